@@ -1,0 +1,217 @@
+//! Cooling technologies, heat-rejection plants and electrical redundancy, with
+//! the engineering parameters the monthly PUE and water model uses.
+
+use crate::model::source::{self, Source};
+use serde::{Deserialize, Serialize};
+
+/// How heat leaves the IT equipment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CoolingTech {
+    /// Computer-room air handlers with hot/cold-aisle containment.
+    Air,
+    /// Rear-door heat exchangers on each rack.
+    Rdhx,
+    /// Direct-to-chip liquid cooling (cold plates), residual heat to air.
+    Dlc,
+    /// Single-phase immersion.
+    Immersion,
+}
+
+/// Engineering parameters of one cooling technology.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CoolingParams {
+    /// Share of IT heat carried by the warm liquid loop (the rest goes to the air loop).
+    pub liquid_share: f64,
+    /// Facility-water supply temperature of the warm liquid loop, °C (ASHRAE W40).
+    pub liquid_supply_c: f64,
+    /// Facility-water supply temperature serving the air path, °C.
+    pub air_supply_c: f64,
+    /// Facility fans and pumps (CRAH fans, CDU and loop pumps), fraction of IT power.
+    pub fan_pump_share: f64,
+    /// Highest rack power this technology can cool, kW.
+    pub max_rack_kw: f64,
+    /// Construction-cost premium over an air-cooled hall, fraction.
+    pub capex_premium: f64,
+    /// Heat-pump COP when this heat is lifted to a 70 °C district-heating network.
+    pub heat_pump_cop: f64,
+    /// Where the parameters come from.
+    pub source: Source,
+}
+
+impl CoolingTech {
+    /// Every technology, in the order the picker lists them.
+    pub const ALL: [CoolingTech; 4] = [CoolingTech::Air, CoolingTech::Rdhx, CoolingTech::Dlc, CoolingTech::Immersion];
+
+    /// Stable id used in URLs and storage.
+    pub fn id(self) -> &'static str {
+        match self {
+            CoolingTech::Air => "air",
+            CoolingTech::Rdhx => "rdhx",
+            CoolingTech::Dlc => "dlc",
+            CoolingTech::Immersion => "immersion",
+        }
+    }
+
+    /// Parse an id (case-insensitive).
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.id().eq_ignore_ascii_case(id.trim()))
+    }
+
+    /// Engineering parameters. Supply temperatures follow ASHRAE TC 9.9 (air inlet
+    /// 18–27 °C needs ≈18 °C water; W40 for warm-water liquid loops); fan/pump
+    /// shares, rack limits and the DLC liquid share (70–85 % → 80 %) are the reference
+    /// dataset's estimates; the liquid premium is Turner & Townsend's +7–10 %;
+    /// heat-pump COPs are Zangeneh & Øi's 45 °C → 70 °C figure (4.3) for liquid
+    /// heat and the low end of the 2.5–3.5 range for ≤30 °C air heat.
+    pub fn params(self) -> CoolingParams {
+        match self {
+            CoolingTech::Air => CoolingParams {
+                liquid_share: 0.0,
+                liquid_supply_c: 18.0,
+                air_supply_c: 18.0,
+                fan_pump_share: 0.08,
+                max_rack_kw: 40.0,
+                capex_premium: 0.0,
+                heat_pump_cop: 3.0,
+                source: source::PUE_DECOMPOSITION,
+            },
+            CoolingTech::Rdhx => CoolingParams {
+                liquid_share: 0.0,
+                liquid_supply_c: 22.0,
+                air_supply_c: 22.0,
+                fan_pump_share: 0.05,
+                max_rack_kw: 75.0,
+                capex_premium: 0.04,
+                heat_pump_cop: 3.0,
+                source: source::PUE_DECOMPOSITION,
+            },
+            CoolingTech::Dlc => CoolingParams {
+                liquid_share: 0.8,
+                liquid_supply_c: 40.0,
+                air_supply_c: 18.0,
+                fan_pump_share: 0.03,
+                max_rack_kw: 250.0,
+                capex_premium: 0.085,
+                heat_pump_cop: 4.3,
+                source: source::ASHRAE_TC99,
+            },
+            CoolingTech::Immersion => CoolingParams {
+                liquid_share: 1.0,
+                liquid_supply_c: 40.0,
+                air_supply_c: 18.0,
+                fan_pump_share: 0.02,
+                max_rack_kw: 250.0,
+                capex_premium: 0.085,
+                heat_pump_cop: 4.3,
+                source: source::PUE_BY_COOLING,
+            },
+        }
+    }
+}
+
+/// How the facility rejects heat to the outdoors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HeatRejection {
+    /// Dry coolers: no water, limited by the dry-bulb temperature.
+    Dry,
+    /// Dry coolers with evaporative pre-cooling on hot hours.
+    Adiabatic,
+    /// Open evaporative cooling towers, limited by the wet-bulb temperature.
+    Tower,
+}
+
+/// Parameters of a heat-rejection plant.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RejectionParams {
+    /// Approach of the leaving water to the governing air temperature, K.
+    pub approach_k: f64,
+    /// Fan power of the plant, fraction of heat rejected.
+    pub fan_share: f64,
+    /// Where the parameters come from.
+    pub source: Source,
+}
+
+impl HeatRejection {
+    /// Every heat-rejection type.
+    pub const ALL: [HeatRejection; 3] = [HeatRejection::Dry, HeatRejection::Adiabatic, HeatRejection::Tower];
+
+    /// Stable id.
+    pub fn id(self) -> &'static str {
+        match self {
+            HeatRejection::Dry => "dry",
+            HeatRejection::Adiabatic => "adiabatic",
+            HeatRejection::Tower => "tower",
+        }
+    }
+
+    /// Parse an id (case-insensitive).
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.id().eq_ignore_ascii_case(id.trim()))
+    }
+
+    /// Approaches: dry cooler 6 K to dry-bulb (5–10 K, estimate); tower 2.5 K to
+    /// wet-bulb (ASHRAE Handbook: 4–5 °F). Fans: 1–3 % of heat (estimate).
+    pub fn params(self) -> RejectionParams {
+        match self {
+            HeatRejection::Dry => RejectionParams { approach_k: 6.0, fan_share: 0.02, source: source::PUE_DECOMPOSITION },
+            HeatRejection::Adiabatic => RejectionParams { approach_k: 6.0, fan_share: 0.02, source: source::WUE_TYPES },
+            HeatRejection::Tower => RejectionParams { approach_k: 2.5, fan_share: 0.01, source: source::LATENT_HEAT },
+        }
+    }
+}
+
+/// Redundancy of the electrical supply chain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Redundancy {
+    /// No redundancy.
+    #[serde(rename = "n")]
+    N,
+    /// One spare unit for every four.
+    #[serde(rename = "n+1")]
+    NPlus1,
+    /// Two full, independent paths.
+    #[serde(rename = "2n")]
+    TwoN,
+}
+
+impl Redundancy {
+    /// Every level.
+    pub const ALL: [Redundancy; 3] = [Redundancy::N, Redundancy::NPlus1, Redundancy::TwoN];
+
+    /// Stable id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Redundancy::N => "n",
+            Redundancy::NPlus1 => "n+1",
+            Redundancy::TwoN => "2n",
+        }
+    }
+
+    /// Parse an id (case-insensitive; `N+1` and `2N` accepted).
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.id().eq_ignore_ascii_case(id.trim()))
+    }
+
+    /// Installed electrical capacity relative to the load (N = 1, N+1 with one
+    /// spare in four = 1.25, 2N = 2): scales the grid connection and electrical capex.
+    pub fn capacity_factor(self) -> f64 {
+        match self {
+            Redundancy::N => 1.0,
+            Redundancy::NPlus1 => 1.25,
+            Redundancy::TwoN => 2.0,
+        }
+    }
+
+    /// Power-chain losses (UPS + PDU + transformers) as a fraction of IT power.
+    /// UPS 94–99 %, PDU 94–98 %; 2N UPSs run at ≤ 50 % load where efficiency falls
+    /// ([`source::PUE_DECOMPOSITION`], f_power 0.03–0.06).
+    pub fn loss_share(self) -> f64 {
+        match self {
+            Redundancy::N => 0.035,
+            Redundancy::NPlus1 => 0.04,
+            Redundancy::TwoN => 0.055,
+        }
+    }
+}

@@ -1,0 +1,403 @@
+//! The model's arithmetic: from a resolved scenario and its site profile to an
+//! [`Estimate`]. Linear in the number of systems, which sizing exploits.
+
+use crate::model::catalogue::{SystemForm, EU27_DEMAND_TWH};
+use crate::model::error::ModelError;
+use crate::model::estimate::{
+    Capex, Carbon, Check, Context, Cooling, Estimate, HeatReuse, Kpis, Opex, Power, Rule, Status, Training,
+};
+use crate::model::physics::capital_recovery_factor;
+use crate::model::scenario::{Resolved, Sizing, MAX_ACCELERATORS};
+use crate::model::site::{monthly_pue, SiteProfile, MISC_SHARE, MONTH_HOURS, YEAR_HOURS};
+use crate::model::units::{CubicMetres, Days, Euros, MegawattHours, Megawatts, TonnesCo2};
+
+// --- Power ([`source::H200_MEASUREMENT`], [`source::BROOKHAVEN_NODE_POWER`]) ---
+
+/// Accelerator idle draw as a share of TDP: measured H200, 122 W of 700 W.
+pub const ACCEL_IDLE_SHARE: f64 = 122.0 / 700.0;
+/// Accelerator draw under dense matrix products as a share of TDP: measured H200, 691 W of 700 W.
+pub const ACCEL_FULL_SHARE: f64 = 691.0 / 700.0;
+/// Host draw at full load as a share of the host's nameplate: Brookhaven's DGX H100
+/// at 76 % of 10.2 kW while training = 7.75 kW, less 8 × 690 W of GPUs, over 4.6 kW.
+pub const HOST_FULL_SHARE: f64 = (0.76 * 10_200.0 - 8.0 * 690.0) / (10_200.0 - 8.0 * 700.0);
+/// Host draw when idle as a share of its nameplate (estimate).
+pub const HOST_IDLE_SHARE: f64 = 0.30;
+/// Cluster network fabric power, share of server power ([`source::FABRIC_STORAGE`]: fabric + storage 5–10 %).
+pub const NETWORK_POWER_SHARE: f64 = 0.05;
+/// Storage power, share of server power.
+pub const STORAGE_POWER_SHARE: f64 = 0.02;
+/// Servers per rack where cooling allows (HGX/DGX: 4 per rack, reference dataset §2c).
+pub const SERVERS_PER_RACK: f64 = 4.0;
+/// White space per rack including aisles, m² (estimate).
+pub const M2_PER_RACK: f64 = 3.0;
+
+// --- Money ([`source::ECB_EUR_USD`], [`source::TT_CONSTRUCTION`], [`source::CW_CAPEX_SPLIT`]) ---
+
+/// US dollars per euro: ECB reference rate, 2024 annual average.
+pub const USD_PER_EUR: f64 = 1.0824;
+/// Construction cost per MW of IT: Turner & Townsend, Frankfurt US$11.6/W (2025).
+pub const CONSTRUCTION_USD_PER_MW: f64 = 11.6e6;
+/// Split of construction cost: shell, electrical, mechanical, other (C&W shell ≈ 21 %; rest estimated).
+pub const SPLIT_SHELL: f64 = 0.20;
+/// Electrical share of construction at N+1.
+pub const SPLIT_ELECTRICAL: f64 = 0.45;
+/// Mechanical and cooling share of construction.
+pub const SPLIT_MECHANICAL: f64 = 0.25;
+/// Fit-out and other share of construction.
+pub const SPLIT_OTHER: f64 = 0.10;
+/// Land and soft costs, share of construction ([`source::SOFT_COSTS_ESTIMATE`]).
+pub const LAND_SOFT_SHARE: f64 = 0.10;
+/// Network fabric capex, share of systems capex ([`source::FABRIC_STORAGE`]).
+pub const NETWORK_CAPEX_SHARE: f64 = 0.10;
+/// Storage capex, share of systems capex.
+pub const STORAGE_CAPEX_SHARE: f64 = 0.05;
+/// Facility maintenance per year, share of facility capex ([`source::OPEX_RULES`]: 1–3 %).
+pub const MAINTENANCE_SHARE: f64 = 0.02;
+/// IT support and spares per year, share of IT capex (3–5 %).
+pub const SUPPORT_SHARE: f64 = 0.04;
+/// On-site staff per MW of IT (0.3–0.5).
+pub const FTE_PER_MW: f64 = 0.4;
+/// Fully loaded cost of one FTE per year, € (estimate).
+pub const EUR_PER_FTE: f64 = 90_000.0;
+
+// --- Carbon ([`source::NVIDIA_PCF`], [`source::BUILDING_EMBODIED`]) ---
+
+/// Embodied carbon of fabric and storage on top of the servers: +15 %.
+pub const EMBODIED_FABRIC_FACTOR: f64 = 1.15;
+/// Building and M&E embodied carbon per MW of IT, tCO2e (1,000–1,500).
+pub const BUILDING_T_PER_MW: f64 = 1_250.0;
+
+// --- Heat reuse ([`source::HEAT_PUMP_COP`]; Meta Odense, reference dataset §5) ---
+
+/// District heat per home: Meta Odense, 100,000 MWh/yr ≈ 6,900 homes.
+pub const MWH_HEAT_PER_HOME: f64 = 100_000.0 / 6_900.0;
+
+/// Multipliers on the uncertain inputs; all 1 for the central estimate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Factors {
+    /// Electricity price.
+    pub price: f64,
+    /// Grid carbon intensity.
+    pub carbon: f64,
+    /// Accelerator-system prices.
+    pub hardware_price: f64,
+    /// Construction cost per MW.
+    pub construction: f64,
+    /// Cooling overhead (the PUE above 1 + losses).
+    pub cooling: f64,
+    /// Host power at load.
+    pub host_power: f64,
+    /// Staff, maintenance and support rules of thumb.
+    pub opex_rules: f64,
+    /// Model FLOPs utilisation.
+    pub mfu: f64,
+    /// Goodput.
+    pub goodput: f64,
+    /// Embodied carbon.
+    pub embodied: f64,
+}
+
+impl Factors {
+    /// The central estimate.
+    pub const ONE: Factors = Factors {
+        price: 1.0,
+        carbon: 1.0,
+        hardware_price: 1.0,
+        construction: 1.0,
+        cooling: 1.0,
+        host_power: 1.0,
+        opex_rules: 1.0,
+        mfu: 1.0,
+        goodput: 1.0,
+        embodied: 1.0,
+    };
+}
+
+/// Power of one accelerator with its host share at utilisation `u`, W.
+fn server_w_per_accel(r: &Resolved<'_>, u: f64, f: &Factors) -> f64 {
+    let a = r.accelerator;
+    let accel = a.tdp_w * (ACCEL_IDLE_SHARE + (ACCEL_FULL_SHARE - ACCEL_IDLE_SHARE) * u);
+    let host = a.host_w() * (HOST_IDLE_SHARE + (HOST_FULL_SHARE - HOST_IDLE_SHARE) * u) * f.host_power;
+    accel + host
+}
+
+/// Rack layout: (systems per rack, rack kW), or the error if cooling cannot cope.
+fn rack_layout(r: &Resolved<'_>) -> Result<(f64, f64), ModelError> {
+    let a = r.accelerator;
+    let limit = r.scenario.cooling.params().max_rack_kw;
+    match a.form {
+        SystemForm::Rack => {
+            if a.system_kw > limit {
+                return Err(ModelError::CoolingTooWeak { system: a.name, rack_kw: a.system_kw, limit_kw: limit });
+            }
+            Ok((1.0, a.system_kw))
+        }
+        SystemForm::Server => {
+            let per_rack = (limit / a.system_kw).floor().min(SERVERS_PER_RACK);
+            if per_rack < 1.0 {
+                return Err(ModelError::CoolingTooWeak { system: a.name, rack_kw: a.system_kw, limit_kw: limit });
+            }
+            Ok((per_rack, per_rack * a.system_kw))
+        }
+    }
+}
+
+/// The resolved electricity price and carbon intensity (overrides or the country's).
+fn site_price_carbon(r: &Resolved<'_>) -> (f64, f64) {
+    let s = r.scenario;
+    (
+        s.price_eur_per_mwh.unwrap_or(r.country.price_eur_per_mwh),
+        s.carbon_g_per_kwh.unwrap_or(r.country.carbon_g_per_kwh),
+    )
+}
+
+/// Evaluate `systems` whole systems.
+pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) -> Result<Estimate, ModelError> {
+    let s = r.scenario;
+    let a = r.accelerator;
+    let per_system = f64::from(a.per_system);
+    let count = systems * per_system;
+    let (per_rack, rack_kw) = rack_layout(r)?;
+    let racks = (systems / per_rack).ceil();
+
+    // Power: nameplate for design, idle→full interpolation for the average.
+    let to_mw = |w: f64| Megawatts(w * count / 1e6);
+    let accelerators = to_mw(a.tdp_w);
+    let hosts = to_mw(a.host_w() * f.host_power);
+    let servers = accelerators + hosts;
+    let network = servers * NETWORK_POWER_SHARE;
+    let storage = servers * STORAGE_POWER_SHARE;
+    let fabric = 1.0 + NETWORK_POWER_SHARE + STORAGE_POWER_SHARE;
+    let it_design = servers * fabric;
+    let it_average = to_mw(server_w_per_accel(r, s.utilization, f)) * fabric;
+
+    // PUE by month: the climate model, or the planner's override.
+    let mut pue_monthly = [0.0; 12];
+    for (m, p) in pue_monthly.iter_mut().enumerate() {
+        *p = s.pue.unwrap_or_else(|| monthly_pue(site, m, f.cooling));
+    }
+    let pue_worst = pue_monthly.iter().copied().fold(1.0, f64::max);
+    let mut energy_monthly = [MegawattHours(0.0); 12];
+    for m in 0..12 {
+        energy_monthly[m] = it_average.for_hours(MONTH_HOURS[m]) * pue_monthly[m];
+    }
+    let annual_energy: MegawattHours = energy_monthly.iter().copied().sum();
+    let it_energy = it_average.for_hours(YEAR_HOURS);
+    let pue_annual = if it_energy.0 > 0.0 { annual_energy.0 / it_energy.0 } else { pue_monthly[0] };
+
+    // With an override, split the overhead as the climate model would: losses
+    // and misc first, the rest is cooling.
+    let losses = it_design * site.loss_share;
+    let misc = it_design * MISC_SHARE;
+    let facility_peak = it_design * pue_worst;
+    let cooling_power = Megawatts((facility_peak - it_design - losses - misc).0.max(0.0));
+    let grid_connection = facility_peak * s.redundancy.capacity_factor();
+
+    // Heat and water.
+    let heat_design = it_design * site.heat_ratio;
+    let mut water = 0.0;
+    let mut heat_annual = MegawattHours(0.0);
+    for m in 0..12 {
+        let heat_m = it_average.for_hours(MONTH_HOURS[m]) * site.heat_ratio;
+        heat_annual = heat_annual + heat_m;
+        water += heat_m.0 * site.water_m3_per_mwh_heat[m];
+    }
+
+    // Capex.
+    let eur = |usd: f64| Euros(usd / USD_PER_EUR);
+    let systems_capex = eur(a.price_usd * count * f.hardware_price);
+    let cooling_params = s.cooling.params();
+    let construction =
+        eur(CONSTRUCTION_USD_PER_MW * it_design.0 * (1.0 + cooling_params.capex_premium) * f.construction);
+    let electrical_factor = match s.redundancy {
+        crate::model::catalogue::Redundancy::N => 0.8,
+        crate::model::catalogue::Redundancy::NPlus1 => 1.0,
+        crate::model::catalogue::Redundancy::TwoN => 1.4,
+    };
+    let capex = Capex {
+        systems: systems_capex,
+        network: systems_capex * NETWORK_CAPEX_SHARE,
+        storage: systems_capex * STORAGE_CAPEX_SHARE,
+        shell: construction * SPLIT_SHELL,
+        electrical: construction * (SPLIT_ELECTRICAL * electrical_factor),
+        mechanical: construction * SPLIT_MECHANICAL,
+        other: construction * SPLIT_OTHER,
+        land_soft: construction * LAND_SOFT_SHARE,
+    };
+
+    // Heat reuse.
+    let exported = heat_annual * s.heat_reuse;
+    let cop = cooling_params.heat_pump_cop;
+    let heat = HeatReuse {
+        exported,
+        delivered: exported * (cop / (cop - 1.0)),
+        heat_pump_energy: exported * (1.0 / (cop - 1.0)),
+        homes_heated: exported.0 * (cop / (cop - 1.0)) / MWH_HEAT_PER_HOME,
+    };
+
+    // Opex.
+    let (price, carbon_g) = site_price_carbon(r);
+    let price = price * f.price;
+    let carbon_g = carbon_g * f.carbon;
+    let opex = Opex {
+        electricity: Euros(annual_energy.0 * price),
+        maintenance: capex.facility() * (MAINTENANCE_SHARE * f.opex_rules),
+        support: capex.it() * (SUPPORT_SHARE * f.opex_rules),
+        staff: Euros(FTE_PER_MW * it_design.0 * EUR_PER_FTE * f.opex_rules),
+        heat_revenue: Euros(-exported.0 * s.heat_price_eur_per_mwh),
+    };
+
+    // Ownership cost.
+    let annualised_capex = capex.it() * capital_recovery_factor(s.wacc, s.it_life_years)
+        + capex.facility() * capital_recovery_factor(s.wacc, s.facility_life_years);
+    let purchases = (s.years / s.it_life_years - 1e-9).ceil().max(1.0);
+    let tco = capex.facility() + capex.it() * purchases + opex.total() * s.years;
+    let annual_cost = annualised_capex + opex.total();
+    let peak_pflops_bf16 = count * a.bf16_tflops / 1_000.0;
+    let cost_per_gpu_hour = Euros(annual_cost.0 / (count * YEAR_HOURS));
+    let cost_per_pflop_year = Euros(annual_cost.0 / peak_pflops_bf16);
+
+    // Carbon: g/kWh = kg/MWh, so t = MWh × g/kWh ÷ 1000.
+    let location = TonnesCo2(annual_energy.0 * carbon_g / 1_000.0);
+    let embodied_hardware = TonnesCo2(count * a.embodied_kg * EMBODIED_FABRIC_FACTOR * f.embodied / 1_000.0);
+    let embodied_building = TonnesCo2(it_design.0 * BUILDING_T_PER_MW * f.embodied);
+    let carbon = Carbon {
+        location_per_year: location,
+        market_per_year: location * (1.0 - s.renewable_share),
+        embodied_hardware,
+        embodied_building,
+        embodied_per_year: embodied_hardware * (1.0 / s.it_life_years)
+            + embodied_building * (1.0 / s.facility_life_years),
+    };
+
+    // EED indicators.
+    let wue = if it_energy.0 > 0.0 { water / it_energy.0 } else { 0.0 }; // m³/MWh = L/kWh
+    let erf = if annual_energy.0 > 0.0 { exported.0 / annual_energy.0 } else { 0.0 };
+    let kpis = Kpis { pue: pue_annual, wue, erf, ref_: s.renewable_share };
+    let checks = rule_checks(r, it_design, &kpis);
+
+    // Context.
+    let twh = annual_energy.0 / 1e6;
+    let context = Context {
+        share_of_country: twh / r.country.demand_twh,
+        share_of_eu: twh / EU27_DEMAND_TWH,
+        households_equivalent: annual_energy.0 * 1_000.0 / r.country.household_kwh,
+    };
+
+    // Training run: all accelerators at full load.
+    let t = &s.training;
+    let flop = 6.0 * t.params_b * 1e9 * t.tokens_t * 1e12;
+    let mfu = (t.mfu * f.mfu).min(1.0);
+    let goodput = (t.goodput * f.goodput).min(1.0);
+    let rate = count * a.tflops(t.precision) * 1e12 * mfu * goodput;
+    let hours = flop / rate / 3_600.0;
+    let it_full = to_mw(server_w_per_accel(r, 1.0, f)) * fabric;
+    let train_energy = it_full.for_hours(hours) * pue_annual;
+    let training = Training {
+        flop,
+        days: Days(hours / 24.0),
+        accelerator_hours: hours * count,
+        energy: train_energy,
+        co2: TonnesCo2(train_energy.0 * carbon_g / 1_000.0 * (1.0 - s.renewable_share)),
+        cost: Euros(cost_per_gpu_hour.0 * hours * count),
+    };
+
+    Ok(Estimate {
+        accelerator_count: count,
+        systems,
+        racks,
+        rack_kw,
+        floor_area_m2: racks * M2_PER_RACK,
+        peak_pflops_bf16,
+        power: Power {
+            accelerators,
+            hosts,
+            network,
+            storage,
+            it_design,
+            it_average,
+            losses,
+            cooling: cooling_power,
+            misc,
+            facility_peak,
+            grid_connection,
+        },
+        pue_monthly,
+        energy_monthly,
+        annual_energy,
+        it_energy,
+        cooling: Cooling {
+            heat_design,
+            chiller_capacity: heat_design * site.chiller_share,
+            heat_annual,
+            water: CubicMetres(water),
+            free_cooling_monthly: site.free_cooling_share,
+        },
+        price_eur_per_mwh: price,
+        carbon_g_per_kwh: carbon_g,
+        capex,
+        opex,
+        annualised_capex,
+        tco,
+        cost_per_gpu_hour,
+        cost_per_pflop_year,
+        carbon,
+        kpis,
+        checks,
+        heat,
+        context,
+        training,
+    })
+}
+
+/// EED Art. 12 and Germany's EnEfG §11 against the design.
+fn rule_checks(r: &Resolved<'_>, it_design: Megawatts, k: &Kpis) -> [Check; 4] {
+    let eed = Check {
+        rule: Rule::EedReporting,
+        status: if it_design.0 >= 0.5 { Status::Applies } else { Status::NotApplicable },
+        value: it_design.0,
+        limit: 0.5,
+    };
+    // EnEfG applies to data centres in Germany with ≥ 300 kW non-redundant connection.
+    let german = r.country.code == "DE" && it_design.0 >= 0.3;
+    let judge = |ok: bool| match (german, ok) {
+        (false, _) => Status::NotApplicable,
+        (true, true) => Status::Pass,
+        (true, false) => Status::Fail,
+    };
+    [
+        eed,
+        Check { rule: Rule::EnefgPue, status: judge(k.pue <= 1.2 + 1e-9), value: k.pue, limit: 1.2 },
+        Check { rule: Rule::EnefgErf, status: judge(k.erf >= 0.20 - 1e-9), value: k.erf, limit: 0.20 },
+        Check { rule: Rule::EnefgRenewable, status: judge(k.ref_ >= 1.0 - 1e-9), value: k.ref_, limit: 1.0 },
+    ]
+}
+
+/// How many whole systems the scenario's sizing asks for.
+pub fn size(r: &Resolved<'_>, site: &SiteProfile) -> Result<f64, ModelError> {
+    let per_system = f64::from(r.accelerator.per_system);
+    let systems = match r.scenario.sizing {
+        Sizing::Count(n) => (n / per_system).ceil(),
+        Sizing::ComputePflops(target) => (target / (per_system * r.accelerator.bf16_tflops / 1_000.0)).ceil(),
+        Sizing::PowerMw(budget) => {
+            let unit = compute(r, site, &Factors::ONE, 1.0)?.power.facility_peak.0;
+            let n = (budget / unit + 1e-9).floor();
+            if n < 1.0 {
+                return Err(ModelError::BudgetTooSmall { what: "power", one_system: unit, unit: "MW" });
+            }
+            n
+        }
+        Sizing::CapexEur(budget) => {
+            let unit = compute(r, site, &Factors::ONE, 1.0)?.capex.total().0;
+            let n = (budget / unit + 1e-9).floor();
+            if n < 1.0 {
+                return Err(ModelError::BudgetTooSmall { what: "capital", one_system: unit, unit: "€" });
+            }
+            n
+        }
+    };
+    if systems * per_system > MAX_ACCELERATORS {
+        return Err(ModelError::TooManyAccelerators(systems * per_system));
+    }
+    Ok(systems.max(1.0))
+}

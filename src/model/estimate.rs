@@ -1,0 +1,301 @@
+//! What the model returns. Plain `Copy` data, no heap: the Monte-Carlo
+//! evaluates it thousands of times per keystroke.
+
+use crate::model::units::{CubicMetres, Days, Euros, MegawattHours, Megawatts, TonnesCo2};
+use serde::Serialize;
+
+/// IT and facility power.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Power {
+    /// Accelerators at their TDP.
+    pub accelerators: Megawatts,
+    /// Host CPUs, memory, NICs, fans and power-supply headroom at nameplate.
+    pub hosts: Megawatts,
+    /// Cluster network fabric.
+    pub network: Megawatts,
+    /// Storage.
+    pub storage: Megawatts,
+    /// IT load at design (every system at its maximum draw + network + storage).
+    pub it_design: Megawatts,
+    /// Mean IT load at the chosen utilisation.
+    pub it_average: Megawatts,
+    /// Power-chain losses at design load.
+    pub losses: Megawatts,
+    /// Cooling power at design load in the worst month.
+    pub cooling: Megawatts,
+    /// Lighting, offices, security at design load.
+    pub misc: Megawatts,
+    /// Peak facility draw: IT design × worst-month PUE.
+    pub facility_peak: Megawatts,
+    /// Grid connection to request, with the redundancy of the supply.
+    pub grid_connection: Megawatts,
+}
+
+/// Cooling plant and water.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Cooling {
+    /// Heat to reject at design load, MW thermal.
+    pub heat_design: Megawatts,
+    /// Chiller capacity needed in the hottest month, MW thermal.
+    pub chiller_capacity: Megawatts,
+    /// Heat rejected over the year, MWh thermal.
+    pub heat_annual: MegawattHours,
+    /// Water consumed per year.
+    pub water: CubicMetres,
+    /// Chiller-free share of hours, per month.
+    pub free_cooling_monthly: [f64; 12],
+}
+
+/// Capital expenditure by part.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Capex {
+    /// Accelerator systems (servers or racks).
+    pub systems: Euros,
+    /// Cluster network fabric.
+    pub network: Euros,
+    /// Storage.
+    pub storage: Euros,
+    /// Building shell.
+    pub shell: Euros,
+    /// Electrical plant with its redundancy.
+    pub electrical: Euros,
+    /// Mechanical and cooling plant.
+    pub mechanical: Euros,
+    /// Fit-out and other construction.
+    pub other: Euros,
+    /// Land and soft costs (design, permits, fees).
+    pub land_soft: Euros,
+}
+
+impl Capex {
+    /// IT capex: systems, network, storage.
+    pub fn it(&self) -> Euros {
+        self.systems + self.network + self.storage
+    }
+    /// Facility capex: everything else.
+    pub fn facility(&self) -> Euros {
+        self.shell + self.electrical + self.mechanical + self.other + self.land_soft
+    }
+    /// Everything bought to open the factory.
+    pub fn total(&self) -> Euros {
+        self.it() + self.facility()
+    }
+}
+
+/// Operating expenditure per year by part.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Opex {
+    /// Electricity.
+    pub electricity: Euros,
+    /// Facility maintenance.
+    pub maintenance: Euros,
+    /// IT hardware support and spares.
+    pub support: Euros,
+    /// On-site staff.
+    pub staff: Euros,
+    /// Revenue from heat sold to district heating (≤ 0).
+    pub heat_revenue: Euros,
+}
+
+impl Opex {
+    /// A year of opex, net of heat sales.
+    pub fn total(&self) -> Euros {
+        self.electricity + self.maintenance + self.support + self.staff + self.heat_revenue
+    }
+}
+
+/// Emissions.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Carbon {
+    /// Location-based (grid average) emissions per year.
+    pub location_per_year: TonnesCo2,
+    /// Market-based emissions per year (after renewable PPAs).
+    pub market_per_year: TonnesCo2,
+    /// Embodied carbon of the IT hardware (one purchase).
+    pub embodied_hardware: TonnesCo2,
+    /// Embodied carbon of the building and M&E plant.
+    pub embodied_building: TonnesCo2,
+    /// Embodied carbon spread over the lives: hardware ÷ IT life + building ÷ facility life.
+    pub embodied_per_year: TonnesCo2,
+}
+
+/// Energy Efficiency Directive indicators (Delegated Regulation 2024/1364, Annex III).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Kpis {
+    /// Power usage effectiveness, E_DC / E_IT.
+    pub pue: f64,
+    /// Water usage effectiveness, L per kWh of IT energy.
+    pub wue: f64,
+    /// Energy reuse factor, E_reuse / E_DC.
+    pub erf: f64,
+    /// Renewable energy factor, E_ren / E_DC.
+    pub ref_: f64,
+}
+
+/// Outcome of one rule check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Status {
+    /// The rule applies and the design meets it.
+    Pass,
+    /// The rule applies and the design misses it.
+    Fail,
+    /// The rule applies as a duty to report, with no threshold.
+    Applies,
+    /// The rule does not apply at this site or size.
+    NotApplicable,
+}
+
+/// Which rule a check is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Rule {
+    /// EED Art. 12: yearly reporting for ≥ 500 kW IT.
+    EedReporting,
+    /// EnEfG §11(2): PUE ≤ 1.2 for data centres starting from 1 Jul 2026.
+    EnefgPue,
+    /// EnEfG §11(2): ERF ≥ 20 % for data centres starting from 1 Jul 2028.
+    EnefgErf,
+    /// EnEfG §11(5): 100 % renewable electricity from 1 Jan 2027.
+    EnefgRenewable,
+}
+
+/// One rule checked against the design.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Check {
+    /// The rule.
+    pub rule: Rule,
+    /// The outcome.
+    pub status: Status,
+    /// The design's value of the checked indicator.
+    pub value: f64,
+    /// The limit (NaN-free: 0 where the rule has none).
+    pub limit: f64,
+}
+
+/// Heat exported to district heating.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct HeatReuse {
+    /// Data-centre heat handed over per year.
+    pub exported: MegawattHours,
+    /// Heat delivered to the network after the heat pumps lift it.
+    pub delivered: MegawattHours,
+    /// Electricity of those heat pumps (outside the PUE boundary, as EnEfG counts it).
+    pub heat_pump_energy: MegawattHours,
+    /// Homes whose heat demand that covers.
+    pub homes_heated: f64,
+}
+
+/// The factory against its country.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Context {
+    /// Share of the host country's electricity demand.
+    pub share_of_country: f64,
+    /// Share of the EU-27's electricity demand.
+    pub share_of_eu: f64,
+    /// Dwellings of the host country using the same electricity.
+    pub households_equivalent: f64,
+}
+
+/// The training run on this factory.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Training {
+    /// Training compute, FLOP (6·N·D).
+    pub flop: f64,
+    /// Wall-clock duration.
+    pub days: Days,
+    /// Accelerator-hours.
+    pub accelerator_hours: f64,
+    /// Facility energy of the run.
+    pub energy: MegawattHours,
+    /// Emissions of the run (market-based: location-based less renewable PPAs).
+    pub co2: TonnesCo2,
+    /// Cost of the run at the factory's cost per accelerator-hour.
+    pub cost: Euros,
+}
+
+/// The full estimate for one scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Estimate {
+    /// Accelerators, rounded up to whole systems.
+    pub accelerator_count: f64,
+    /// Systems (servers or racks).
+    pub systems: f64,
+    /// Racks.
+    pub racks: f64,
+    /// Power of one rack at design load, kW.
+    pub rack_kw: f64,
+    /// White-space floor area, m².
+    pub floor_area_m2: f64,
+    /// Peak dense BF16 compute, PFLOP/s.
+    pub peak_pflops_bf16: f64,
+    /// Power.
+    pub power: Power,
+    /// PUE per month.
+    pub pue_monthly: [f64; 12],
+    /// Facility energy per month.
+    pub energy_monthly: [MegawattHours; 12],
+    /// Facility energy over the year.
+    pub annual_energy: MegawattHours,
+    /// IT energy over the year.
+    pub it_energy: MegawattHours,
+    /// Cooling and water.
+    pub cooling: Cooling,
+    /// Electricity price used, €/MWh.
+    pub price_eur_per_mwh: f64,
+    /// Grid carbon intensity used, gCO2e/kWh.
+    pub carbon_g_per_kwh: f64,
+    /// Capex.
+    pub capex: Capex,
+    /// Opex per year.
+    pub opex: Opex,
+    /// Capex annualised with the discount rate over the IT and facility lives.
+    pub annualised_capex: Euros,
+    /// Capex + opex over the horizon, hardware replaced at end of life.
+    pub tco: Euros,
+    /// Annualised capex + opex per accelerator-hour.
+    pub cost_per_gpu_hour: Euros,
+    /// Annualised capex + opex per PFLOP/s of peak BF16 for a year.
+    pub cost_per_pflop_year: Euros,
+    /// Emissions.
+    pub carbon: Carbon,
+    /// EED indicators.
+    pub kpis: Kpis,
+    /// EU and national rule checks.
+    pub checks: [Check; 4],
+    /// Heat reuse.
+    pub heat: HeatReuse,
+    /// National context.
+    pub context: Context,
+    /// The training run.
+    pub training: Training,
+}
+
+impl Estimate {
+    /// Annual PUE (energy-weighted).
+    pub fn pue(&self) -> f64 {
+        self.kpis.pue
+    }
+
+    /// The public headline metrics as (name, value) pairs, in the units their
+    /// names say: the `data-metric` interface of the page and the CSV export.
+    pub fn metrics(&self) -> [(&'static str, f64); 17] {
+        [
+            ("accelerator_count", self.accelerator_count),
+            ("it_power_mw", self.power.it_design.value()),
+            ("facility_power_mw", self.power.facility_peak.value()),
+            ("pue", self.kpis.pue),
+            ("annual_energy_gwh", self.annual_energy.gwh()),
+            ("cooling_load_mw", self.cooling.heat_design.value()),
+            ("water_m3_per_year", self.cooling.water.value()),
+            ("capex_eur", self.capex.total().value()),
+            ("opex_eur_per_year", self.opex.total().value()),
+            ("tco_eur", self.tco.value()),
+            ("cost_per_gpu_hour_eur", self.cost_per_gpu_hour.value()),
+            ("co2_t_per_year", self.carbon.market_per_year.value()),
+            ("compute_pflops_bf16", self.peak_pflops_bf16),
+            ("train_days", self.training.days.value()),
+            ("train_energy_mwh", self.training.energy.value()),
+            ("train_co2_t", self.training.co2.value()),
+            ("train_cost_eur", self.training.cost.value()),
+        ]
+    }
+}

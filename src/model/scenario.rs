@@ -1,0 +1,196 @@
+//! The planner's inputs: one `Scenario` value, its sourced defaults, and its
+//! validation into typed errors.
+
+use crate::model::catalogue::{self, Accelerator, CoolingTech, Country, HeatRejection, Redundancy};
+use crate::model::error::ModelError;
+use serde::{Deserialize, Serialize};
+
+/// Largest accelerator count the model accepts.
+pub const MAX_ACCELERATORS: f64 = 10_000_000.0;
+
+/// How the factory is sized.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "mode", content = "value", rename_all = "snake_case")]
+pub enum Sizing {
+    /// A number of accelerators (rounded up to whole systems).
+    Count(f64),
+    /// The facility power budget, MW: the most systems whose peak draw fits.
+    PowerMw(f64),
+    /// A peak dense BF16 compute target, PFLOP/s: the fewest systems that reach it.
+    ComputePflops(f64),
+    /// A capital budget, €: the most systems whose capex fits.
+    CapexEur(f64),
+}
+
+/// Numeric precision of a training run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// bfloat16 tensor throughput.
+    Bf16,
+    /// 8-bit floating point tensor throughput.
+    Fp8,
+}
+
+/// A training run to schedule on the factory.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TrainingRun {
+    /// Model parameters, billions.
+    pub params_b: f64,
+    /// Training tokens, trillions.
+    pub tokens_t: f64,
+    /// Precision of the matrix products.
+    pub precision: Precision,
+    /// Model FLOPs utilisation, 0–1.
+    pub mfu: f64,
+    /// Share of wall-clock time doing useful training (failures, restarts), 0–1.
+    pub goodput: f64,
+}
+
+impl Default for TrainingRun {
+    /// Llama 3.1 405B on 15.6 T tokens at Llama 3's 40 % BF16 MFU and 90 % goodput.
+    fn default() -> Self {
+        TrainingRun { params_b: 405.0, tokens_t: 15.6, precision: Precision::Bf16, mfu: 0.40, goodput: 0.90 }
+    }
+}
+
+/// Everything a planner chooses. URLs and storage are serialisations of this.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Scenario {
+    /// How the factory is sized.
+    pub sizing: Sizing,
+    /// Accelerator catalogue id.
+    pub accelerator: String,
+    /// EU member state (ISO alpha-2).
+    pub country: String,
+    /// Cooling technology.
+    pub cooling: CoolingTech,
+    /// Heat-rejection plant.
+    pub heat_rejection: HeatRejection,
+    /// Electrical redundancy.
+    pub redundancy: Redundancy,
+    /// Average utilisation of the accelerators, 0–1.
+    pub utilization: f64,
+    /// Electricity price override, €/MWh.
+    pub price_eur_per_mwh: Option<f64>,
+    /// Grid carbon-intensity override, gCO2e/kWh.
+    pub carbon_g_per_kwh: Option<f64>,
+    /// Annual PUE override (replaces the climate model's monthly PUE).
+    pub pue: Option<f64>,
+    /// Analysis horizon, years.
+    pub years: f64,
+    /// Useful life of IT hardware, years.
+    pub it_life_years: f64,
+    /// Useful life of the facility, years.
+    pub facility_life_years: f64,
+    /// Discount rate (WACC), 0–1.
+    pub wacc: f64,
+    /// Share of electricity bought through renewable PPAs, 0–1.
+    pub renewable_share: f64,
+    /// Share of rejected heat exported to district heating, 0–1.
+    pub heat_reuse: f64,
+    /// Price received for exported heat, €/MWh.
+    pub heat_price_eur_per_mwh: f64,
+    /// The training run.
+    pub training: TrainingRun,
+}
+
+impl Default for Scenario {
+    /// 100,000 B200s (the programme's ">100,000 advanced AI processors") in
+    /// Germany with direct liquid cooling and dry coolers.
+    fn default() -> Self {
+        Scenario {
+            sizing: Sizing::Count(100_000.0),
+            accelerator: "b200".into(),
+            country: "DE".into(),
+            cooling: CoolingTech::Dlc,
+            heat_rejection: HeatRejection::Dry,
+            redundancy: Redundancy::NPlus1,
+            // Brookhaven: training draws ≈ 76–80 % of nameplate; planners assume
+            // a mix of training and idle time: 0.8 average load.
+            utilization: 0.8,
+            price_eur_per_mwh: None,
+            carbon_g_per_kwh: None,
+            pue: None,
+            years: 10.0,
+            it_life_years: 5.0,
+            facility_life_years: 20.0,
+            wacc: 0.07,
+            renewable_share: 0.0,
+            heat_reuse: 0.0,
+            heat_price_eur_per_mwh: 10.0,
+            training: TrainingRun::default(),
+        }
+    }
+}
+
+/// A scenario whose inputs were checked and whose ids were resolved.
+#[derive(Debug, Clone, Copy)]
+pub struct Resolved<'a> {
+    /// The inputs.
+    pub scenario: &'a Scenario,
+    /// The accelerator row.
+    pub accelerator: &'static Accelerator,
+    /// The country row.
+    pub country: &'static Country,
+}
+
+fn check(field: &'static str, value: f64, min: f64, max: f64) -> Result<(), ModelError> {
+    if !value.is_finite() {
+        return Err(ModelError::NotFinite { field });
+    }
+    if value < min || value > max {
+        return Err(ModelError::OutOfRange { field, value, min, max });
+    }
+    Ok(())
+}
+
+/// Check a strictly positive input (zero is meaningless) with an upper bound.
+fn check_positive(field: &'static str, value: f64, max: f64) -> Result<(), ModelError> {
+    check(field, value, 0.0, max)?;
+    if value <= 0.0 {
+        return Err(ModelError::OutOfRange { field, value, min: f64::MIN_POSITIVE, max });
+    }
+    Ok(())
+}
+
+impl Scenario {
+    /// Validate every input and resolve catalogue ids.
+    pub fn resolve(&self) -> Result<Resolved<'_>, ModelError> {
+        let accelerator = catalogue::accelerator(&self.accelerator)
+            .ok_or_else(|| ModelError::UnknownAccelerator(self.accelerator.clone()))?;
+        let country =
+            catalogue::country(&self.country).ok_or_else(|| ModelError::UnknownCountry(self.country.clone()))?;
+        match self.sizing {
+            Sizing::Count(n) => check("count", n, 1.0, MAX_ACCELERATORS)?,
+            Sizing::PowerMw(mw) => check_positive("power_mw", mw, 100_000.0)?,
+            Sizing::ComputePflops(p) => check_positive("compute_pflops", p, 1.0e9)?,
+            Sizing::CapexEur(e) => check_positive("capex_eur", e, 1.0e13)?,
+        }
+        check("utilization", self.utilization, 0.0, 1.0)?;
+        if let Some(p) = self.price_eur_per_mwh {
+            check("price_eur_per_mwh", p, 0.0, 2_000.0)?;
+        }
+        if let Some(c) = self.carbon_g_per_kwh {
+            check("carbon_g_per_kwh", c, 0.0, 2_000.0)?;
+        }
+        if let Some(p) = self.pue {
+            check("pue", p, 1.0, 3.0)?;
+        }
+        check("years", self.years, 1.0, 50.0)?;
+        check("it_life_years", self.it_life_years, 1.0, 15.0)?;
+        check("facility_life_years", self.facility_life_years, 5.0, 60.0)?;
+        check("wacc", self.wacc, 0.0, 0.3)?;
+        check("renewable_share", self.renewable_share, 0.0, 1.0)?;
+        check("heat_reuse", self.heat_reuse, 0.0, 1.0)?;
+        check("heat_price_eur_per_mwh", self.heat_price_eur_per_mwh, 0.0, 500.0)?;
+        let t = &self.training;
+        check_positive("train_params_b", t.params_b, 100_000.0)?;
+        check_positive("train_tokens_t", t.tokens_t, 10_000.0)?;
+        check_positive("mfu", t.mfu, 1.0)?;
+        check_positive("goodput", t.goodput, 1.0)?;
+        Ok(Resolved { scenario: self, accelerator, country })
+    }
+}

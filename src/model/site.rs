@@ -1,0 +1,163 @@
+//! The site's climate turned into monthly cooling overheads and water use.
+//!
+//! Method (see README "Method"): in each month the hourly dry-bulb temperature
+//! is taken as Normal(monthly mean, σ = 4.5 K). A cooling loop runs chiller-free
+//! while the governing outdoor temperature (dry-bulb for dry coolers, wet-bulb
+//! for towers, the evaporatively pre-cooled air for adiabatic coolers) stays
+//! below its supply temperature minus the plant approaches; in the hotter hours
+//! a chiller carries the loop at a Carnot-fraction COP.
+
+use crate::model::catalogue::{CoolingTech, Country, HeatRejection, Redundancy};
+use crate::model::physics::{chiller_cop, exceedance, wet_bulb_stull};
+
+/// Hours in each month of a 365-day year.
+pub const MONTH_HOURS: [f64; 12] = [744.0, 672.0, 744.0, 720.0, 744.0, 720.0, 744.0, 744.0, 720.0, 744.0, 720.0, 744.0];
+/// Hours in a year.
+pub const YEAR_HOURS: f64 = 8_760.0;
+
+/// Spread of hourly dry-bulb around the monthly mean, K ([`crate::model::source::HOURLY_SPREAD_ESTIMATE`]).
+pub const HOURLY_SIGMA_K: f64 = 4.5;
+/// Relative humidity assumed for the wet-bulb estimate, % (no sourced normals; [`crate::model::source::STULL_WET_BULB`]).
+pub const ASSUMED_RH_PCT: f64 = 70.0;
+/// Approach of the coolant distribution unit / plate heat exchanger, K (2–4 K, estimate).
+pub const HX_APPROACH_K: f64 = 2.0;
+/// Chiller efficiency as a fraction of Carnot ([`crate::model::source::CARNOT_CHILLER`]: 0.5–0.6).
+pub const CHILLER_ETA: f64 = 0.5;
+/// Evaporator approach below supply temperature, K, and condenser approach above the heat-rejection water, K.
+pub const CHILLER_APPROACH_K: f64 = 5.0;
+/// Effectiveness of evaporative pre-cooling in an adiabatic cooler (share of the wet-bulb depression removed).
+pub const ADIABATIC_EFFECTIVENESS: f64 = 0.8;
+/// Lighting, offices and security, fraction of IT power (f_misc 0.005–0.02).
+pub const MISC_SHARE: f64 = 0.01;
+/// Water evaporated per kWh of heat fully rejected by evaporation, L: 3.6 MJ ÷ 2.45 MJ/kg.
+pub const LITRES_PER_KWH_EVAPORATED: f64 = 3.6 / 2.45;
+/// Share of a tower's heat rejected by evaporation (the rest is sensible), estimate.
+pub const TOWER_LATENT_SHARE: f64 = 0.85;
+/// Make-up per evaporated litre with blow-down at 4 cycles of concentration: 4 / (4 − 1).
+pub const TOWER_BLOWDOWN_FACTOR: f64 = 4.0 / 3.0;
+/// Share of heat taken up by evaporation while an adiabatic cooler sprays (estimate).
+pub const ADIABATIC_LATENT_SHARE: f64 = 0.5;
+
+/// Cooling overheads and water use of a site, month by month, independent of
+/// the factory's size (everything here is per unit of IT power or heat).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SiteProfile {
+    /// Cooling overhead per month (facility fans/pumps, heat-rejection fans, chillers), fraction of IT power.
+    pub cooling_share: [f64; 12],
+    /// Power-chain losses, fraction of IT power.
+    pub loss_share: f64,
+    /// Heat to reject per unit of IT power (IT + losses + facility fans and pumps).
+    pub heat_ratio: f64,
+    /// Water consumed per MWh of heat rejected, m³, per month.
+    pub water_m3_per_mwh_heat: [f64; 12],
+    /// Share of the heat load that needs chiller capacity in the hottest month.
+    pub chiller_share: f64,
+    /// Share of hours in the year without any chiller (free cooling), per month.
+    pub free_cooling_share: [f64; 12],
+}
+
+/// One cooling loop's monthly behaviour.
+struct Loop {
+    chiller_hours: f64,
+    cop: f64,
+    spray_hours: f64,
+}
+
+fn loop_month(supply_c: f64, tdb: f64, rejection: HeatRejection) -> Loop {
+    let p = rejection.params();
+    let twb = wet_bulb_stull(tdb, ASSUMED_RH_PCT);
+    // Highest governing outdoor temperature at which the loop is chiller-free.
+    let threshold = supply_c - p.approach_k - HX_APPROACH_K;
+    let (governing_mean, spray_hours) = match rejection {
+        HeatRejection::Dry => (tdb, 0.0),
+        HeatRejection::Tower => (twb, 0.0),
+        HeatRejection::Adiabatic => {
+            // Sprays only when dry operation would not do.
+            let (spray, _) = exceedance(tdb, HOURLY_SIGMA_K, threshold);
+            (tdb - ADIABATIC_EFFECTIVENESS * (tdb - twb) * spray, spray)
+        }
+    };
+    let (chiller_hours, hot_mean) = exceedance(governing_mean, HOURLY_SIGMA_K, threshold);
+    let cop = chiller_cop(CHILLER_ETA, supply_c - CHILLER_APPROACH_K, hot_mean + p.approach_k + CHILLER_APPROACH_K);
+    Loop { chiller_hours, cop, spray_hours }
+}
+
+/// The monthly cooling and water profile of a site.
+pub fn profile(country: &Country, cooling: CoolingTech, rejection: HeatRejection, redundancy: Redundancy) -> SiteProfile {
+    let c = cooling.params();
+    let r = rejection.params();
+    let loss_share = redundancy.loss_share();
+    let heat_ratio = 1.0 + loss_share + c.fan_pump_share;
+    let loops = [(c.liquid_share, c.liquid_supply_c), (1.0 - c.liquid_share, c.air_supply_c)];
+    let mut out = SiteProfile {
+        cooling_share: [0.0; 12],
+        loss_share,
+        heat_ratio,
+        water_m3_per_mwh_heat: [0.0; 12],
+        chiller_share: 0.0,
+        free_cooling_share: [0.0; 12],
+    };
+    for (m, &tdb) in country.monthly_temp_c.iter().enumerate() {
+        let mut chillers = 0.0;
+        let mut spray = 0.0;
+        let mut chiller_free = 0.0;
+        let mut chiller_needed = 0.0;
+        for &(share, supply) in &loops {
+            if share <= 0.0 {
+                continue;
+            }
+            let l = loop_month(supply, tdb, rejection);
+            chillers += share * l.chiller_hours / l.cop;
+            spray += share * l.spray_hours;
+            chiller_free += share * (1.0 - l.chiller_hours);
+            if l.chiller_hours > 0.005 {
+                chiller_needed += share;
+            }
+        }
+        out.cooling_share[m] = c.fan_pump_share + heat_ratio * (r.fan_share + chillers);
+        out.free_cooling_share[m] = chiller_free;
+        out.chiller_share = out.chiller_share.max(chiller_needed);
+        // Litres per kWh of heat = m³ per MWh of heat.
+        out.water_m3_per_mwh_heat[m] = match rejection {
+            HeatRejection::Dry => 0.0,
+            HeatRejection::Tower => LITRES_PER_KWH_EVAPORATED * TOWER_LATENT_SHARE * TOWER_BLOWDOWN_FACTOR,
+            HeatRejection::Adiabatic => LITRES_PER_KWH_EVAPORATED * ADIABATIC_LATENT_SHARE * spray,
+        };
+    }
+    out
+}
+
+/// PUE in month `m` for a profile whose cooling overhead is scaled by `cooling_factor`.
+pub fn monthly_pue(p: &SiteProfile, m: usize, cooling_factor: f64) -> f64 {
+    1.0 + p.loss_share + MISC_SHARE + p.cooling_share[m] * cooling_factor
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::catalogue::country;
+
+    #[test]
+    fn hot_sites_need_more_cooling_than_cold_ones() {
+        let athens = profile(country("GR").unwrap(), CoolingTech::Air, HeatRejection::Dry, Redundancy::NPlus1);
+        let helsinki = profile(country("FI").unwrap(), CoolingTech::Air, HeatRejection::Dry, Redundancy::NPlus1);
+        let a: f64 = athens.cooling_share.iter().sum();
+        let h: f64 = helsinki.cooling_share.iter().sum();
+        assert!(a > h * 1.3, "Athens {a} vs Helsinki {h}");
+    }
+
+    #[test]
+    fn warm_water_liquid_cooling_is_nearly_chiller_free_in_frankfurt() {
+        let p = profile(country("DE").unwrap(), CoolingTech::Immersion, HeatRejection::Dry, Redundancy::N);
+        assert!(p.free_cooling_share.iter().all(|&s| s > 0.99), "{:?}", p.free_cooling_share);
+    }
+
+    #[test]
+    fn only_evaporative_plants_use_water() {
+        let de = country("DE").unwrap();
+        let dry = profile(de, CoolingTech::Air, HeatRejection::Dry, Redundancy::N);
+        let tower = profile(de, CoolingTech::Air, HeatRejection::Tower, Redundancy::N);
+        assert!(dry.water_m3_per_mwh_heat.iter().all(|&w| w == 0.0));
+        assert!(tower.water_m3_per_mwh_heat.iter().all(|&w| w > 1.0 && w < 2.5));
+    }
+}
