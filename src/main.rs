@@ -1,1 +1,4 @@
-fn main(){}
+//! Entry point: mounts the app. Everything else lives in the library so tests can import it.
+fn main() {
+    gigafactory_planner::start();
+}

@@ -197,10 +197,10 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
     let heat_design = it_design * site.heat_ratio;
     let mut water = 0.0;
     let mut heat_annual = MegawattHours(0.0);
-    for m in 0..12 {
-        let heat_m = it_average.for_hours(MONTH_HOURS[m]) * site.heat_ratio;
+    for (hours, water_per_mwh) in MONTH_HOURS.iter().zip(site.water_m3_per_mwh_heat) {
+        let heat_m = it_average.for_hours(*hours) * site.heat_ratio;
         heat_annual = heat_annual + heat_m;
-        water += heat_m.0 * site.water_m3_per_mwh_heat[m];
+        water += heat_m.0 * water_per_mwh;
     }
 
     // Capex.

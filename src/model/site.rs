@@ -83,7 +83,12 @@ fn loop_month(supply_c: f64, tdb: f64, rejection: HeatRejection) -> Loop {
 }
 
 /// The monthly cooling and water profile of a site.
-pub fn profile(country: &Country, cooling: CoolingTech, rejection: HeatRejection, redundancy: Redundancy) -> SiteProfile {
+pub fn profile(
+    country: &Country,
+    cooling: CoolingTech,
+    rejection: HeatRejection,
+    redundancy: Redundancy,
+) -> SiteProfile {
     let c = cooling.params();
     let r = rejection.params();
     let loss_share = redundancy.loss_share();

@@ -155,7 +155,9 @@ impl HeatRejection {
     /// wet-bulb (ASHRAE Handbook: 4–5 °F). Fans: 1–3 % of heat (estimate).
     pub fn params(self) -> RejectionParams {
         match self {
-            HeatRejection::Dry => RejectionParams { approach_k: 6.0, fan_share: 0.02, source: source::PUE_DECOMPOSITION },
+            HeatRejection::Dry => {
+                RejectionParams { approach_k: 6.0, fan_share: 0.02, source: source::PUE_DECOMPOSITION }
+            }
             HeatRejection::Adiabatic => RejectionParams { approach_k: 6.0, fan_share: 0.02, source: source::WUE_TYPES },
             HeatRejection::Tower => RejectionParams { approach_k: 2.5, fan_share: 0.01, source: source::LATENT_HEAT },
         }

@@ -1,0 +1,44 @@
+# AI Gigafactory Planner. `make serve` and `make test` set up everything first.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Size budget of a first visit (html + js + wasm + css), gzip -9, bytes.
+SIZE_BUDGET := 250000
+
+.PHONY: setup serve build test lint test-native test-web test-e2e size size-check bench clean
+
+setup:
+	@scripts/setup.sh
+
+## Serve the release build on http://127.0.0.1:8080, rebuilding on change.
+serve: setup
+	trunk serve --release
+
+build: setup
+	trunk build --release
+
+## Every test: formatting, lints (host and wasm), native, browser (wasm-bindgen-test), size budget, end-to-end.
+test: setup lint test-native test-web build size-check test-e2e
+	@echo "all test tiers passed"
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --bins --test web --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	cargo test
+
+test-web:
+	cargo test --target wasm32-unknown-unknown --test web
+
+test-e2e:
+	npm run e2e
+
+size:
+	@node scripts/size.mjs
+
+size-check:
+	@node scripts/size.mjs --budget $(SIZE_BUDGET)
+
+clean:
+	rm -rf dist target/wasm-opt

@@ -1,0 +1,49 @@
+// The first live estimate, end to end, on the release build: moving the count
+// changes the numbers and redraws the chart; a reload keeps the scenario.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './server.js';
+import { launch, strictPage, waitForMetrics, metric, inkedShare, canvasHash } from './browser.js';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('count edits update power, redraw the chart and survive a reload', async () => {
+  const { page, problems, context } = await strictPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url);
+  await waitForMetrics(page);
+
+  const it0 = await metric(page, 'it_power_mw');
+  const fac0 = await metric(page, 'facility_power_mw');
+  const energy0 = await metric(page, 'annual_energy_gwh');
+  assert.ok(it0 > 0 && fac0 >= it0 && energy0 > 0, `IT ${it0} facility ${fac0} energy ${energy0}`);
+
+  const chart = '#chart-power canvas';
+  assert.ok((await inkedShare(page, chart)) > 0.01, 'the power chart has drawn pixels');
+  const hash0 = await canvasHash(page, chart);
+
+  await page.fill('input[name=count]', '25000');
+  await page.waitForFunction((v) => parseFloat(document.querySelector('[data-metric=it_power_mw]').dataset.value) < v, it0);
+  const it1 = await metric(page, 'it_power_mw');
+  assert.ok(Math.abs(it1 / it0 - 0.25) < 1e-9, `IT power scales with count: ${it0} -> ${it1}`);
+  assert.ok((await metric(page, 'facility_power_mw')) < fac0);
+  assert.notEqual(await canvasHash(page, chart), hash0, 'the chart redrew');
+
+  await page.selectOption('select[name=country]', 'SE');
+  await page.waitForTimeout(50);
+  await page.reload();
+  await waitForMetrics(page);
+  assert.equal(await metric(page, 'accelerator_count'), 25000);
+  assert.equal(await page.inputValue('select[name=country]'), 'SE');
+  assert.equal(await metric(page, 'it_power_mw'), it1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,61 @@
+// A static server for dist/ on loopback, on a port the system picks (port 0),
+// so a shared machine's busy ports never collide with the tests.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export async function serve(root = resolve(import.meta.dirname, '..', 'dist'), { extraRoutes = {} } = {}) {
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://localhost');
+      if (extraRoutes[url.pathname]) {
+        const [type, body] = extraRoutes[url.pathname];
+        res.writeHead(200, { 'content-type': type });
+        res.end(body);
+        return;
+      }
+      let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+      if (path.endsWith('/')) path += 'index.html';
+      let file = join(root, path);
+      if (!file.startsWith(root)) throw new Error('outside root');
+      try {
+        if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      } catch {
+        file = join(root, 'index.html');
+      }
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] || 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end('not found');
+    }
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', ok);
+  });
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+// `node e2e/server.js [port]`: serve dist/ by hand.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const s = await serve();
+  console.log(`serving dist/ at ${s.url}`);
+}

@@ -1,0 +1,54 @@
+//! Charts: pure data and scale maths (testable natively) apart from the
+//! plotters-canvas drawing, which only turns memoised data into pixels.
+
+pub mod bars;
+pub mod scale;
+
+#[cfg(target_arch = "wasm32")]
+pub mod canvas;
+
+/// A colour as RGB.
+pub type Rgb = (u8, u8, u8);
+
+/// Colours of a chart in one colour scheme.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Theme {
+    /// Text and axes.
+    pub ink: Rgb,
+    /// Grid lines.
+    pub grid: Rgb,
+    /// Series colours, colour-blind-safe (Okabe–Ito).
+    pub series: [Rgb; 8],
+}
+
+/// Light scheme.
+pub const LIGHT: Theme = Theme {
+    ink: (31, 41, 55),
+    grid: (223, 227, 234),
+    series: [
+        (0, 114, 178),
+        (230, 159, 0),
+        (0, 158, 115),
+        (204, 121, 167),
+        (86, 180, 233),
+        (213, 94, 0),
+        (120, 120, 120),
+        (240, 228, 66),
+    ],
+};
+
+/// Dark scheme.
+pub const DARK: Theme = Theme {
+    ink: (229, 231, 235),
+    grid: (55, 65, 81),
+    series: [
+        (86, 180, 233),
+        (240, 190, 60),
+        (52, 199, 150),
+        (224, 150, 190),
+        (140, 200, 240),
+        (240, 130, 60),
+        (170, 170, 170),
+        (240, 228, 66),
+    ],
+};

@@ -1,0 +1,177 @@
+//! Numbers to text for the interface, in the display language's conventions.
+//! In the browser this is `Intl.NumberFormat`; natively (tests) a plain fallback.
+
+use crate::i18n::Lang;
+
+/// How to format a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Style {
+    /// Grouped digits with at most this many decimals.
+    Plain(u8),
+    /// Compact notation (1.2 M, 3,4 Md).
+    Compact,
+    /// Euros in compact notation (€6.8B, 6,8 Md €).
+    EuroCompact,
+    /// Euros with cents.
+    Euro2,
+    /// A share 0–1 as a percentage with this many decimals.
+    Percent(u8),
+}
+
+/// Format `x` for `lang`. Non-finite numbers become "–".
+pub fn format(x: f64, lang: Lang, style: Style) -> String {
+    if !x.is_finite() {
+        return "–".into();
+    }
+    imp::format(x, lang, style)
+}
+
+/// Format with a significant-digit-aware number of decimals: 3 significant
+/// digits for small values, none for large ones.
+pub fn smart(x: f64, lang: Lang) -> String {
+    let a = x.abs();
+    let decimals = if a >= 100.0 {
+        0
+    } else if a >= 10.0 {
+        1
+    } else if a >= 1.0 {
+        2
+    } else {
+        3
+    };
+    format(x, lang, Style::Plain(decimals))
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use super::Style;
+    use crate::i18n::Lang;
+    use js_sys::{Array, Function, Intl, Object, Reflect};
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use wasm_bindgen::JsValue;
+
+    thread_local! {
+        // Building an Intl.NumberFormat is costly: one per (language, style).
+        static CACHE: RefCell<HashMap<(Lang, Style), Function>> = RefCell::new(HashMap::new());
+    }
+
+    fn formatter(lang: Lang, style: Style) -> Function {
+        CACHE.with(|c| {
+            c.borrow_mut()
+                .entry((lang, style))
+                .or_insert_with(|| {
+                    let opts = Object::new();
+                    let set = |k: &str, v: JsValue| {
+                        let _ = Reflect::set(&opts, &JsValue::from_str(k), &v);
+                    };
+                    match style {
+                        Style::Plain(d) => set("maximumFractionDigits", JsValue::from(d)),
+                        Style::Compact => {
+                            set("notation", "compact".into());
+                            set("maximumFractionDigits", JsValue::from(1));
+                        }
+                        Style::EuroCompact => {
+                            set("style", "currency".into());
+                            set("currency", "EUR".into());
+                            set("notation", "compact".into());
+                            set("maximumFractionDigits", JsValue::from(1));
+                        }
+                        Style::Euro2 => {
+                            set("style", "currency".into());
+                            set("currency", "EUR".into());
+                            set("maximumFractionDigits", JsValue::from(2));
+                            set("minimumFractionDigits", JsValue::from(2));
+                        }
+                        Style::Percent(d) => {
+                            set("style", "percent".into());
+                            set("maximumFractionDigits", JsValue::from(d));
+                        }
+                    }
+                    let locales = Array::of1(&JsValue::from_str(lang.locale()));
+                    Intl::NumberFormat::new(&locales, &opts).format()
+                })
+                .clone()
+        })
+    }
+
+    pub fn format(x: f64, lang: Lang, style: Style) -> String {
+        formatter(lang, style)
+            .call1(&JsValue::NULL, &JsValue::from_f64(x))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| super::fallback(x, lang, style))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    pub use super::fallback as format;
+}
+
+/// Locale-light formatting used natively and if `Intl` fails.
+pub fn fallback(x: f64, lang: Lang, style: Style) -> String {
+    let (decimal, group) = match lang {
+        Lang::En => ('.', ','),
+        Lang::Fr => (',', '\u{202f}'),
+    };
+    let plain = |v: f64, d: usize| -> String {
+        let s = format!("{:.*}", d, v.abs());
+        let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+        let mut grouped = String::new();
+        for (i, ch) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                grouped.push(group);
+            }
+            grouped.push(ch);
+        }
+        let frac = frac.trim_end_matches('0');
+        let sign = if v < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
+        if frac.is_empty() {
+            format!("{sign}{grouped}")
+        } else {
+            format!("{sign}{grouped}{decimal}{frac}")
+        }
+    };
+    let compact = |v: f64| -> String {
+        let (div, suffix) = match (v.abs(), lang) {
+            (a, Lang::En) if a >= 1e9 => (1e9, "B"),
+            (a, Lang::Fr) if a >= 1e9 => (1e9, "\u{a0}Md"),
+            (a, Lang::En) if a >= 1e6 => (1e6, "M"),
+            (a, Lang::Fr) if a >= 1e6 => (1e6, "\u{a0}M"),
+            (a, Lang::En) if a >= 1e3 => (1e3, "K"),
+            (a, Lang::Fr) if a >= 1e3 => (1e3, "\u{a0}k"),
+            _ => (1.0, ""),
+        };
+        format!("{}{suffix}", plain(v / div, 1))
+    };
+    match (style, lang) {
+        (Style::Plain(d), _) => plain(x, d as usize),
+        (Style::Compact, _) => compact(x),
+        (Style::EuroCompact, Lang::En) => format!("€{}", compact(x)),
+        (Style::EuroCompact, Lang::Fr) => format!("{}\u{a0}€", compact(x)),
+        (Style::Euro2, Lang::En) => format!("€{}", plain(x, 2)),
+        (Style::Euro2, Lang::Fr) => format!("{}\u{a0}€", plain(x, 2)),
+        (Style::Percent(d), Lang::En) => format!("{}%", plain(x * 100.0, d as usize)),
+        (Style::Percent(d), Lang::Fr) => format!("{}\u{a0}%", plain(x * 100.0, d as usize)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_and_decimals_follow_the_language() {
+        assert_eq!(fallback(1234567.891, Lang::En, Style::Plain(2)), "1,234,567.89");
+        assert_eq!(fallback(1234567.891, Lang::Fr, Style::Plain(2)), "1\u{202f}234\u{202f}567,89");
+        assert_eq!(fallback(0.5, Lang::En, Style::Percent(0)), "50%");
+        assert_eq!(fallback(6.8e9, Lang::En, Style::EuroCompact), "€6.8B");
+        assert_eq!(fallback(-2.0, Lang::En, Style::Plain(0)), "-2");
+    }
+
+    #[test]
+    fn non_finite_is_a_dash() {
+        assert_eq!(format(f64::NAN, Lang::En, Style::Plain(0)), "–");
+    }
+}

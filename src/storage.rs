@@ -1,0 +1,193 @@
+//! Scenarios in the browser's local storage, in a versioned envelope, without
+//! ever losing one: unreadable data is set aside under a backup key, never
+//! overwritten; storage that is missing or throws (private mode, a sandboxed
+//! iframe) leaves the app working with a message.
+//!
+//! The codec is pure and tested natively; the browser glue is a thin layer on
+//! gloo-storage, entered only after checking that storage can be touched.
+
+use crate::model::Scenario;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Schema version of what this release writes.
+pub const SCHEMA: u32 = 1;
+/// Version of the model's data (catalogues) that produced a stored scenario.
+pub const DATA_VERSION: &str = "2026.11";
+/// Key of the working (autosaved) scenario.
+pub const WORKING_KEY: &str = "gigafactory-planner.working";
+/// Prefix of keys where unreadable data is kept.
+pub const BACKUP_PREFIX: &str = "gigafactory-planner.backup.";
+
+/// What is stored: a payload with its versions and time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Envelope<T> {
+    /// Schema version of the payload.
+    pub schema: u32,
+    /// Data version of the model that wrote it.
+    pub data_version: String,
+    /// When it was written, ms since the Unix epoch.
+    pub saved_at: f64,
+    /// The payload.
+    pub payload: T,
+}
+
+/// Why stored data could not be read or written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StorageError {
+    /// Local storage cannot be used here.
+    Unavailable,
+    /// The browser refused the write (quota exceeded or similar).
+    WriteRefused(String),
+    /// The text is not a valid envelope.
+    Corrupt(String),
+    /// Written by a newer release of the planner.
+    FromTheFuture(u32),
+}
+
+impl fmt::Display for StorageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StorageError::Unavailable => write!(f, "browser storage is unavailable"),
+            StorageError::WriteRefused(why) => write!(f, "the browser refused to save ({why})"),
+            StorageError::Corrupt(why) => write!(f, "the saved data is unreadable ({why})"),
+            StorageError::FromTheFuture(v) => {
+                write!(f, "the saved data was written by a newer version of the planner (schema {v})")
+            }
+        }
+    }
+}
+
+/// Wrap a payload for storage.
+pub fn encode<T: Serialize>(payload: &T, now_ms: f64) -> String {
+    let env = Envelope { schema: SCHEMA, data_version: DATA_VERSION.into(), saved_at: now_ms, payload };
+    serde_json::to_string(&env).unwrap_or_default()
+}
+
+/// Unwrap stored text, migrating older schemas.
+pub fn decode<T: for<'de> Deserialize<'de>>(raw: &str) -> Result<Envelope<T>, StorageError> {
+    #[derive(Deserialize)]
+    struct Header {
+        schema: u32,
+    }
+    let header: Header = serde_json::from_str(raw).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+    if header.schema > SCHEMA {
+        return Err(StorageError::FromTheFuture(header.schema));
+    }
+    // Schema 1 is the first; later schemas add migrations here, oldest first.
+    serde_json::from_str(raw).map_err(|e| StorageError::Corrupt(e.to_string()))
+}
+
+/// What loading the working scenario found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    /// A scenario.
+    Scenario(Box<Scenario>),
+    /// Nothing stored.
+    Empty,
+    /// Stored data could not be read; it was kept under this backup key.
+    SetAside {
+        /// Why it could not be read.
+        error: StorageError,
+        /// Where it was kept (None if even that failed).
+        backup_key: Option<String>,
+    },
+    /// Storage cannot be used.
+    Unavailable,
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use super::*;
+    use gloo_storage::{LocalStorage, Storage};
+
+    /// Whether local storage can be touched without throwing.
+    pub fn available() -> bool {
+        web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some()
+    }
+
+    pub fn now_ms() -> f64 {
+        js_sys::Date::now()
+    }
+
+    pub fn read(key: &str) -> Result<Option<String>, StorageError> {
+        if !available() {
+            return Err(StorageError::Unavailable);
+        }
+        LocalStorage::raw().get_item(key).map_err(|_| StorageError::Unavailable)
+    }
+
+    pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
+        if !available() {
+            return Err(StorageError::Unavailable);
+        }
+        LocalStorage::raw().set_item(key, value).map_err(|e| {
+            let why = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string());
+            StorageError::WriteRefused(why.unwrap_or_else(|| "unknown error".into()))
+        })
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod browser {
+    use super::*;
+    pub fn available() -> bool {
+        false
+    }
+    pub fn now_ms() -> f64 {
+        0.0
+    }
+    pub fn read(_key: &str) -> Result<Option<String>, StorageError> {
+        Err(StorageError::Unavailable)
+    }
+    pub fn write(_key: &str, _value: &str) -> Result<(), StorageError> {
+        Err(StorageError::Unavailable)
+    }
+}
+
+pub use browser::available;
+
+/// Keep unreadable text under a fresh backup key; returns the key if that worked.
+fn set_aside(raw: &str) -> Option<String> {
+    let key = format!("{BACKUP_PREFIX}{}", browser::now_ms() as u64);
+    browser::write(&key, raw).ok().map(|_| key)
+}
+
+/// Load the working scenario.
+pub fn load_working() -> Loaded {
+    match browser::read(WORKING_KEY) {
+        Err(_) => Loaded::Unavailable,
+        Ok(None) => Loaded::Empty,
+        Ok(Some(raw)) => match decode::<Scenario>(&raw) {
+            Ok(env) => Loaded::Scenario(Box::new(env.payload)),
+            Err(error) => Loaded::SetAside { error, backup_key: set_aside(&raw) },
+        },
+    }
+}
+
+/// Save the working scenario.
+pub fn save_working(s: &Scenario) -> Result<(), StorageError> {
+    browser::write(WORKING_KEY, &encode(s, browser::now_ms()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let s = Scenario { accelerator: "h100".into(), ..Scenario::default() };
+        let env: Envelope<Scenario> = decode(&encode(&s, 5.0)).unwrap();
+        assert_eq!(env.payload, s);
+        assert_eq!(env.schema, SCHEMA);
+        assert_eq!(env.saved_at, 5.0);
+    }
+
+    #[test]
+    fn garbage_is_corrupt_and_the_future_is_refused() {
+        assert!(matches!(decode::<Scenario>("{not json"), Err(StorageError::Corrupt(_))));
+        assert!(matches!(decode::<Scenario>("[]"), Err(StorageError::Corrupt(_))));
+        let future = r#"{"schema":99,"data_version":"x","saved_at":0,"payload":{}}"#;
+        assert_eq!(decode::<Scenario>(future), Err(StorageError::FromTheFuture(99)));
+    }
+}

@@ -1,0 +1,176 @@
+//! The app: reads the URL, then saved state, then defaults; provides the
+//! planner state; lays out inputs and results; writes the URL, local storage and
+//! the document language back out.
+
+use crate::i18n::Lang;
+use crate::model::Scenario;
+use crate::state::{use_planner, Planner};
+use crate::storage::{self, Loaded};
+use crate::ui::inputs::Inputs;
+use crate::ui::kpis::Kpis;
+use crate::ui::power_chart::PowerChart;
+use crate::url_state::{self, ParamError};
+use leptos::prelude::*;
+
+/// Where the starting scenario came from, and what went wrong on the way.
+struct Start {
+    scenario: Scenario,
+    lang: Lang,
+    url_errors: Vec<ParamError>,
+    storage_note: Option<String>,
+}
+
+fn browser_lang() -> Lang {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window().and_then(|w| w.navigator().language()).and_then(|l| Lang::from_code(&l)).unwrap_or(Lang::En)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    Lang::En
+}
+
+fn start() -> Start {
+    #[cfg(target_arch = "wasm32")]
+    let query = url_state::browser::current_query();
+    #[cfg(not(target_arch = "wasm32"))]
+    let query = String::new();
+    let parsed = url_state::parse_query(&query);
+    let lang = parsed.lang.unwrap_or_else(browser_lang);
+    let (saved, storage_note) = match storage::load_working() {
+        Loaded::Scenario(s) => (Some(*s), None),
+        Loaded::Empty => (None, None),
+        Loaded::Unavailable => (None, Some(lang.text().storage_unavailable.to_string())),
+        Loaded::SetAside { error, backup_key } => (
+            None,
+            Some(match backup_key {
+                Some(k) => format!("{error}. It was kept under the key \"{k}\"."),
+                None => format!("{error}."),
+            }),
+        ),
+    };
+    let scenario = if parsed.has_scenario { parsed.scenario } else { saved.unwrap_or_default() };
+    Start { scenario, lang, url_errors: parsed.errors, storage_note }
+}
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    let Start { scenario, lang, url_errors, storage_note } = start();
+    let planner = Planner::new(scenario, lang);
+    provide_context(planner);
+
+    // Boundaries: the URL (history replace), local storage, <html lang>.
+    Effect::new(move |_| {
+        let query = planner.scenario.with(|s| url_state::to_query(s, Some(planner.lang.get()), false));
+        #[cfg(target_arch = "wasm32")]
+        url_state::browser::replace_query(&query);
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = query;
+    });
+    Effect::new(move |_| {
+        planner.scenario.with(|s| {
+            let _ = storage::save_working(s);
+        });
+    });
+    Effect::new(move |_| {
+        let code = planner.lang.get().code();
+        #[cfg(target_arch = "wasm32")]
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = el.set_attribute("lang", code);
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = code;
+    });
+
+    view! {
+        <a class="skip" href="#results">{move || planner.text().skip_to_results}</a>
+        <header class="site-header">
+            <div>
+                <h1>{move || planner.text().title}</h1>
+                <p class="tagline">{move || planner.text().tagline}</p>
+            </div>
+            <LangSwitch />
+        </header>
+        <Notices url_errors storage_note />
+        <main class="layout">
+            <Inputs />
+            <div class="results" id="results" tabindex="-1">
+                <ModelError />
+                <Kpis />
+                <PowerChart />
+            </div>
+        </main>
+    }
+}
+
+/// Language switcher.
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let p = use_planner();
+    view! {
+        <div class="lang-switch" role="group" aria-label=move || p.text().language>
+            {Lang::ALL
+                .iter()
+                .map(|&l| {
+                    view! {
+                        <button
+                            type="button"
+                            lang=l.code()
+                            aria-pressed=move || if p.lang.get() == l { "true" } else { "false" }
+                            on:click=move |_| p.lang.set(l)
+                        >
+                            {l.code().to_uppercase()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// Messages about the link and storage, shown once at start.
+#[component]
+fn Notices(url_errors: Vec<ParamError>, storage_note: Option<String>) -> impl IntoView {
+    let p = use_planner();
+    let has_any = !url_errors.is_empty() || storage_note.is_some();
+    has_any.then(|| {
+        view! {
+            <div class="notices" role="status">
+                {url_errors
+                    .into_iter()
+                    .map(|e| {
+                        let shown = if e.value.is_empty() { String::new() } else { format!(" = \"{}\"", e.value) };
+                        view! {
+                            <p class="notice" data-param=e.name.clone()>
+                                {move || p.text().invalid_param}
+                                ": "
+                                <code>{format!("{}{shown}", e.name)}</code>
+                                {format!(" ({})", e.reason)}
+                            </p>
+                        }
+                    })
+                    .collect_view()}
+                {storage_note.map(|n| view! { <p class="notice">{n}</p> })}
+            </div>
+        }
+    })
+}
+
+/// The model's message when the current inputs cannot be evaluated.
+#[component]
+fn ModelError() -> impl IntoView {
+    let p = use_planner();
+    move || {
+        p.result.get().err().map(|e| {
+            view! {
+                <div class="model-error" role="alert">
+                    <strong>{move || p.text().model_error}</strong>
+                    ": "
+                    {e.to_string()}
+                    ". "
+                    {move || p.text().showing_last_valid}
+                </div>
+            }
+        })
+    }
+}

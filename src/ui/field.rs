@@ -1,0 +1,304 @@
+//! Input controls: a number field (optionally paired with a slider), and a select.
+//!
+//! The text a person types is kept as typed while it is invalid or while it
+//! parses to the current value; only an outside change (a slider, a loaded
+//! scenario) replaces it. That is derived in the `value` closure, so no effect
+//! syncs the two and the caret never jumps while typing.
+
+use crate::i18n::Lang;
+use crate::state::use_planner;
+use leptos::prelude::*;
+
+/// Parse what a person typed: dot or comma decimals, spaces and underscores as
+/// digit groups. `Err` carries a message key.
+pub fn parse_number(raw: &str) -> Result<f64, FieldError> {
+    let cleaned: String =
+        raw.trim().chars().filter(|c| !matches!(c, ' ' | '_' | '\u{a0}' | '\u{202f}' | '\'')).collect();
+    if cleaned.is_empty() {
+        return Err(FieldError::Empty);
+    }
+    let normalised = if cleaned.contains('.') { cleaned.replace(',', "") } else { cleaned.replace(',', ".") };
+    match normalised.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        Ok(_) => Err(FieldError::NotFinite),
+        Err(_) => Err(FieldError::NotANumber),
+    }
+}
+
+/// Why a field's text was not accepted.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FieldError {
+    /// Nothing typed (where a value is required).
+    Empty,
+    /// Not a number.
+    NotANumber,
+    /// NaN or infinite (e.g. "1e400").
+    NotFinite,
+    /// Outside the allowed range.
+    OutOfRange(f64, f64),
+}
+
+impl FieldError {
+    /// The message in a language.
+    pub fn message(self, lang: Lang) -> String {
+        let fmt = |x: f64| crate::format::smart(x, lang);
+        match (self, lang) {
+            (FieldError::Empty, Lang::En) => "Enter a value.".into(),
+            (FieldError::Empty, Lang::Fr) => "Saisissez une valeur.".into(),
+            (FieldError::NotANumber, Lang::En) => "Enter a number, e.g. 1500 or 0.75.".into(),
+            (FieldError::NotANumber, Lang::Fr) => "Saisissez un nombre, par ex. 1500 ou 0,75.".into(),
+            (FieldError::NotFinite, Lang::En) => "This number is too large.".into(),
+            (FieldError::NotFinite, Lang::Fr) => "Ce nombre est trop grand.".into(),
+            (FieldError::OutOfRange(a, b), Lang::En) => format!("Must be between {} and {}.", fmt(a), fmt(b)),
+            (FieldError::OutOfRange(a, b), Lang::Fr) => format!("Doit être compris entre {} et {}.", fmt(a), fmt(b)),
+        }
+    }
+}
+
+/// Check a typed value against a range.
+pub fn validate(raw: &str, min: f64, max: f64, optional: bool) -> Result<Option<f64>, FieldError> {
+    match parse_number(raw) {
+        Err(FieldError::Empty) if optional => Ok(None),
+        Err(e) => Err(e),
+        Ok(v) if v < min || v > max => Err(FieldError::OutOfRange(min, max)),
+        Ok(v) => Ok(Some(v)),
+    }
+}
+
+/// Canonical text of a value in a field (dot decimal, no grouping: it must parse back).
+pub fn field_text(v: f64) -> String {
+    let s = format!("{:.6}", v);
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// How a slider maps to the value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Slider {
+    /// No slider.
+    None,
+    /// Linear between the field's bounds.
+    Linear,
+    /// Logarithmic between the field's bounds (for counts spanning decades).
+    Log,
+}
+
+/// Map a value to a slider position 0–1000 and back.
+pub fn slider_position(v: f64, min: f64, max: f64, kind: Slider) -> f64 {
+    let t = match kind {
+        Slider::Log if min > 0.0 => (v.max(min).ln() - min.ln()) / (max.ln() - min.ln()),
+        _ => (v - min) / (max - min),
+    };
+    (t.clamp(0.0, 1.0) * 1000.0).round()
+}
+
+/// Inverse of [`slider_position`], rounded to `step`.
+pub fn slider_value(pos: f64, min: f64, max: f64, kind: Slider, step: f64) -> f64 {
+    let t = (pos / 1000.0).clamp(0.0, 1.0);
+    let v = match kind {
+        Slider::Log if min > 0.0 => (min.ln() + t * (max.ln() - min.ln())).exp(),
+        _ => min + t * (max - min),
+    };
+    let v = if step > 0.0 { (v / step).round() * step } else { v };
+    v.clamp(min, max)
+}
+
+/// A labelled number field with unit, help text, inline error and optional slider.
+#[component]
+pub fn NumberField(
+    /// Element id (also links label, help and error).
+    id: &'static str,
+    /// The `name` attribute: the URL parameter where one exists.
+    name: &'static str,
+    /// Label text.
+    #[prop(into)]
+    label: Signal<String>,
+    /// Current value (None = empty, for optional fields).
+    #[prop(into)]
+    value: Signal<Option<f64>>,
+    /// Called with every valid value (None when an optional field is cleared).
+    on_change: Callback<Option<f64>>,
+    /// Lowest allowed value.
+    min: f64,
+    /// Highest allowed value.
+    max: f64,
+    /// Rounding of the slider.
+    #[prop(default = 0.0)]
+    step: f64,
+    /// Unit after the field.
+    #[prop(optional, into)]
+    unit: Signal<String>,
+    /// Help text under the field.
+    #[prop(optional, into)]
+    help: Signal<String>,
+    /// Placeholder (e.g. the default an empty optional field stands for).
+    #[prop(optional, into)]
+    placeholder: Signal<String>,
+    /// Whether empty is allowed.
+    #[prop(default = false)]
+    optional: bool,
+    /// Slider kind.
+    #[prop(default = Slider::None)]
+    slider: Slider,
+) -> impl IntoView {
+    let planner = use_planner();
+    let text = RwSignal::new(value.get_untracked().map(field_text).unwrap_or_default());
+    let error = Memo::new(move |_| text.with(|t| validate(t, min, max, optional).err()));
+    // What the input shows: the typed text unless an outside change made it stale.
+    let shown = move || {
+        let current = value.get();
+        text.with(|t| match validate(t, min, max, optional) {
+            Err(_) => t.clone(),
+            Ok(parsed) if parsed == current => t.clone(),
+            Ok(_) => current.map(field_text).unwrap_or_default(),
+        })
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        let raw = event_target_value(&ev);
+        if let Ok(v) = validate(&raw, min, max, optional) {
+            on_change.run(v);
+        }
+        text.set(raw);
+    };
+    let help_id = format!("{id}-help");
+    let err_id = format!("{id}-error");
+    let described = format!("{help_id} {err_id}");
+    let slider_view = (slider != Slider::None).then(|| {
+        view! {
+            <input
+                type="range"
+                class="slider"
+                min="0"
+                max="1000"
+                step="1"
+                aria-label=move || label.get()
+                aria-valuetext=move || value.get().map(|v| crate::format::smart(v, planner.lang.get())).unwrap_or_default()
+                prop:value=move || value.get().map(|v| slider_position(v, min, max, slider)).unwrap_or(0.0).to_string()
+                on:input=move |ev| {
+                    if let Ok(pos) = event_target_value(&ev).parse::<f64>() {
+                        let v = slider_value(pos, min, max, slider, step);
+                        text.set(field_text(v));
+                        on_change.run(Some(v));
+                    }
+                }
+            />
+        }
+    });
+    view! {
+        <div class="field" class:invalid=move || error.get().is_some()>
+            <label for=id>{move || label.get()}</label>
+            <div class="field-row">
+                {slider_view}
+                <span class="number-wrap">
+                    <input
+                        id=id
+                        name=name
+                        type="text"
+                        inputmode="decimal"
+                        autocomplete="off"
+                        spellcheck="false"
+                        placeholder=move || placeholder.get()
+                        aria-describedby=described
+                        aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                        prop:value=shown
+                        on:input=on_input
+                    />
+                    <span class="unit">{move || unit.get()}</span>
+                </span>
+            </div>
+            <p class="error" id=err_id aria-live="polite">
+                {move || error.get().map(|e| e.message(planner.lang.get()))}
+            </p>
+            <p class="help" id=help_id>{move || help.get()}</p>
+        </div>
+    }
+}
+
+/// A labelled select of (id, label) options.
+#[component]
+pub fn SelectField(
+    /// Element id.
+    id: &'static str,
+    /// The `name` attribute (URL parameter).
+    name: &'static str,
+    /// Label text.
+    #[prop(into)]
+    label: Signal<String>,
+    /// Options as (value, label).
+    #[prop(into)]
+    options: Signal<Vec<(String, String)>>,
+    /// Selected value.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Called with the chosen value.
+    on_change: Callback<String>,
+    /// Help text (e.g. the chosen item's key figures).
+    #[prop(optional, into)]
+    help: Signal<String>,
+) -> impl IntoView {
+    let help_id = format!("{id}-help");
+    view! {
+        <div class="field">
+            <label for=id>{move || label.get()}</label>
+            <select
+                id=id
+                name=name
+                aria-describedby=help_id.clone()
+                prop:value=move || value.get()
+                on:change=move |ev| on_change.run(event_target_value(&ev))
+            >
+                {move || {
+                    let selected = value.get();
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(v, l)| {
+                            let is = v == selected;
+                            view! { <option value=v selected=is>{l}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+            <p class="help" id=help_id>{move || help.get()}</p>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_numbers_parse_like_people_write_them() {
+        assert_eq!(parse_number("1500"), Ok(1500.0));
+        assert_eq!(parse_number(" 0,75 "), Ok(0.75));
+        assert_eq!(parse_number("100 000"), Ok(100_000.0));
+        assert_eq!(parse_number("1,234.5"), Ok(1234.5));
+        assert_eq!(parse_number("1e400"), Err(FieldError::NotFinite));
+        assert_eq!(parse_number("NaN"), Err(FieldError::NotFinite));
+        assert_eq!(parse_number("abc"), Err(FieldError::NotANumber));
+        assert_eq!(parse_number(""), Err(FieldError::Empty));
+    }
+
+    #[test]
+    fn validation_applies_range_and_optionality() {
+        assert_eq!(validate("1.7", 0.0, 1.0, false), Err(FieldError::OutOfRange(0.0, 1.0)));
+        assert_eq!(validate("", 0.0, 1.0, true), Ok(None));
+        assert_eq!(validate("-5", 1.0, 10.0, false), Err(FieldError::OutOfRange(1.0, 10.0)));
+    }
+
+    #[test]
+    fn log_slider_round_trips() {
+        for v in [1.0, 8.0, 1_000.0, 100_000.0, 10_000_000.0] {
+            let pos = slider_position(v, 1.0, 1e7, Slider::Log);
+            let back = slider_value(pos, 1.0, 1e7, Slider::Log, 0.0);
+            assert!((back / v - 1.0).abs() < 0.01, "{v} -> {pos} -> {back}");
+        }
+    }
+
+    #[test]
+    fn field_text_parses_back() {
+        for v in [0.8, 100_000.0, 1.25, 0.07] {
+            assert_eq!(parse_number(&field_text(v)), Ok(v));
+        }
+    }
+}

@@ -1,0 +1,335 @@
+//! The input panel: every scenario field, grouped, with its sourced default,
+//! unit, range and help.
+
+use crate::format::{format as fmt, smart, Style};
+use crate::i18n::Lang;
+use crate::model::catalogue::{self, CoolingTech, HeatRejection, Redundancy, ACCELERATORS, COUNTRIES};
+use crate::model::scenario::MAX_ACCELERATORS;
+use crate::model::{Precision, Scenario, Sizing};
+use crate::state::use_planner;
+use crate::ui::field::{NumberField, SelectField, Slider};
+use leptos::prelude::*;
+
+/// Which sizing mode a scenario uses, as the select's value.
+fn sizing_mode(s: &Sizing) -> &'static str {
+    match s {
+        Sizing::Count(_) => "count",
+        Sizing::PowerMw(_) => "power_mw",
+        Sizing::ComputePflops(_) => "compute_pflops",
+        Sizing::CapexEur(_) => "capex_eur",
+    }
+}
+
+fn sizing_value(s: &Sizing) -> f64 {
+    match *s {
+        Sizing::Count(v) | Sizing::PowerMw(v) | Sizing::ComputePflops(v) | Sizing::CapexEur(v) => v,
+    }
+}
+
+/// One accelerator's key specs for the picker's help line.
+fn accelerator_specs(id: &str, lang: Lang) -> String {
+    let Some(a) = catalogue::accelerator(id) else { return String::new() };
+    let n = |x: f64| smart(x, lang);
+    match lang {
+        Lang::En => format!(
+            "{} W TDP · {} TFLOP/s BF16 · {} FP8 · {} GB HBM · {} per {} of {} kW",
+            n(a.tdp_w),
+            n(a.bf16_tflops),
+            n(a.fp8_tflops),
+            n(a.memory_gb),
+            a.per_system,
+            if a.per_system > 8 { "rack" } else { "server" },
+            n(a.system_kw)
+        ),
+        Lang::Fr => format!(
+            "TDP {} W · {} TFLOP/s BF16 · {} FP8 · {} Go HBM · {} par {} de {} kW",
+            n(a.tdp_w),
+            n(a.bf16_tflops),
+            n(a.fp8_tflops),
+            n(a.memory_gb),
+            a.per_system,
+            if a.per_system > 8 { "baie" } else { "serveur" },
+            n(a.system_kw)
+        ),
+    }
+}
+
+/// One country's site data for the picker's help line.
+fn country_facts(code: &str, lang: Lang) -> String {
+    let Some(c) = catalogue::country(code) else { return String::new() };
+    let mean: f64 = c.monthly_temp_c.iter().sum::<f64>() / 12.0;
+    let est = if c.price_is_estimate { format!(" ({})", lang.text().estimate) } else { String::new() };
+    match lang {
+        Lang::En => format!(
+            "{}: {} €/MWh{est} · {} gCO₂e/kWh ({}) · mean {} °C",
+            c.city,
+            smart(c.price_eur_per_mwh, lang),
+            smart(c.carbon_g_per_kwh, lang),
+            c.carbon_year,
+            fmt(mean, lang, Style::Plain(1))
+        ),
+        Lang::Fr => format!(
+            "{} : {} €/MWh{est} · {} gCO₂e/kWh ({}) · moyenne {} °C",
+            c.city,
+            smart(c.price_eur_per_mwh, lang),
+            smart(c.carbon_g_per_kwh, lang),
+            c.carbon_year,
+            fmt(mean, lang, Style::Plain(1))
+        ),
+    }
+}
+
+/// Shorthand for a `Signal<String>` from the current language's text.
+macro_rules! tr {
+    ($p:expr, $field:ident) => {{
+        let p = $p;
+        Signal::derive(move || p.text().$field.to_string())
+    }};
+}
+
+/// A number field bound to one scenario field through a getter and a setter.
+macro_rules! scenario_field {
+    ($p:expr, get: $get:expr, set: $set:expr) => {{
+        let p = $p;
+        let value = Signal::derive(move || p.scenario.with($get));
+        let on_change = Callback::new(move |v: Option<f64>| p.edit(|s: &mut Scenario| ($set)(s, v)));
+        (value, on_change)
+    }};
+}
+
+/// The input panel.
+#[component]
+pub fn Inputs() -> impl IntoView {
+    let p = use_planner();
+    let lang = p.lang;
+
+    // Hardware.
+    let mode = Signal::derive(move || p.scenario.with(|s| sizing_mode(&s.sizing).to_string()));
+    let mode_options = Signal::derive(move || {
+        let t = p.text();
+        vec![
+            ("count".to_string(), t.size_count.to_string()),
+            ("power_mw".into(), t.size_power.into()),
+            ("compute_pflops".into(), t.size_compute.into()),
+            ("capex_eur".into(), t.size_capex.into()),
+        ]
+    });
+    // Switching mode keeps the same factory: the new budget is what the current one has.
+    let on_mode = Callback::new(move |m: String| {
+        let e = p.estimate.get_untracked();
+        p.edit(|s| {
+            let (count, mw, pf, eur) = e
+                .map(|e| (e.accelerator_count, e.power.facility_peak.0, e.peak_pflops_bf16, e.capex.total().0))
+                .unwrap_or((100_000.0, 200.0, 200_000.0, 5e9));
+            s.sizing = match m.as_str() {
+                "power_mw" => Sizing::PowerMw((mw * 10.0).ceil() / 10.0),
+                "compute_pflops" => Sizing::ComputePflops(pf.round()),
+                "capex_eur" => Sizing::CapexEur((eur / 1e6).ceil() * 1e6),
+                _ => Sizing::Count(count),
+            };
+        });
+    });
+    let sizing_field = move || {
+        let m = mode.get();
+        let value = Signal::derive(move || p.scenario.with(|s| Some(sizing_value(&s.sizing))));
+        let make = move |v: f64| -> Sizing {
+            match m.as_str() {
+                "power_mw" => Sizing::PowerMw(v),
+                "compute_pflops" => Sizing::ComputePflops(v),
+                "capex_eur" => Sizing::CapexEur(v),
+                _ => Sizing::Count(v.round()),
+            }
+        };
+        let on_change = Callback::new(move |v: Option<f64>| {
+            if let Some(v) = v {
+                p.edit(|s| s.sizing = make(v));
+            }
+        });
+        let t = p.text();
+        let (id, name, label, unit, min, max): (&'static str, &'static str, &str, &str, f64, f64) =
+            match mode.get_untracked().as_str() {
+                "power_mw" => ("in-power", "power_mw", t.size_power, "MW", 0.001, 100_000.0),
+                "compute_pflops" => ("in-compute", "compute_pflops", t.size_compute, "PFLOP/s", 0.001, 1.0e9),
+                "capex_eur" => ("in-capex", "capex_eur", t.size_capex, "€", 1.0e5, 1.0e13),
+                _ => ("in-count", "count", t.size_count, "", 1.0, MAX_ACCELERATORS),
+            };
+        let label = label.to_string();
+        let unit = if unit.is_empty() { t.accelerators_unit.to_string() } else { unit.to_string() };
+        view! {
+            <NumberField id name label value on_change min max slider=Slider::Log unit help=tr!(p, help_size) />
+        }
+    };
+    let accel_options =
+        Signal::derive(move || ACCELERATORS.iter().map(|a| (a.id.to_string(), a.name.to_string())).collect::<Vec<_>>());
+
+    // Site.
+    let country_options = Signal::derive(move || {
+        let l = lang.get();
+        let mut v: Vec<(String, String)> = COUNTRIES
+            .iter()
+            .map(|c| (c.code.to_string(), if l == Lang::Fr { c.name_fr } else { c.name }.to_string()))
+            .collect();
+        v.sort_by(|a, b| a.1.cmp(&b.1));
+        v
+    });
+
+    // Cooling.
+    let cooling_options = Signal::derive(move || {
+        let t = p.text();
+        CoolingTech::ALL
+            .iter()
+            .map(|c| {
+                let l = match c {
+                    CoolingTech::Air => t.cooling_air,
+                    CoolingTech::Rdhx => t.cooling_rdhx,
+                    CoolingTech::Dlc => t.cooling_dlc,
+                    CoolingTech::Immersion => t.cooling_immersion,
+                };
+                (c.id().to_string(), l.to_string())
+            })
+            .collect::<Vec<_>>()
+    });
+    let rejection_options = Signal::derive(move || {
+        let t = p.text();
+        HeatRejection::ALL
+            .iter()
+            .map(|r| {
+                let l = match r {
+                    HeatRejection::Dry => t.rejection_dry,
+                    HeatRejection::Adiabatic => t.rejection_adiabatic,
+                    HeatRejection::Tower => t.rejection_tower,
+                };
+                (r.id().to_string(), l.to_string())
+            })
+            .collect::<Vec<_>>()
+    });
+    let redundancy_options = Signal::derive(|| {
+        Redundancy::ALL.iter().map(|r| (r.id().to_string(), r.id().to_uppercase())).collect::<Vec<_>>()
+    });
+
+    let country_default = move |f: fn(&catalogue::Country) -> f64| {
+        Signal::derive(move || {
+            let l = lang.get();
+            p.scenario
+                .with(|s| catalogue::country(&s.country).map(f))
+                .map(|v| format!("{} {}", l.text().country_default, smart(v, l)))
+                .unwrap_or_default()
+        })
+    };
+    let site_pue = Signal::derive(move || {
+        let l = lang.get();
+        p.estimate
+            .get()
+            .map(|e| format!("{}: {}", l.text().auto, fmt(e.kpis.pue, l, Style::Plain(3))))
+            .unwrap_or_default()
+    });
+
+    let (util_v, util_set) = scenario_field!(p, get: |s: &Scenario| Some(s.utilization), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.utilization = v });
+    let (pue_v, pue_set) = scenario_field!(p, get: |s: &Scenario| s.pue, set: |s: &mut Scenario, v| s.pue = v);
+    let (price_v, price_set) =
+        scenario_field!(p, get: |s: &Scenario| s.price_eur_per_mwh, set: |s: &mut Scenario, v| s.price_eur_per_mwh = v);
+    let (years_v, years_set) = scenario_field!(p, get: |s: &Scenario| Some(s.years), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.years = v });
+    let (itl_v, itl_set) = scenario_field!(p, get: |s: &Scenario| Some(s.it_life_years), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.it_life_years = v });
+    let (fl_v, fl_set) = scenario_field!(p, get: |s: &Scenario| Some(s.facility_life_years), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.facility_life_years = v });
+    let (wacc_v, wacc_set) = scenario_field!(p, get: |s: &Scenario| Some(s.wacc), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.wacc = v });
+    let (carbon_v, carbon_set) =
+        scenario_field!(p, get: |s: &Scenario| s.carbon_g_per_kwh, set: |s: &mut Scenario, v| s.carbon_g_per_kwh = v);
+    let (ren_v, ren_set) = scenario_field!(p, get: |s: &Scenario| Some(s.renewable_share), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.renewable_share = v });
+    let (hr_v, hr_set) = scenario_field!(p, get: |s: &Scenario| Some(s.heat_reuse), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.heat_reuse = v });
+    let (hp_v, hp_set) = scenario_field!(p, get: |s: &Scenario| Some(s.heat_price_eur_per_mwh), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.heat_price_eur_per_mwh = v });
+    let (tp_v, tp_set) = scenario_field!(p, get: |s: &Scenario| Some(s.training.params_b), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.training.params_b = v });
+    let (tt_v, tt_set) = scenario_field!(p, get: |s: &Scenario| Some(s.training.tokens_t), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.training.tokens_t = v });
+    let (mfu_v, mfu_set) = scenario_field!(p, get: |s: &Scenario| Some(s.training.mfu), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.training.mfu = v });
+    let (gp_v, gp_set) = scenario_field!(p, get: |s: &Scenario| Some(s.training.goodput), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.training.goodput = v });
+
+    let str_field = move |get: fn(&Scenario) -> String| Signal::derive(move || p.scenario.with(get));
+    let units = |u: &'static str| Signal::derive(move || u.to_string());
+
+    view! {
+        <form class="inputs" aria-label=move || p.text().inputs on:submit=|ev| ev.prevent_default()>
+            <fieldset>
+                <legend>{move || p.text().g_hardware}</legend>
+                <SelectField id="in-size-by" name="size_by" label=tr!(p, size_by) options=mode_options value=mode on_change=on_mode />
+                {sizing_field}
+                <SelectField
+                    id="in-accelerator"
+                    name="accelerator"
+                    label=tr!(p, accelerator)
+                    options=accel_options
+                    value=str_field(|s| s.accelerator.clone())
+                    on_change=Callback::new(move |v: String| p.edit(|s| s.accelerator = v))
+                    help=Signal::derive(move || p.scenario.with(|s| accelerator_specs(&s.accelerator, lang.get())))
+                />
+                <NumberField id="in-utilization" name="utilization" label=tr!(p, utilization) value=util_v on_change=util_set
+                    min=0.0 max=1.0 step=0.01 slider=Slider::Linear help=tr!(p, help_utilization) />
+            </fieldset>
+            <fieldset>
+                <legend>{move || p.text().g_site}</legend>
+                <SelectField
+                    id="in-country"
+                    name="country"
+                    label=tr!(p, country)
+                    options=country_options
+                    value=str_field(|s| s.country.clone())
+                    on_change=Callback::new(move |v: String| p.edit(|s| s.country = v))
+                    help=Signal::derive(move || p.scenario.with(|s| country_facts(&s.country, lang.get())))
+                />
+            </fieldset>
+            <fieldset>
+                <legend>{move || p.text().g_cooling}</legend>
+                <SelectField id="in-cooling" name="cooling" label=tr!(p, cooling) options=cooling_options
+                    value=str_field(|s| s.cooling.id().to_string())
+                    on_change=Callback::new(move |v: String| if let Some(c) = CoolingTech::from_id(&v) { p.edit(|s| s.cooling = c) }) />
+                <SelectField id="in-heat-rejection" name="heat_rejection" label=tr!(p, heat_rejection) options=rejection_options
+                    value=str_field(|s| s.heat_rejection.id().to_string())
+                    on_change=Callback::new(move |v: String| if let Some(r) = HeatRejection::from_id(&v) { p.edit(|s| s.heat_rejection = r) }) />
+                <SelectField id="in-redundancy" name="redundancy" label=tr!(p, redundancy) options=redundancy_options
+                    value=str_field(|s| s.redundancy.id().to_string())
+                    on_change=Callback::new(move |v: String| if let Some(r) = Redundancy::from_id(&v) { p.edit(|s| s.redundancy = r) }) />
+                <NumberField id="in-pue" name="pue" label=tr!(p, pue_override) value=pue_v on_change=pue_set
+                    min=1.0 max=3.0 optional=true placeholder=site_pue help=tr!(p, help_pue) />
+            </fieldset>
+            <fieldset>
+                <legend>{move || p.text().g_economics}</legend>
+                <NumberField id="in-price" name="price_eur_per_mwh" label=tr!(p, price) value=price_v on_change=price_set
+                    min=0.0 max=2000.0 optional=true unit=units("€/MWh")
+                    placeholder=country_default(|c| c.price_eur_per_mwh) help=tr!(p, help_price) />
+                <NumberField id="in-years" name="years" label=tr!(p, years) value=years_v on_change=years_set
+                    min=1.0 max=50.0 step=1.0 slider=Slider::Linear />
+                <NumberField id="in-it-life" name="it_life" label=tr!(p, it_life) value=itl_v on_change=itl_set
+                    min=1.0 max=15.0 step=0.5 slider=Slider::Linear />
+                <NumberField id="in-facility-life" name="facility_life" label=tr!(p, facility_life) value=fl_v on_change=fl_set
+                    min=5.0 max=60.0 step=1.0 slider=Slider::Linear />
+                <NumberField id="in-wacc" name="wacc" label=tr!(p, wacc) value=wacc_v on_change=wacc_set
+                    min=0.0 max=0.3 step=0.005 slider=Slider::Linear help=tr!(p, help_wacc) />
+            </fieldset>
+            <fieldset>
+                <legend>{move || p.text().g_energy}</legend>
+                <NumberField id="in-carbon" name="carbon_g_per_kwh" label=tr!(p, carbon) value=carbon_v on_change=carbon_set
+                    min=0.0 max=2000.0 optional=true unit=units("g/kWh")
+                    placeholder=country_default(|c| c.carbon_g_per_kwh) help=tr!(p, help_carbon) />
+                <NumberField id="in-renewable" name="renewable_share" label=tr!(p, renewable_share) value=ren_v on_change=ren_set
+                    min=0.0 max=1.0 step=0.01 slider=Slider::Linear help=tr!(p, help_renewable) />
+                <NumberField id="in-heat-reuse" name="heat_reuse" label=tr!(p, heat_reuse) value=hr_v on_change=hr_set
+                    min=0.0 max=1.0 step=0.01 slider=Slider::Linear help=tr!(p, help_heat_reuse) />
+                <NumberField id="in-heat-price" name="heat_price" label=tr!(p, heat_price) value=hp_v on_change=hp_set
+                    min=0.0 max=500.0 step=1.0 unit=units("€/MWh") />
+            </fieldset>
+            <fieldset>
+                <legend>{move || p.text().g_training}</legend>
+                <NumberField id="in-params" name="train_params_b" label=tr!(p, train_params) value=tp_v on_change=tp_set
+                    min=0.001 max=100000.0 slider=Slider::Log />
+                <NumberField id="in-tokens" name="train_tokens_t" label=tr!(p, train_tokens) value=tt_v on_change=tt_set
+                    min=0.001 max=10000.0 slider=Slider::Log />
+                <SelectField id="in-precision" name="precision" label=tr!(p, precision)
+                    options=Signal::derive(|| vec![("bf16".to_string(), "BF16".to_string()), ("fp8".into(), "FP8".into())])
+                    value=str_field(|s| match s.training.precision { Precision::Bf16 => "bf16".into(), Precision::Fp8 => "fp8".into() })
+                    on_change=Callback::new(move |v: String| p.edit(|s| s.training.precision = if v == "fp8" { Precision::Fp8 } else { Precision::Bf16 })) />
+                <NumberField id="in-mfu" name="mfu" label=tr!(p, mfu) value=mfu_v on_change=mfu_set
+                    min=0.01 max=1.0 step=0.01 slider=Slider::Linear help=tr!(p, help_mfu) />
+                <NumberField id="in-goodput" name="goodput" label=tr!(p, goodput) value=gp_v on_change=gp_set
+                    min=0.01 max=1.0 step=0.01 slider=Slider::Linear help=tr!(p, help_goodput) />
+            </fieldset>
+        </form>
+    }
+}

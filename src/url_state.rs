@@ -1,0 +1,319 @@
+//! The scenario as a query string, and back: the public link format.
+//!
+//! Pure codec (`to_query`, `parse_query`) plus thin browser glue. Links carry
+//! every scenario field, so a later release that changes a default cannot change
+//! what an old link shows. Unknown parameters are ignored; an invalid one is
+//! reported and its default kept.
+
+use crate::i18n::Lang;
+use crate::model::catalogue::{self, CoolingTech, HeatRejection, Redundancy};
+use crate::model::{Precision, Scenario, Sizing};
+
+/// Version of the link format written by this release.
+pub const LINK_VERSION: u32 = 1;
+
+/// A parameter that could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParamError {
+    /// The parameter's name.
+    pub name: String,
+    /// The value given.
+    pub value: String,
+    /// Why it was rejected.
+    pub reason: String,
+}
+
+/// What a query string says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    /// The scenario: defaults overlaid with every valid scenario parameter.
+    pub scenario: Scenario,
+    /// Whether any scenario parameter was present (then the URL wins over saved state).
+    pub has_scenario: bool,
+    /// `lang=`.
+    pub lang: Option<Lang>,
+    /// `embed=1`.
+    pub embed: bool,
+    /// Rejected parameters.
+    pub errors: Vec<ParamError>,
+}
+
+/// Decode `application/x-www-form-urlencoded` text; invalid escapes are kept as typed.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Encode a value for a query string (RFC 3986 unreserved characters kept).
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn number(value: &str) -> Result<f64, String> {
+    let v: f64 = value.trim().parse().map_err(|_| "not a number".to_string())?;
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err("not a finite number".into())
+    }
+}
+
+/// Parse a query string (with or without the leading `?`).
+pub fn parse_query(query: &str) -> Parsed {
+    let mut s = Scenario::default();
+    let mut p = Parsed { scenario: Scenario::default(), has_scenario: false, lang: None, embed: false, errors: vec![] };
+    let mut sizing_count: Option<f64> = None;
+    let mut sizing_other: Option<Sizing> = None;
+    let query = query.strip_prefix('?').unwrap_or(query);
+    for pair in query.split('&').filter(|x| !x.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let key = percent_decode(k);
+        let value = percent_decode(v);
+        let mut reject = |reason: &str| {
+            p.errors.push(ParamError { name: key.clone(), value: value.clone(), reason: reason.to_string() })
+        };
+        let mut scenario_param = true;
+        let result: Result<(), String> = (|| {
+            match key.as_str() {
+                "v" => {
+                    scenario_param = false;
+                    let n: u32 = value.trim().parse().map_err(|_| "not a link version".to_string())?;
+                    if n == 0 || n > LINK_VERSION {
+                        return Err(format!("link version {n} is not supported (this release reads 1–{LINK_VERSION})"));
+                    }
+                }
+                "lang" => {
+                    scenario_param = false;
+                    p.lang = Some(Lang::from_code(&value).ok_or("unsupported language")?);
+                }
+                "embed" => {
+                    scenario_param = false;
+                    p.embed = matches!(value.trim(), "1" | "true");
+                }
+                "accelerator" => {
+                    let a = catalogue::accelerator(&value).ok_or("unknown accelerator")?;
+                    s.accelerator = a.id.to_string();
+                }
+                "country" => {
+                    let c = catalogue::country(&value).ok_or("not an EU member state code")?;
+                    s.country = c.code.to_string();
+                }
+                "cooling" => s.cooling = CoolingTech::from_id(&value).ok_or("unknown cooling technology")?,
+                "heat_rejection" => {
+                    s.heat_rejection = HeatRejection::from_id(&value).ok_or("unknown heat rejection")?
+                }
+                "redundancy" => {
+                    s.redundancy = Redundancy::from_id(&value.replace(' ', "+")).ok_or("unknown redundancy")?
+                }
+                "precision" => {
+                    s.training.precision = match value.trim().to_ascii_lowercase().as_str() {
+                        "bf16" => Precision::Bf16,
+                        "fp8" => Precision::Fp8,
+                        _ => return Err("unknown precision".into()),
+                    }
+                }
+                "count" => sizing_count = Some(number(&value)?),
+                "power_mw" => sizing_other = Some(Sizing::PowerMw(number(&value)?)),
+                "compute_pflops" => sizing_other = Some(Sizing::ComputePflops(number(&value)?)),
+                "capex_eur" => sizing_other = Some(Sizing::CapexEur(number(&value)?)),
+                "utilization" => s.utilization = number(&value)?,
+                "price_eur_per_mwh" => s.price_eur_per_mwh = Some(number(&value)?),
+                "carbon_g_per_kwh" => s.carbon_g_per_kwh = Some(number(&value)?),
+                "pue" => s.pue = Some(number(&value)?),
+                "years" => s.years = number(&value)?,
+                "it_life" => s.it_life_years = number(&value)?,
+                "facility_life" => s.facility_life_years = number(&value)?,
+                "wacc" => s.wacc = number(&value)?,
+                "renewable_share" => s.renewable_share = number(&value)?,
+                "heat_reuse" => s.heat_reuse = number(&value)?,
+                "heat_price" => s.heat_price_eur_per_mwh = number(&value)?,
+                "train_params_b" => s.training.params_b = number(&value)?,
+                "train_tokens_t" => s.training.tokens_t = number(&value)?,
+                "mfu" => s.training.mfu = number(&value)?,
+                "goodput" => s.training.goodput = number(&value)?,
+                _ => scenario_param = false,
+            }
+            Ok(())
+        })();
+        match result {
+            Ok(()) => p.has_scenario |= scenario_param,
+            Err(reason) => reject(&reason),
+        }
+    }
+    // `count` wins; the other sizing modes apply when it is absent.
+    if let Some(n) = sizing_count {
+        s.sizing = Sizing::Count(n);
+    } else if let Some(other) = sizing_other {
+        s.sizing = other;
+    }
+    // A value of the right type may still be out of range: check each field on
+    // its own and fall back to its default, naming the parameter.
+    p.scenario = fallback_invalid(s, &mut p.errors);
+    p
+}
+
+/// Replace every field that fails validation with its default, recording why.
+fn fallback_invalid(mut s: Scenario, errors: &mut Vec<ParamError>) -> Scenario {
+    let d = Scenario::default();
+    for _ in 0..32 {
+        match s.resolve() {
+            Ok(_) => break,
+            Err(e) => {
+                let field = error_field(&e);
+                // Not a single field's fault (e.g. rack too hot for the cooling):
+                // keep the scenario; the page shows the model's message.
+                if field.is_empty() || !reset_field(&mut s, &d, field) {
+                    break;
+                }
+                errors.push(ParamError {
+                    name: url_name(field).to_string(),
+                    value: String::new(),
+                    reason: e.to_string(),
+                });
+            }
+        }
+    }
+    s
+}
+
+fn error_field(e: &crate::model::ModelError) -> &'static str {
+    use crate::model::ModelError as E;
+    match e {
+        E::NotFinite { field } | E::OutOfRange { field, .. } => field,
+        _ => "",
+    }
+}
+
+/// The URL parameter of a model field.
+fn url_name(field: &'static str) -> &'static str {
+    match field {
+        "it_life_years" => "it_life",
+        "facility_life_years" => "facility_life",
+        "heat_price_eur_per_mwh" => "heat_price",
+        other => other,
+    }
+}
+
+fn reset_field(s: &mut Scenario, d: &Scenario, field: &str) -> bool {
+    match field {
+        "count" | "power_mw" | "compute_pflops" | "capex_eur" => s.sizing = d.sizing,
+        "utilization" => s.utilization = d.utilization,
+        "price_eur_per_mwh" => s.price_eur_per_mwh = None,
+        "carbon_g_per_kwh" => s.carbon_g_per_kwh = None,
+        "pue" => s.pue = None,
+        "years" => s.years = d.years,
+        "it_life_years" => s.it_life_years = d.it_life_years,
+        "facility_life_years" => s.facility_life_years = d.facility_life_years,
+        "wacc" => s.wacc = d.wacc,
+        "renewable_share" => s.renewable_share = d.renewable_share,
+        "heat_reuse" => s.heat_reuse = d.heat_reuse,
+        "heat_price_eur_per_mwh" => s.heat_price_eur_per_mwh = d.heat_price_eur_per_mwh,
+        "train_params_b" => s.training.params_b = d.training.params_b,
+        "train_tokens_t" => s.training.tokens_t = d.training.tokens_t,
+        "mfu" => s.training.mfu = d.training.mfu,
+        "goodput" => s.training.goodput = d.training.goodput,
+        _ => return false,
+    }
+    true
+}
+
+fn num(x: f64) -> String {
+    format!("{x}")
+}
+
+/// The query string (without `?`) that reproduces `s` exactly, plus `lang` and `embed` when given.
+pub fn to_query(s: &Scenario, lang: Option<Lang>, embed: bool) -> String {
+    let mut q: Vec<(&str, String)> = vec![("v", LINK_VERSION.to_string())];
+    match s.sizing {
+        Sizing::Count(n) => q.push(("count", num(n))),
+        Sizing::PowerMw(x) => q.push(("power_mw", num(x))),
+        Sizing::ComputePflops(x) => q.push(("compute_pflops", num(x))),
+        Sizing::CapexEur(x) => q.push(("capex_eur", num(x))),
+    }
+    q.push(("accelerator", s.accelerator.clone()));
+    q.push(("country", s.country.clone()));
+    q.push(("cooling", s.cooling.id().into()));
+    q.push(("heat_rejection", s.heat_rejection.id().into()));
+    q.push(("redundancy", s.redundancy.id().into()));
+    q.push(("utilization", num(s.utilization)));
+    if let Some(p) = s.price_eur_per_mwh {
+        q.push(("price_eur_per_mwh", num(p)));
+    }
+    if let Some(c) = s.carbon_g_per_kwh {
+        q.push(("carbon_g_per_kwh", num(c)));
+    }
+    if let Some(p) = s.pue {
+        q.push(("pue", num(p)));
+    }
+    q.push(("years", num(s.years)));
+    q.push(("it_life", num(s.it_life_years)));
+    q.push(("facility_life", num(s.facility_life_years)));
+    q.push(("wacc", num(s.wacc)));
+    q.push(("renewable_share", num(s.renewable_share)));
+    q.push(("heat_reuse", num(s.heat_reuse)));
+    q.push(("heat_price", num(s.heat_price_eur_per_mwh)));
+    q.push(("train_params_b", num(s.training.params_b)));
+    q.push(("train_tokens_t", num(s.training.tokens_t)));
+    q.push((
+        "precision",
+        match s.training.precision {
+            Precision::Bf16 => "bf16".into(),
+            Precision::Fp8 => "fp8".into(),
+        },
+    ));
+    q.push(("mfu", num(s.training.mfu)));
+    q.push(("goodput", num(s.training.goodput)));
+    if let Some(l) = lang {
+        q.push(("lang", l.code().into()));
+    }
+    if embed {
+        q.push(("embed", "1".into()));
+    }
+    q.iter().map(|(k, v)| format!("{k}={}", percent_encode(v))).collect::<Vec<_>>().join("&")
+}
+
+/// Browser glue: read the page's query string, replace it without a history entry.
+#[cfg(target_arch = "wasm32")]
+pub mod browser {
+    /// The current `location.search`.
+    pub fn current_query() -> String {
+        web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+    }
+
+    /// Replace the query string (history *replace*, not push). Failures (a
+    /// sandboxed or `about:srcdoc` document) are ignored: the link is a convenience.
+    pub fn replace_query(query: &str) {
+        let Some(w) = web_sys::window() else { return };
+        let Ok(history) = w.history() else { return };
+        let path = w.location().pathname().unwrap_or_default();
+        let url = format!("{path}?{query}");
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
