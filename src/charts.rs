@@ -3,6 +3,7 @@
 
 pub mod bars;
 pub mod scale;
+pub mod series;
 
 #[cfg(target_arch = "wasm32")]
 pub mod canvas;
@@ -52,3 +53,42 @@ pub const DARK: Theme = Theme {
         (240, 228, 66),
     ],
 };
+
+/// Any chart the app draws.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Chart {
+    /// Horizontal bars.
+    Bars(bars::BarChart),
+    /// Monthly columns with a line.
+    Monthly(series::MonthlyChart),
+    /// A line over years.
+    Line(series::LineChart),
+    /// Diverging sensitivity bars.
+    Tornado(series::TornadoChart),
+    /// A distribution.
+    Histogram(series::HistogramChart),
+}
+
+/// A chart and its text alternative: rows of (label, formatted value).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// What to draw.
+    pub chart: Chart,
+    /// The same data as a table, for screen readers and print.
+    pub table: Vec<(String, String)>,
+}
+
+/// Short axis label of a number: 3 significant digits, no exponent.
+pub fn axis_label(v: f64) -> String {
+    let a = v.abs();
+    if a == 0.0 {
+        "0".into()
+    } else if a >= 100.0 || (v - v.round()).abs() < 1e-9 {
+        format!("{v:.0}")
+    } else if a >= 10.0 {
+        format!("{v:.1}")
+    } else {
+        let s = format!("{v:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}

@@ -2,7 +2,7 @@
 //! Provided by context; components read it with [`use_planner`].
 
 use crate::i18n::{Lang, Text};
-use crate::model::{evaluate, Estimate, ModelError, Scenario};
+use crate::model::{analyse, evaluate, Analysis, Estimate, ModelError, Scenario};
 use leptos::prelude::*;
 
 /// Shared state of the planner.
@@ -16,6 +16,8 @@ pub struct Planner {
     pub result: Memo<Result<Estimate, ModelError>>,
     /// The last estimate that evaluated, shown while the current inputs are invalid.
     pub estimate: Memo<Option<Estimate>>,
+    /// Monte-Carlo percentiles and sensitivities of the current scenario (None while it is invalid).
+    pub analysis: Memo<Option<Analysis>>,
 }
 
 impl Planner {
@@ -29,7 +31,8 @@ impl Planner {
             Ok(e) => Some(e),
             Err(_) => prev.cloned().flatten(),
         });
-        Planner { scenario, lang: RwSignal::new(lang), result, estimate }
+        let analysis = Memo::new(move |_| scenario.with(|s| analyse(s).ok()));
+        Planner { scenario, lang: RwSignal::new(lang), result, estimate, analysis }
     }
 
     /// The texts of the current language.

@@ -1,7 +1,8 @@
 //! plotters-canvas drawing. Only called from effects that read memoised data.
 
 use super::bars::BarChart;
-use super::scale;
+use super::series::{HistogramChart, LineChart, MonthlyChart, TornadoChart};
+use super::{axis_label, scale, Chart};
 use super::{Rgb, Theme, DARK, LIGHT};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -56,20 +57,15 @@ pub fn draw_bars(canvas: &HtmlCanvasElement, chart: &BarChart) {
     let x = |v: f64| scale::project(v, (0.0, max), (plot.0 as f64, plot.1 as f64)) as i32;
     let row_h = (bottom - top) as f64 / rows as f64;
 
-    for tick in scale::ticks(chart.max(), 4) {
-        let xi = x(tick);
+    let ticks = scale::ticks(chart.max(), 4);
+    for (i, tick) in ticks.iter().enumerate() {
+        let xi = x(*tick);
         let _ = root.draw(&PathElement::new(vec![(xi, top), (xi, bottom)], rgb(t.grid).stroke_width(px(1.0) as u32)));
-        let _ = root.draw(&Text::new(
-            format_tick(tick),
-            (xi, bottom + px(6.0)),
-            font(11.0).pos(Pos::new(HPos::Center, VPos::Top)),
-        ));
+        // The unit rides on the last tick label.
+        let label =
+            if i + 1 == ticks.len() { format!("{} {}", format_tick(*tick), chart.unit) } else { format_tick(*tick) };
+        let _ = root.draw(&Text::new(label, (xi, bottom + px(6.0)), font(11.0).pos(Pos::new(HPos::Center, VPos::Top))));
     }
-    let _ = root.draw(&Text::new(
-        chart.unit.clone(),
-        (plot.1 + px(8.0), bottom + px(6.0)),
-        font(11.0).pos(Pos::new(HPos::Left, VPos::Top)),
-    ));
     for (i, bar) in chart.bars.iter().enumerate() {
         let y0 = top + (row_h * i as f64 + row_h * 0.18) as i32;
         let y1 = top + (row_h * (i as f64 + 1.0) - row_h * 0.18) as i32;
@@ -94,9 +90,262 @@ pub fn draw_bars(canvas: &HtmlCanvasElement, chart: &BarChart) {
 }
 
 fn format_tick(v: f64) -> String {
-    if v >= 1000.0 || v == v.round() {
-        format!("{v:.0}")
-    } else {
-        format!("{v}")
+    axis_label(v)
+}
+
+/// Draw any chart.
+pub fn draw(canvas: &HtmlCanvasElement, chart: &Chart) {
+    match chart {
+        Chart::Bars(c) => draw_bars(canvas, c),
+        Chart::Monthly(c) => draw_monthly(canvas, c),
+        Chart::Line(c) => draw_line(canvas, c),
+        Chart::Tornado(c) => draw_tornado(canvas, c),
+        Chart::Histogram(c) => draw_histogram(canvas, c),
     }
+}
+
+/// A plotting frame: pixel box and helpers shared by the vertical charts.
+struct Frame {
+    dpr: f64,
+    left: i32,
+    right: i32,
+    top: i32,
+    bottom: i32,
+    theme: Theme,
+}
+
+impl Frame {
+    fn px(&self, v: f64) -> i32 {
+        (v * self.dpr) as i32
+    }
+    fn font(&self, size: f64) -> TextStyle<'static> {
+        ("sans-serif", size * self.dpr).into_font().color(&rgb(self.theme.ink))
+    }
+    fn y(&self, v: f64, max: f64) -> i32 {
+        scale::project(v, (0.0, max), (self.bottom as f64, self.top as f64)) as i32
+    }
+    /// Horizontal grid lines and labels for [0, max] on the left (or right) axis.
+    fn y_axis<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, plotters::coord::Shift>,
+        max: f64,
+        right: bool,
+        caption: &str,
+    ) {
+        for t in scale::ticks(max, 4) {
+            let y = self.y(t, scale::nice_max(max, 4));
+            if !right {
+                let _ = root.draw(&PathElement::new(vec![(self.left, y), (self.right, y)], rgb(self.theme.grid)));
+            }
+            let (x, h) =
+                if right { (self.right + self.px(6.0), HPos::Left) } else { (self.left - self.px(6.0), HPos::Right) };
+            let _ = root.draw(&Text::new(axis_label(t), (x, y), self.font(11.0).pos(Pos::new(h, VPos::Center))));
+        }
+        let (x, h) = if right { (self.right, HPos::Right) } else { (self.left, HPos::Left) };
+        let _ = root.draw(&Text::new(
+            caption.to_string(),
+            (x, self.top - self.px(16.0)),
+            self.font(11.0).pos(Pos::new(h, VPos::Center)),
+        ));
+    }
+}
+
+fn frame(canvas: &HtmlCanvasElement, css_height: u32, left: f64, right: f64) -> Option<(CanvasBackend, Frame)> {
+    let (backend, dpr) = prepare(canvas, css_height)?;
+    let (w, h) = backend.get_size();
+    let f = Frame {
+        dpr,
+        left: (left * dpr) as i32,
+        right: w as i32 - (right * dpr) as i32,
+        top: (28.0 * dpr) as i32,
+        bottom: h as i32 - (26.0 * dpr) as i32,
+        theme: theme(),
+    };
+    Some((backend, f))
+}
+
+/// Monthly energy columns with the PUE line on a right axis.
+pub fn draw_monthly(canvas: &HtmlCanvasElement, c: &MonthlyChart) {
+    let Some((backend, f)) = frame(canvas, 260, 48.0, 48.0) else { return };
+    let root = backend.into_drawing_area();
+    let _ = root.fill(&TRANSPARENT);
+    let cmax = c.columns.iter().copied().fold(0.0, f64::max);
+    let top_c = scale::nice_max(cmax, 4);
+    f.y_axis(&root, cmax, false, &c.columns_label);
+    // The line's axis spans [min − pad, max + pad] so its shape is visible.
+    let lmin = c.line.iter().copied().fold(f64::INFINITY, f64::min);
+    let lmax = c.line.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let pad = ((lmax - lmin) * 0.2).max(0.01);
+    let (l0, l1) = (lmin - pad, lmax + pad);
+    let ly = |v: f64| scale::project(v, (l0, l1), (f.bottom as f64, f.top as f64)) as i32;
+    for i in 0..=4 {
+        let v = l0 + (l1 - l0) * i as f64 / 4.0;
+        let _ = root.draw(&Text::new(
+            format!("{v:.3}"),
+            (f.right + f.px(6.0), ly(v)),
+            f.font(11.0).pos(Pos::new(HPos::Left, VPos::Center)),
+        ));
+    }
+    let _ = root.draw(&Text::new(
+        c.line_label.clone(),
+        (f.right + f.px(44.0), f.top - f.px(16.0)),
+        f.font(11.0).pos(Pos::new(HPos::Right, VPos::Center)),
+    ));
+    let n = c.columns.len().max(1);
+    let slot = (f.right - f.left) as f64 / n as f64;
+    let colour = rgb(f.theme.series[0]);
+    let mut line = Vec::with_capacity(n);
+    for (i, v) in c.columns.iter().enumerate() {
+        let x0 = f.left + (slot * i as f64 + slot * 0.18) as i32;
+        let x1 = f.left + (slot * (i as f64 + 1.0) - slot * 0.18) as i32;
+        let _ = root.draw(&Rectangle::new([(x0, f.y(*v, top_c)), (x1, f.bottom)], colour.mix(0.85).filled()));
+        let xm = (x0 + x1) / 2;
+        if let Some(l) = c.months.get(i) {
+            let _ = root.draw(&Text::new(
+                l.clone(),
+                (xm, f.bottom + f.px(6.0)),
+                f.font(11.0).pos(Pos::new(HPos::Center, VPos::Top)),
+            ));
+        }
+        if let Some(p) = c.line.get(i) {
+            line.push((xm, ly(*p)));
+        }
+    }
+    let lc = rgb(f.theme.series[5]);
+    let _ = root.draw(&PathElement::new(line.clone(), lc.stroke_width(f.px(2.5) as u32)));
+    for p in line {
+        let _ = root.draw(&Circle::new(p, f.px(3.5), lc.filled()));
+    }
+    let _ = root.present();
+}
+
+/// Cumulative cost as a step line.
+pub fn draw_line(canvas: &HtmlCanvasElement, c: &LineChart) {
+    let Some((backend, f)) = frame(canvas, 240, 52.0, 16.0) else { return };
+    let root = backend.into_drawing_area();
+    let _ = root.fill(&TRANSPARENT);
+    let ymax = c.points.iter().map(|p| p.1 / c.y_scale).fold(0.0, f64::max);
+    let xmax = c.points.iter().map(|p| p.0).fold(0.0, f64::max).max(1.0);
+    let top = scale::nice_max(ymax, 4);
+    f.y_axis(&root, ymax, false, &c.y_label);
+    let x = |v: f64| scale::project(v, (0.0, xmax), (f.left as f64, f.right as f64)) as i32;
+    let step = scale::nice_step(xmax, 10).max(1.0);
+    let mut t = 0.0;
+    while t <= xmax + 1e-9 {
+        let _ = root.draw(&Text::new(
+            axis_label(t),
+            (x(t), f.bottom + f.px(6.0)),
+            f.font(11.0).pos(Pos::new(HPos::Center, VPos::Top)),
+        ));
+        t += step;
+    }
+    let _ = root.draw(&Text::new(
+        c.x_label.clone(),
+        (f.right, f.bottom + f.px(6.0)),
+        f.font(11.0).pos(Pos::new(HPos::Right, VPos::Top)),
+    ));
+    let pts: Vec<(i32, i32)> = c.points.iter().map(|p| (x(p.0), f.y(p.1 / c.y_scale, top))).collect();
+    let colour = rgb(f.theme.series[0]);
+    let mut area = pts.clone();
+    area.push((x(xmax), f.bottom));
+    area.push((x(0.0), f.bottom));
+    let _ = root.draw(&Polygon::new(area, colour.mix(0.15).filled()));
+    let _ = root.draw(&PathElement::new(pts, colour.stroke_width(f.px(2.5) as u32)));
+    let _ = root.present();
+}
+
+/// Tornado: each input's swing around the central value.
+pub fn draw_tornado(canvas: &HtmlCanvasElement, c: &TornadoChart) {
+    let rows = c.rows.len().max(1) as u32;
+    let Some((backend, dpr)) = prepare(canvas, 26 * rows + 40) else { return };
+    let t = theme();
+    let root = backend.into_drawing_area();
+    let _ = root.fill(&TRANSPARENT);
+    let (w, h) = root.dim_in_pixel();
+    let px = |v: f64| (v * dpr) as i32;
+    let font = |size: f64| ("sans-serif", size * dpr).into_font().color(&rgb(t.ink));
+    let label_w = px(150.0).min(w as i32 / 2);
+    let (left, right, top, bottom) = (label_w, w as i32 - px(12.0), px(4.0), h as i32 - px(28.0));
+    let lo = c.rows.iter().map(|r| r.1.min(r.2)).fold(c.base, f64::min);
+    let hi = c.rows.iter().map(|r| r.1.max(r.2)).fold(c.base, f64::max);
+    let pad = ((hi - lo) * 0.05).max(c.base.abs() * 1e-6);
+    let (d0, d1) = (lo - pad, hi + pad);
+    let x = |v: f64| scale::project(v, (d0, d1), (left as f64, right as f64)) as i32;
+    let row_h = (bottom - top) as f64 / rows as f64;
+    for (i, (label, at_low, at_high)) in c.rows.iter().enumerate() {
+        let y0 = top + (row_h * i as f64 + row_h * 0.18) as i32;
+        let y1 = top + (row_h * (i as f64 + 1.0) - row_h * 0.18) as i32;
+        // Input at its low end in one colour, high end in the other.
+        for (v, colour) in [(*at_low, t.series[0]), (*at_high, t.series[1])] {
+            let (a, b) = if v < c.base { (x(v), x(c.base)) } else { (x(c.base), x(v).max(x(c.base) + 1)) };
+            let _ = root.draw(&Rectangle::new([(a, y0), (b, y1)], rgb(colour).filled()));
+        }
+        let _ = root.draw(&Text::new(
+            label.clone(),
+            (left - px(8.0), (y0 + y1) / 2),
+            font(12.0).pos(Pos::new(HPos::Right, VPos::Center)),
+        ));
+    }
+    let xb = x(c.base);
+    let _ = root.draw(&PathElement::new(vec![(xb, top), (xb, bottom)], rgb(t.ink).stroke_width(px(1.0) as u32)));
+    for v in [d0 + pad, c.base, d1 - pad] {
+        let _ = root.draw(&Text::new(
+            axis_label(v / c.scale),
+            (x(v), bottom + px(6.0)),
+            font(11.0).pos(Pos::new(HPos::Center, VPos::Top)),
+        ));
+    }
+    let _ = root.draw(&Text::new(
+        c.unit.clone(),
+        (right, bottom + px(6.0)),
+        font(11.0).pos(Pos::new(HPos::Right, VPos::Top)),
+    ));
+    let _ = root.present();
+}
+
+/// Histogram of Monte-Carlo samples with percentile markers.
+pub fn draw_histogram(canvas: &HtmlCanvasElement, c: &HistogramChart) {
+    let Some((backend, f)) = frame(canvas, 220, 40.0, 16.0) else { return };
+    let root = backend.into_drawing_area();
+    let _ = root.fill(&TRANSPARENT);
+    if c.bins.is_empty() {
+        return;
+    }
+    let x0 = c.bins[0].0;
+    let x1 = c.bins[c.bins.len() - 1].0 + c.width;
+    let x1 = if x1 > x0 { x1 } else { x0 + 1.0 };
+    let cmax = c.bins.iter().map(|b| f64::from(b.1)).fold(0.0, f64::max);
+    let top = scale::nice_max(cmax, 3);
+    f.y_axis(&root, cmax, false, "n");
+    let x = |v: f64| scale::project(v, (x0, x1), (f.left as f64, f.right as f64)) as i32;
+    let colour = rgb(f.theme.series[2]);
+    for (edge, count) in &c.bins {
+        let _ = root.draw(&Rectangle::new(
+            [(x(*edge) + 1, f.y(f64::from(*count), top)), (x(edge + c.width) - 1, f.bottom)],
+            colour.mix(0.8).filled(),
+        ));
+    }
+    for (label, at) in &c.markers {
+        let xm = x(*at);
+        let _ = root.draw(&PathElement::new(
+            vec![(xm, f.top), (xm, f.bottom)],
+            rgb(f.theme.ink).stroke_width(f.px(1.5) as u32),
+        ));
+        let _ = root.draw(&Text::new(
+            label.clone(),
+            (xm, f.top - f.px(4.0)),
+            f.font(11.0).pos(Pos::new(HPos::Center, VPos::Bottom)),
+        ));
+        let _ = root.draw(&Text::new(
+            axis_label(at / c.scale),
+            (xm, f.bottom + f.px(6.0)),
+            f.font(11.0).pos(Pos::new(HPos::Center, VPos::Top)),
+        ));
+    }
+    let _ = root.draw(&Text::new(
+        c.unit.clone(),
+        (f.right, f.bottom + f.px(6.0)),
+        f.font(11.0).pos(Pos::new(HPos::Right, VPos::Top)),
+    ));
+    let _ = root.present();
 }

@@ -183,22 +183,32 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
     }
     let annual_energy: MegawattHours = energy_monthly.iter().copied().sum();
     let it_energy = it_average.for_hours(YEAR_HOURS);
-    let pue_annual = if it_energy.0 > 0.0 { annual_energy.0 / it_energy.0 } else { pue_monthly[0] };
+    // An override is the annual PUE itself (not a ratio of sums that rounding could
+    // put an ulp below it).
+    let pue_annual = match s.pue {
+        Some(p) => p,
+        None if it_energy.0 > 0.0 => annual_energy.0 / it_energy.0,
+        None => pue_monthly[0],
+    };
 
-    // With an override, split the overhead as the climate model would: losses
-    // and misc first, the rest is cooling.
-    let losses = it_design * site.loss_share;
-    let misc = it_design * MISC_SHARE;
+    // Split the overhead above IT: losses and misc first, the rest is cooling. An
+    // override below 1 + losses + misc scales those two down so the parts still
+    // add up to the facility power.
     let facility_peak = it_design * pue_worst;
+    let fixed = site.loss_share + MISC_SHARE;
+    let fixed_scale = ((pue_worst - 1.0) / fixed).min(1.0);
+    let losses = it_design * (site.loss_share * fixed_scale);
+    let misc = it_design * (MISC_SHARE * fixed_scale);
     let cooling_power = Megawatts((facility_peak - it_design - losses - misc).0.max(0.0));
     let grid_connection = facility_peak * s.redundancy.capacity_factor();
 
-    // Heat and water.
-    let heat_design = it_design * site.heat_ratio;
+    // Heat and water. Heat per unit of IT cannot exceed the facility's energy per
+    // unit of IT (a PUE override below the climate model's heat ratio).
+    let heat_design = it_design * site.heat_ratio.min(pue_worst);
     let mut water = 0.0;
     let mut heat_annual = MegawattHours(0.0);
-    for (hours, water_per_mwh) in MONTH_HOURS.iter().zip(site.water_m3_per_mwh_heat) {
-        let heat_m = it_average.for_hours(*hours) * site.heat_ratio;
+    for ((hours, water_per_mwh), pue_m) in MONTH_HOURS.iter().zip(site.water_m3_per_mwh_heat).zip(pue_monthly) {
+        let heat_m = it_average.for_hours(*hours) * site.heat_ratio.min(pue_m);
         heat_annual = heat_annual + heat_m;
         water += heat_m.0 * water_per_mwh;
     }
@@ -378,7 +388,11 @@ pub fn size(r: &Resolved<'_>, site: &SiteProfile) -> Result<f64, ModelError> {
     let per_system = f64::from(r.accelerator.per_system);
     let systems = match r.scenario.sizing {
         Sizing::Count(n) => (n / per_system).ceil(),
-        Sizing::ComputePflops(target) => (target / (per_system * r.accelerator.bf16_tflops / 1_000.0)).ceil(),
+        // Relative slack so that a target read off N systems gives N, not N + 1.
+        Sizing::ComputePflops(target) => {
+            let n = target / (per_system * r.accelerator.bf16_tflops / 1_000.0);
+            (n * (1.0 - 1e-12)).ceil()
+        }
         Sizing::PowerMw(budget) => {
             let unit = compute(r, site, &Factors::ONE, 1.0)?.power.facility_peak.0;
             let n = (budget / unit + 1e-9).floor();
@@ -396,7 +410,8 @@ pub fn size(r: &Resolved<'_>, site: &SiteProfile) -> Result<f64, ModelError> {
             n
         }
     };
-    if systems * per_system > MAX_ACCELERATORS {
+    // A count was validated before rounding up to whole systems; budgets are checked here.
+    if !matches!(r.scenario.sizing, Sizing::Count(_)) && systems * per_system > MAX_ACCELERATORS {
         return Err(ModelError::TooManyAccelerators(systems * per_system));
     }
     Ok(systems.max(1.0))

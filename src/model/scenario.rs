@@ -185,12 +185,14 @@ impl Scenario {
         check("wacc", self.wacc, 0.0, 0.3)?;
         check("renewable_share", self.renewable_share, 0.0, 1.0)?;
         check("heat_reuse", self.heat_reuse, 0.0, 1.0)?;
-        check("heat_price_eur_per_mwh", self.heat_price_eur_per_mwh, 0.0, 500.0)?;
+        // Up to the dearest district-heating retail price in the sources (DE ≈ €142/MWh).
+        check("heat_price_eur_per_mwh", self.heat_price_eur_per_mwh, 0.0, 150.0)?;
         let t = &self.training;
         check_positive("train_params_b", t.params_b, 100_000.0)?;
         check_positive("train_tokens_t", t.tokens_t, 10_000.0)?;
-        check_positive("mfu", t.mfu, 1.0)?;
-        check_positive("goodput", t.goodput, 1.0)?;
+        // Below 1 % neither is a training run any more (and the time would overflow).
+        check("mfu", t.mfu, 0.01, 1.0)?;
+        check("goodput", t.goodput, 0.01, 1.0)?;
         Ok(Resolved { scenario: self, accelerator, country })
     }
 }

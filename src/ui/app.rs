@@ -6,9 +6,11 @@ use crate::i18n::Lang;
 use crate::model::Scenario;
 use crate::state::{use_planner, Planner};
 use crate::storage::{self, Loaded};
+use crate::ui::breakdown::Breakdown;
+use crate::ui::figures::Figures;
 use crate::ui::inputs::Inputs;
 use crate::ui::kpis::Kpis;
-use crate::ui::power_chart::PowerChart;
+use crate::ui::sources::Sources;
 use crate::url_state::{self, ParamError};
 use leptos::prelude::*;
 
@@ -93,11 +95,17 @@ pub fn App() -> impl IntoView {
         </header>
         <Notices url_errors storage_note />
         <main class="layout">
-            <Inputs />
-            <div class="results" id="results" tabindex="-1">
+            <div class="area-kpis" id="results" tabindex="-1">
                 <ModelError />
                 <Kpis />
-                <PowerChart />
+            </div>
+            <div class="area-inputs">
+                <Inputs />
+            </div>
+            <div class="area-details">
+                <Figures />
+                <Breakdown />
+                <Sources />
             </div>
         </main>
     }

@@ -154,7 +154,7 @@ pub fn Inputs() -> impl IntoView {
                 _ => ("in-count", "count", t.size_count, "", 1.0, MAX_ACCELERATORS),
             };
         let label = label.to_string();
-        let unit = if unit.is_empty() { t.accelerators_unit.to_string() } else { unit.to_string() };
+        let unit = unit.to_string();
         view! {
             <NumberField id name label value on_change min max slider=Slider::Log unit help=tr!(p, help_size) />
         }
@@ -313,7 +313,7 @@ pub fn Inputs() -> impl IntoView {
                 <NumberField id="in-heat-reuse" name="heat_reuse" label=tr!(p, heat_reuse) value=hr_v on_change=hr_set
                     min=0.0 max=1.0 step=0.01 slider=Slider::Linear help=tr!(p, help_heat_reuse) />
                 <NumberField id="in-heat-price" name="heat_price" label=tr!(p, heat_price) value=hp_v on_change=hp_set
-                    min=0.0 max=500.0 step=1.0 unit=units("€/MWh") />
+                    min=0.0 max=150.0 step=1.0 unit=units("€/MWh") />
             </fieldset>
             <fieldset>
                 <legend>{move || p.text().g_training}</legend>

@@ -12,7 +12,8 @@ struct Card {
     metric: &'static str,
     label: fn(&Text) -> &'static str,
     definition: Option<fn(&Text) -> &'static str>,
-    display: fn(&Estimate, Lang) -> String,
+    /// Formats the metric's plain value for display.
+    display: fn(f64, Lang) -> String,
 }
 
 fn unit(v: String, u: &str) -> String {
@@ -24,109 +25,109 @@ const CARDS: &[Card] = &[
         metric: "facility_power_mw",
         label: |t| t.m_facility_power,
         definition: Some(|t| t.d_facility_power),
-        display: |e, l| unit(fmt(e.power.facility_peak.0, l, Style::Plain(1)), "MW"),
+        display: |v, l| unit(fmt(v, l, Style::Plain(1)), "MW"),
     },
     Card {
         metric: "it_power_mw",
         label: |t| t.m_it_power,
         definition: Some(|t| t.d_it_power),
-        display: |e, l| unit(fmt(e.power.it_design.0, l, Style::Plain(1)), "MW"),
+        display: |v, l| unit(fmt(v, l, Style::Plain(1)), "MW"),
     },
     Card {
         metric: "pue",
         label: |t| t.m_pue,
         definition: Some(|t| t.d_pue),
-        display: |e, l| fmt(e.kpis.pue, l, Style::Plain(3)),
+        display: |v, l| fmt(v, l, Style::Plain(3)),
     },
     Card {
         metric: "annual_energy_gwh",
         label: |t| t.m_annual_energy,
         definition: Some(|t| t.d_annual_energy),
-        display: |e, l| unit(fmt(e.annual_energy.gwh(), l, Style::Plain(0)), "GWh"),
+        display: |v, l| unit(fmt(v, l, Style::Plain(0)), "GWh"),
     },
     Card {
         metric: "capex_eur",
         label: |t| t.m_capex,
         definition: Some(|t| t.d_capex),
-        display: |e, l| fmt(e.capex.total().0, l, Style::EuroCompact),
+        display: |v, l| fmt(v, l, Style::EuroCompact),
     },
     Card {
         metric: "tco_eur",
         label: |t| t.m_tco,
         definition: Some(|t| t.d_tco),
-        display: |e, l| fmt(e.tco.0, l, Style::EuroCompact),
+        display: |v, l| fmt(v, l, Style::EuroCompact),
     },
     Card {
         metric: "cost_per_gpu_hour_eur",
         label: |t| t.m_cost_hour,
         definition: Some(|t| t.d_cost_hour),
-        display: |e, l| fmt(e.cost_per_gpu_hour.0, l, Style::Euro2),
+        display: |v, l| fmt(v, l, Style::Euro2),
     },
     Card {
         metric: "co2_t_per_year",
         label: |t| t.m_co2,
         definition: Some(|t| t.d_co2),
-        display: |e, l| unit(fmt(e.carbon.market_per_year.0, l, Style::Compact), "t"),
+        display: |v, l| unit(fmt(v, l, Style::Compact), "t"),
     },
     Card {
         metric: "water_m3_per_year",
         label: |t| t.m_water,
         definition: None,
-        display: |e, l| unit(fmt(e.cooling.water.0, l, Style::Compact), "m³"),
+        display: |v, l| unit(fmt(v, l, Style::Compact), "m³"),
     },
     Card {
         metric: "compute_pflops_bf16",
         label: |t| t.m_compute,
         definition: None,
-        display: |e, l| unit(fmt(e.peak_pflops_bf16 / 1000.0, l, Style::Plain(1)), "EFLOP/s"),
+        display: |v, l| unit(fmt(v / 1000.0, l, Style::Plain(1)), "EFLOP/s"),
     },
     Card {
         metric: "accelerator_count",
         label: |t| t.m_count,
         definition: None,
-        display: |e, l| fmt(e.accelerator_count, l, Style::Plain(0)),
+        display: |v, l| fmt(v, l, Style::Plain(0)),
     },
     Card {
         metric: "cooling_load_mw",
         label: |t| t.m_cooling_load,
         definition: None,
-        display: |e, l| unit(fmt(e.cooling.heat_design.0, l, Style::Plain(1)), "MWth"),
+        display: |v, l| unit(fmt(v, l, Style::Plain(1)), "MWth"),
     },
     Card {
         metric: "opex_eur_per_year",
         label: |t| t.m_opex,
         definition: None,
-        display: |e, l| fmt(e.opex.total().0, l, Style::EuroCompact),
+        display: |v, l| fmt(v, l, Style::EuroCompact),
     },
     Card {
         metric: "train_days",
         label: |t| t.m_train_days,
         definition: None,
-        display: |e, l| unit(fmt(e.training.days.0, l, Style::Plain(1)), if l == Lang::Fr { "jours" } else { "days" }),
+        display: |v, l| unit(fmt(v, l, Style::Plain(1)), if l == Lang::Fr { "jours" } else { "days" }),
     },
     Card {
         metric: "train_energy_mwh",
         label: |t| t.m_train_energy,
         definition: None,
-        display: |e, l| unit(fmt(e.training.energy.0, l, Style::Plain(0)), "MWh"),
+        display: |v, l| unit(fmt(v, l, Style::Plain(0)), "MWh"),
     },
     Card {
         metric: "train_co2_t",
         label: |t| t.m_train_co2,
         definition: None,
-        display: |e, l| unit(fmt(e.training.co2.0, l, Style::Plain(0)), "t"),
+        display: |v, l| unit(fmt(v, l, Style::Plain(0)), "t"),
     },
     Card {
         metric: "train_cost_eur",
         label: |t| t.m_train_cost,
         definition: None,
-        display: |e, l| fmt(e.training.cost.0, l, Style::EuroCompact),
+        display: |v, l| fmt(v, l, Style::EuroCompact),
     },
 ];
 
-/// The plain number of a metric (dot decimal, no grouping).
-fn metric_value(e: &Estimate, metric: &str) -> String {
-    e.metrics().iter().find(|(m, _)| *m == metric).map(|(_, v)| format!("{v}")).unwrap_or_default()
+/// The value of a metric in an estimate.
+fn metric_value(e: &Estimate, metric: &str) -> Option<f64> {
+    e.metrics().iter().find(|(m, _)| *m == metric).map(|(_, v)| *v)
 }
 
 /// The grid of headline cards.
@@ -146,11 +147,27 @@ pub fn Kpis() -> impl IntoView {
                         <div
                             class="kpi"
                             data-metric=metric
-                            data-value=move || p.estimate.with(|e| e.as_ref().map(|e| metric_value(e, metric)).unwrap_or_default())
+                            data-value=move || {
+                                p.estimate.with(|e| e.as_ref().and_then(|e| metric_value(e, metric)).map(|v| format!("{v}")))
+                            }
                         >
                             <span class="kpi-label">{move || label(p.text())}</span>
                             <span class="kpi-value">
-                                {move || p.estimate.with(|e| e.as_ref().map(|e| display(e, p.lang.get())).unwrap_or_default())}
+                                {move || {
+                                    p.estimate.with(|e| e.as_ref().and_then(|e| metric_value(e, metric)).map(|v| display(v, p.lang.get())))
+                                }}
+                            </span>
+                            <span class="kpi-range">
+                                {move || {
+                                    let l = p.lang.get();
+                                    p.analysis.with(|a| {
+                                        a.as_ref().and_then(|a| {
+                                            a.monte_carlo.percentiles.iter().find(|q| q.output.metric() == metric).map(|q| {
+                                                format!("{} {} – {}", l.text().range_p10_p90, display(q.p10, l), display(q.p90, l))
+                                            })
+                                        })
+                                    })
+                                }}
                             </span>
                             {definition.map(|d| view! { <span class="kpi-def">{move || d(p.text())}</span> })}
                         </div>

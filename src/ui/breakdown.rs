@@ -1,0 +1,300 @@
+//! Detailed result tables: power, cooling and water, cost, carbon, EU rules,
+//! heat reuse and context, the training run, and the uncertainty ranges.
+
+use crate::format::{format as fmt, smart, Style};
+use crate::i18n::{Lang, Text};
+use crate::model::estimate::{Rule, Status};
+use crate::model::uncertainty::Output;
+use crate::model::{Analysis, Estimate};
+use crate::state::use_planner;
+use leptos::prelude::*;
+
+type Rows = Vec<(String, String)>;
+
+fn mw(x: f64, l: Lang) -> String {
+    format!("{} MW", fmt(x, l, Style::Plain(1)))
+}
+
+/// Power rows.
+pub fn power_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
+    let p = &e.power;
+    vec![
+        (t.m_it_power.into(), mw(p.it_design.0, l)),
+        (t.r_it_average.into(), mw(p.it_average.0, l)),
+        (t.m_facility_power.into(), mw(p.facility_peak.0, l)),
+        (t.r_grid.into(), mw(p.grid_connection.0, l)),
+        (t.m_annual_energy.into(), format!("{} GWh", fmt(e.annual_energy.gwh(), l, Style::Plain(0)))),
+        (
+            t.r_racks.into(),
+            format!(
+                "{} · {} · {} kW",
+                fmt(e.systems, l, Style::Plain(0)),
+                fmt(e.racks, l, Style::Plain(0)),
+                fmt(e.rack_kw, l, Style::Plain(1))
+            ),
+        ),
+        (t.r_floor.into(), format!("{} m²", fmt(e.floor_area_m2, l, Style::Plain(0)))),
+    ]
+}
+
+/// Cooling and water rows.
+pub fn cooling_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
+    let c = &e.cooling;
+    let free: f64 = c.free_cooling_monthly.iter().zip(crate::model::site::MONTH_HOURS).map(|(s, h)| s * h).sum();
+    vec![
+        (t.r_heat.into(), format!("{} MWth", fmt(c.heat_design.0, l, Style::Plain(1)))),
+        (t.r_chiller.into(), format!("{} MWth", fmt(c.chiller_capacity.0, l, Style::Plain(1)))),
+        (
+            t.r_free.into(),
+            format!("{} h ({})", fmt(free, l, Style::Plain(0)), fmt(free / 8760.0, l, Style::Percent(1))),
+        ),
+        (t.r_water.into(), format!("{} m³", fmt(c.water.0, l, Style::Plain(0)))),
+        (t.r_wue.into(), fmt(e.kpis.wue, l, Style::Plain(3))),
+    ]
+}
+
+/// Cost rows.
+pub fn cost_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
+    let c = &e.capex;
+    let o = &e.opex;
+    let eur = |x: f64| fmt(x, l, Style::EuroCompact);
+    vec![
+        (t.c_systems.into(), eur(c.systems.0)),
+        (t.c_network.into(), eur(c.network.0)),
+        (t.c_storage.into(), eur(c.storage.0)),
+        (t.c_shell.into(), eur(c.shell.0)),
+        (t.c_electrical.into(), eur(c.electrical.0)),
+        (t.c_mechanical.into(), eur(c.mechanical.0)),
+        (t.c_other.into(), eur(c.other.0)),
+        (t.c_land_soft.into(), eur(c.land_soft.0)),
+        (t.m_capex.into(), eur(c.total().0)),
+        (t.o_electricity.into(), eur(o.electricity.0)),
+        (t.o_maintenance.into(), eur(o.maintenance.0)),
+        (t.o_support.into(), eur(o.support.0)),
+        (t.o_staff.into(), eur(o.staff.0)),
+        (t.o_heat_revenue.into(), eur(o.heat_revenue.0)),
+        (t.m_opex.into(), eur(o.total().0)),
+        (t.r_annualised.into(), eur(e.annualised_capex.0)),
+        (t.m_tco.into(), eur(e.tco.0)),
+        (t.m_cost_hour.into(), fmt(e.cost_per_gpu_hour.0, l, Style::Euro2)),
+        (t.r_cost_pflop.into(), eur(e.cost_per_pflop_year.0)),
+        (t.r_price_used.into(), format!("{} €/MWh", smart(e.price_eur_per_mwh, l))),
+    ]
+}
+
+/// Carbon rows.
+pub fn carbon_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
+    let c = &e.carbon;
+    let tonnes = |x: f64| format!("{} t", fmt(x, l, Style::Plain(0)));
+    vec![
+        (t.r_carbon_used.into(), format!("{} gCO₂e/kWh", smart(e.carbon_g_per_kwh, l))),
+        (t.r_location.into(), tonnes(c.location_per_year.0)),
+        (t.r_market.into(), tonnes(c.market_per_year.0)),
+        (t.r_embodied_hw.into(), tonnes(c.embodied_hardware.0)),
+        (t.r_embodied_bldg.into(), tonnes(c.embodied_building.0)),
+        (t.r_embodied_year.into(), tonnes(c.embodied_per_year.0)),
+    ]
+}
+
+/// Heat-reuse and context rows.
+pub fn context_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
+    vec![
+        (t.r_exported.into(), format!("{} MWh", fmt(e.heat.exported.0, l, Style::Plain(0)))),
+        (t.r_delivered.into(), format!("{} MWh", fmt(e.heat.delivered.0, l, Style::Plain(0)))),
+        (t.r_homes.into(), fmt(e.heat.homes_heated, l, Style::Plain(0))),
+        (t.r_share_country.into(), fmt(e.context.share_of_country, l, Style::Percent(2))),
+        (t.r_share_eu.into(), fmt(e.context.share_of_eu, l, Style::Percent(3))),
+        (t.r_households.into(), fmt(e.context.households_equivalent, l, Style::Plain(0))),
+    ]
+}
+
+/// Training rows.
+pub fn training_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
+    let r = &e.training;
+    vec![
+        (t.r_flop.into(), format!("{:.2e} FLOP", r.flop)),
+        (t.m_train_days.into(), format!("{} d", fmt(r.days.0, l, Style::Plain(1)))),
+        (t.r_gpu_hours.into(), fmt(r.accelerator_hours, l, Style::Compact)),
+        (t.m_train_energy.into(), format!("{} MWh", fmt(r.energy.0, l, Style::Plain(0)))),
+        (t.m_train_co2.into(), format!("{} t", fmt(r.co2.0, l, Style::Plain(0)))),
+        (t.m_train_cost.into(), fmt(r.cost.0, l, Style::EuroCompact)),
+    ]
+}
+
+/// Label of a Monte-Carlo output.
+pub fn output_label(t: &Text, o: Output) -> &'static str {
+    match o {
+        Output::FacilityPower => t.m_facility_power,
+        Output::Pue => t.m_pue,
+        Output::AnnualEnergy => t.m_annual_energy,
+        Output::Capex => t.m_capex,
+        Output::Opex => t.m_opex,
+        Output::Tco => t.m_tco,
+        Output::CostPerGpuHour => t.m_cost_hour,
+        Output::Co2 => t.m_co2,
+        Output::Water => t.m_water,
+        Output::TrainDays => t.m_train_days,
+        Output::TrainCost => t.m_train_cost,
+    }
+}
+
+/// Uncertainty rows: P10 / P50 / P90 of every tracked output.
+pub fn uncertainty_rows(a: &Analysis, t: &Text, l: Lang) -> Vec<(String, [String; 3])> {
+    a.monte_carlo
+        .percentiles
+        .iter()
+        .map(|p| {
+            let f = |x: f64| match p.output {
+                Output::Capex | Output::Opex | Output::Tco | Output::TrainCost => fmt(x, l, Style::EuroCompact),
+                Output::CostPerGpuHour => fmt(x, l, Style::Euro2),
+                Output::Pue => fmt(x, l, Style::Plain(3)),
+                _ => fmt(x, l, Style::Compact),
+            };
+            (output_label(t, p.output).to_string(), [f(p.p10), f(p.p50), f(p.p90)])
+        })
+        .collect()
+}
+
+fn rule_label(t: &Text, r: Rule) -> &'static str {
+    match r {
+        Rule::EedReporting => t.rule_eed,
+        Rule::EnefgPue => t.rule_enefg_pue,
+        Rule::EnefgErf => t.rule_enefg_erf,
+        Rule::EnefgRenewable => t.rule_enefg_ren,
+    }
+}
+
+fn status_label(t: &Text, s: Status) -> &'static str {
+    match s {
+        Status::Pass => t.s_pass,
+        Status::Fail => t.s_fail,
+        Status::Applies => t.s_applies,
+        Status::NotApplicable => t.s_na,
+    }
+}
+
+fn table(rows: Rows) -> impl IntoView {
+    view! {
+        <table class="kv">
+            <tbody>
+                {rows.into_iter().map(|(k, v)| view! { <tr><th scope="row">{k}</th><td>{v}</td></tr> }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// A titled panel whose rows derive from the estimate.
+#[component]
+fn Panel(
+    #[prop(into)] title: Signal<String>,
+    rows: fn(&Estimate, &Text, Lang) -> Rows,
+    id: &'static str,
+) -> impl IntoView {
+    let p = use_planner();
+    view! {
+        <section class="panel" id=id>
+            <h2>{move || title.get()}</h2>
+            {move || {
+                let l = p.lang.get();
+                p.estimate.with(|e| e.as_ref().map(|e| table(rows(e, l.text(), l))))
+            }}
+        </section>
+    }
+}
+
+/// EED indicators and rule checks.
+#[component]
+fn Rules() -> impl IntoView {
+    let p = use_planner();
+    view! {
+        <section class="panel" id="rules">
+            <h2>{move || p.text().h_rules}</h2>
+            {move || {
+                let l = p.lang.get();
+                let t = l.text();
+                p.estimate.with(|e| {
+                    e.as_ref().map(|e| {
+                        let k = e.kpis;
+                        view! {
+                            <div class="eed-kpis">
+                                <div><span>{t.kpi_pue}</span><strong>{fmt(k.pue, l, Style::Plain(3))}</strong></div>
+                                <div><span>{t.kpi_wue}</span><strong>{fmt(k.wue, l, Style::Plain(3))}</strong></div>
+                                <div><span>{t.kpi_erf}</span><strong>{fmt(k.erf, l, Style::Percent(1))}</strong></div>
+                                <div><span>{t.kpi_ref}</span><strong>{fmt(k.ref_, l, Style::Percent(0))}</strong></div>
+                            </div>
+                            <ul class="checks">
+                                {e.checks
+                                    .iter()
+                                    .map(|c| {
+                                        let class = match c.status {
+                                            Status::Pass => "check pass",
+                                            Status::Fail => "check fail",
+                                            Status::Applies => "check applies",
+                                            Status::NotApplicable => "check na",
+                                        };
+                                        view! {
+                                            <li class=class data-rule=format!("{:?}", c.rule) data-status=format!("{:?}", c.status)>
+                                                <span class="badge">{status_label(t, c.status)}</span>
+                                                <span>{rule_label(t, c.rule)}</span>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })
+                })
+            }}
+        </section>
+    }
+}
+
+/// Monte-Carlo ranges.
+#[component]
+fn Uncertainty() -> impl IntoView {
+    let p = use_planner();
+    view! {
+        <section class="panel" id="uncertainty">
+            <h2>{move || p.text().h_uncertainty}</h2>
+            <p class="note">{move || p.text().mc_note}</p>
+            {move || {
+                let l = p.lang.get();
+                let t = l.text();
+                p.analysis.with(|a| {
+                    a.as_ref().map(|a| {
+                        view! {
+                            <table class="kv ranges">
+                                <thead><tr><th scope="col">{t.item}</th><th scope="col">"P10"</th><th scope="col">"P50"</th><th scope="col">"P90"</th></tr></thead>
+                                <tbody>
+                                    {uncertainty_rows(a, t, l)
+                                        .into_iter()
+                                        .map(|(k, [a, b, c])| view! { <tr><th scope="row">{k}</th><td>{a}</td><td>{b}</td><td>{c}</td></tr> })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        }
+                    })
+                })
+            }}
+        </section>
+    }
+}
+
+/// All detail panels.
+#[component]
+pub fn Breakdown() -> impl IntoView {
+    let p = use_planner();
+    let tr = move |f: fn(&Text) -> &'static str| Signal::derive(move || f(p.text()).to_string());
+    view! {
+        <div class="panels">
+            <Panel id="panel-power" title=tr(|t| t.h_power) rows=power_rows />
+            <Panel id="panel-cooling" title=tr(|t| t.h_cooling) rows=cooling_rows />
+            <Panel id="panel-cost" title=tr(|t| t.h_cost) rows=cost_rows />
+            <Panel id="panel-carbon" title=tr(|t| t.h_carbon) rows=carbon_rows />
+            <Rules />
+            <Panel id="panel-context" title=tr(|t| t.h_context) rows=context_rows />
+            <Panel id="panel-training" title=tr(|t| t.h_training) rows=training_rows />
+            <Uncertainty />
+        </div>
+    }
+}

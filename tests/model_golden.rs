@@ -1,0 +1,490 @@
+//! Golden scenarios: the model's outputs checked against arithmetic done by
+//! hand from the catalogue rows and the formulas in `src/model/compute.rs` and
+//! `src/model/site.rs`. Each expected number is derived step by step in the
+//! comments; tolerances are relative (1e-8 where the arithmetic is exact, looser
+//! where the climate model's normal-CDF approximation enters).
+//!
+//! Shared constants (compute.rs), used in every scenario below:
+//! - accelerator draw share  a(u) = 122/700 + (691/700 − 122/700)·u = 0.1742857 + 0.8128571·u
+//! - host draw share         h(u) = 0.30 + (HOST_FULL − 0.30)·u, with
+//!   HOST_FULL = (0.76·10 200 − 8·690) / (10 200 − 8·700) = 2 232 / 4 600 = 0.4852174
+//! - IT = servers × (1 + 0.05 network + 0.02 storage) = servers × 1.07
+//! - € = US$ / 1.0824; construction US$11.6 M per MW of IT design power × (1 + cooling premium)
+//! - construction split: shell 0.20, electrical 0.45 × {N 0.8, N+1 1.0, 2N 1.4}, mechanical 0.25,
+//!   other 0.10, land & soft 0.10; IT capex = systems × (1 + 0.10 network + 0.05 storage)
+//! - opex: maintenance 2 % of facility capex, support 4 % of IT capex, staff 0.4 FTE/MW × €90 000
+//! - embodied: count × kg × 1.15 / 1000 (hardware), 1 250 t per MW of IT design (building)
+//! - training FLOP = 6·N·D; time = FLOP / (count × peak × MFU × goodput)
+
+use gigafactory_planner::model::catalogue::{CoolingTech, HeatRejection, Redundancy};
+use gigafactory_planner::model::estimate::{Rule, Status};
+use gigafactory_planner::model::{evaluate, Estimate, Precision, Scenario, Sizing, TrainingRun};
+
+/// Assert `actual` is within a relative tolerance `rel` of `expected`.
+#[track_caller]
+fn close(what: &str, actual: f64, expected: f64, rel: f64) {
+    let err = (actual - expected).abs();
+    let scale = expected.abs().max(1e-300);
+    assert!(
+        err <= rel * scale || (expected == 0.0 && actual == 0.0),
+        "{what}: got {actual}, expected {expected} (relative error {:.3e} > {rel:.0e})",
+        err / scale
+    );
+}
+
+/// Exact arithmetic: only the rounding of the literals below (9–11 significant
+/// digits) separates model and hand.
+const EXACT: f64 = 1e-8;
+
+fn status(e: &Estimate, rule: Rule) -> Status {
+    e.checks.iter().find(|c| c.rule == rule).expect("every rule is checked").status
+}
+
+// ---------------------------------------------------------------------------
+// 1. The default: 100 000 B200 in Germany (Frankfurt), DLC, dry coolers, N+1,
+//    80 % load, climate PUE, 10-year horizon, 5-year IT life, 20-year facility,
+//    WACC 7 %, Llama 3.1 405B training run.
+// ---------------------------------------------------------------------------
+#[test]
+fn golden_default_100k_b200_dlc_germany() {
+    let e = evaluate(&Scenario::default()).expect("the default evaluates");
+
+    // Sizing: 100 000 / 8 per HGX = 12 500 systems. DLC allows 250 kW a rack,
+    // floor(250 / 14.3) = 17, capped at 4 servers a rack: 3 125 racks of 4 × 14.3 = 57.2 kW,
+    // floor area 3 125 × 3 m² = 9 375 m².
+    assert_eq!(e.accelerator_count, 100_000.0);
+    assert_eq!(e.systems, 12_500.0);
+    assert_eq!(e.racks, 3_125.0);
+    close("rack_kw", e.rack_kw, 57.2, EXACT);
+    close("floor", e.floor_area_m2, 9_375.0, EXACT);
+
+    // IT design power. B200: TDP 1 000 W; host share 14 300 / 8 − 1 000 = 787.5 W.
+    //   accelerators 1 000 W × 100 000 = 100 MW; hosts 787.5 W × 100 000 = 78.75 MW
+    //   servers 178.75 MW; network 5 % = 8.9375; storage 2 % = 3.575
+    //   IT design = 178.75 × 1.07 = 191.2625 MW
+    close("accelerators", e.power.accelerators.value(), 100.0, EXACT);
+    close("hosts", e.power.hosts.value(), 78.75, EXACT);
+    close("network", e.power.network.value(), 8.9375, EXACT);
+    close("storage", e.power.storage.value(), 3.575, EXACT);
+    close("it_design", e.power.it_design.value(), 191.2625, EXACT);
+
+    // Average IT power at u = 0.8:
+    //   a(0.8) = 0.1742857 + 0.8128571 × 0.8 = 0.8245714 → 824.5714 W
+    //   h(0.8) = 0.30 + 0.1852174 × 0.8 = 0.4481739 → 787.5 × 0.4481739 = 352.9370 W
+    //   per accelerator 1 177.5084 W × 100 000 = 117.75084 MW × 1.07 = 125.993397 MW
+    close("it_average", e.power.it_average.value(), 125.993_397_205, 1e-9);
+
+    // Climate PUE (site.rs), done by hand for July in Frankfurt (20.0 °C mean):
+    //   heat ratio = 1 + losses 0.04 + DLC fans/pumps 0.03 = 1.07
+    //   chiller-free PUE floor = 1 + 0.04 + misc 0.01 + 0.03 + 1.07 × dry-cooler fans 0.02 = 1.1014
+    //   liquid loop (80 %): supply 40 °C − 6 K dry-cooler approach − 2 K HX = 32 °C threshold
+    //     z = (32 − 20)/4.5 = 2.667, chiller hours 1 − Φ(2.667) = 0.00383,
+    //     hot-hour mean 20 + 4.5·φ(z)/0.00383 = 33.39 °C; COP 0.5·(35 + 273.15)/(33.39 + 11 − 35)
+    //     = 16.4 → clamped to 12; chillers 0.8 × 0.00383 / 12 = 0.000255
+    //   air loop (20 %): supply 18 °C → threshold 10 °C, z = −2.222, hours 1 − Φ(−2.222) = 0.98687,
+    //     hot mean 20 + 4.5·φ(−2.222)/0.98687 = 20.154 °C; COP = 0.5 × 286.15 / (20.154 + 11 − 13)
+    //     = 7.881; chillers 0.2 × 0.98687 / 7.881 = 0.025044
+    //   July PUE = 1.1014 + 1.07 × (0.000255 + 0.025044) = 1.12847
+    // The other months the same way (Jan…Dec):
+    //   1.10195 1.10221 1.10518 1.11079 1.11914 1.12471 1.12847 1.12760 1.12008 1.10995 1.10433 1.10225
+    // Hour-weighted annual PUE = Σ PUE_m · hours_m / 8 760 = 1.113208.
+    let hand_monthly = [
+        1.101_952, 1.102_214, 1.105_178, 1.110_791, 1.119_142, 1.124_706, 1.128_470, 1.127_605, 1.120_081, 1.110_948,
+        1.104_326, 1.102_252,
+    ];
+    for (m, (&model, &hand)) in e.pue_monthly.iter().zip(hand_monthly.iter()).enumerate() {
+        close(&format!("PUE month {m}"), model, hand, 2e-6);
+        assert!(model >= 1.1014 - 1e-12, "month {m} is below the chiller-free floor");
+    }
+    let worst = e.pue_monthly.iter().copied().fold(0.0, f64::max);
+    assert_eq!(worst, e.pue_monthly[6], "July is Frankfurt's hottest month");
+    close("annual PUE", e.pue(), 1.113_208, 2e-6);
+
+    // Facility peak = IT design × worst month = 191.2625 × 1.128470 = 215.834 MW;
+    // grid connection with N+1 (× 1.25) = 269.79 MW; losses 4 % = 7.6505; misc 1 % = 1.912625;
+    // cooling = 215.834 − 191.2625 − 7.6505 − 1.9126 = 15.008 MW.
+    close("facility_peak", e.power.facility_peak.value(), 215.834, 2e-6);
+    close("grid", e.power.grid_connection.value(), 269.792, 2e-6);
+    close("losses", e.power.losses.value(), 7.6505, EXACT);
+    close("misc", e.power.misc.value(), 1.912_625, EXACT);
+    close("cooling", e.power.cooling.value(), 15.0083, 5e-5);
+
+    // Energy: IT 125.993397 MW × 8 760 h = 1 103 702.16 MWh; facility × 1.113208 = 1 228 650.5 MWh.
+    close("it_energy", e.it_energy.value(), 1_103_702.16, 1e-8);
+    close("annual_energy", e.annual_energy.value(), 1_228_650.5, 2e-6);
+
+    // Heat: design 191.2625 × 1.07 = 204.650875 MWth; dry coolers use no water.
+    close("heat_design", e.cooling.heat_design.value(), 204.650_875, EXACT);
+    assert_eq!(e.cooling.water.value(), 0.0);
+
+    // Capex. B200 system price per accelerator US$35 000 + US$6 250 host share = US$41 250.
+    //   systems = 41 250 × 100 000 / 1.0824 = €3 810 975 609.76; network 10 % = 381 097 560.98;
+    //   storage 5 % = 190 548 780.49; IT capex = 1.15 × systems = €4 382 621 951.22
+    //   construction = 11.6e6 × 191.2625 × 1.085 / 1.0824 = €2 223 974 339.43
+    //   shell 0.20 → 444 794 867.89; electrical 0.45 → 1 000 788 452.74; mechanical 0.25 → 555 993 584.86;
+    //   other 0.10 → 222 397 433.94; land & soft 0.10 → 222 397 433.94; facility = 1.10 × construction
+    //   = €2 446 371 773.37; total = €6 828 993 724.59
+    close("capex systems", e.capex.systems.value(), 3_810_975_609.76, EXACT);
+    close("capex network", e.capex.network.value(), 381_097_560.98, EXACT);
+    close("capex storage", e.capex.storage.value(), 190_548_780.49, EXACT);
+    close("capex shell", e.capex.shell.value(), 444_794_867.89, EXACT);
+    close("capex electrical", e.capex.electrical.value(), 1_000_788_452.74, EXACT);
+    close("capex mechanical", e.capex.mechanical.value(), 555_993_584.86, EXACT);
+    close("capex other", e.capex.other.value(), 222_397_433.94, EXACT);
+    close("capex land", e.capex.land_soft.value(), 222_397_433.94, EXACT);
+    close("capex IT", e.capex.it().value(), 4_382_621_951.22, EXACT);
+    close("capex facility", e.capex.facility().value(), 2_446_371_773.37, EXACT);
+    close("capex total", e.capex.total().value(), 6_828_993_724.59, EXACT);
+
+    // Opex. Germany band IG €133.8/MWh: electricity 1 228 650.5 × 133.8 = €164 393 440;
+    //   maintenance 0.02 × 2 446 371 773.37 = 48 927 435.47; support 0.04 × 4 382 621 951.22
+    //   = 175 304 878.05; staff 0.4 × 191.2625 × 90 000 = 6 885 450; total €395 511 204.
+    close("electricity", e.opex.electricity.value(), 164_393_440.5, 2e-6);
+    close("maintenance", e.opex.maintenance.value(), 48_927_435.47, EXACT);
+    close("support", e.opex.support.value(), 175_304_878.05, EXACT);
+    close("staff", e.opex.staff.value(), 6_885_450.0, EXACT);
+    assert_eq!(e.opex.heat_revenue.value(), 0.0);
+    close("opex", e.opex.total().value(), 395_511_204.0, 1e-6);
+
+    // Ownership. CRF(7 %, 5 y) = 0.07 / (1 − 1.07⁻⁵) = 0.07 / (1 − 0.712986) = 0.2438907;
+    //   CRF(7 %, 20 y) = 0.07 / (1 − 1.07⁻²⁰) = 0.07 / (1 − 0.258419) = 0.0943929.
+    //   annualised = 4 382 621 951.22 × 0.2438907 + 2 446 371 773.37 × 0.0943929 = €1 299 800 900
+    //   TCO over 10 years with 2 IT purchases = 2 446 371 773 + 2 × 4 382 621 951 + 10 × 395 511 204
+    //   = €15 166 727 716
+    //   € per GPU-hour = (1 299 800 900 + 395 511 204) / (100 000 × 8 760) = €1.93529
+    //   € per PFLOP-year = 1 695 312 104 / 225 000 = €7 534.72
+    close("annualised capex", e.annualised_capex.value(), 1_299_800_900.3, EXACT);
+    close("tco", e.tco.value(), 15_166_727_716.0, 1e-7);
+    close("cost per gpu hour", e.cost_per_gpu_hour.value(), 1.935_288, 1e-6);
+    close("cost per pflop year", e.cost_per_pflop_year.value(), 7_534.72, 1e-6);
+    close("peak pflops", e.peak_pflops_bf16, 100_000.0 * 2_250.0 / 1_000.0, EXACT);
+
+    // Carbon. Germany 329.6 g/kWh: 1 228 650.5 MWh × 0.3296 t/MWh = 404 963.2 t (no PPAs, market = location).
+    //   embodied hardware 100 000 × 1 000 kg × 1.15 / 1 000 = 115 000 t; building 191.2625 × 1 250
+    //   = 239 078.125 t; per year 115 000/5 + 239 078.125/20 = 34 953.906 t.
+    close("co2 location", e.carbon.location_per_year.value(), 404_963.21, 2e-6);
+    close("co2 market", e.carbon.market_per_year.value(), 404_963.21, 2e-6);
+    close("embodied hw", e.carbon.embodied_hardware.value(), 115_000.0, EXACT);
+    close("embodied building", e.carbon.embodied_building.value(), 239_078.125, EXACT);
+    close("embodied per year", e.carbon.embodied_per_year.value(), 34_953.906_25, EXACT);
+
+    // Context: 1.22865 TWh of Germany's 517.24 TWh = 0.2375 %.
+    close("share of country", e.context.share_of_country, 0.002_375_397, 2e-6);
+
+    // Training: 6 × 405e9 × 15.6e12 = 3.7908e25 FLOP. Rate 100 000 × 2 250e12 × 0.40 × 0.90
+    //   = 8.1e19 FLOP/s → 468 000 s = 130 h = 5.41667 days; 130 × 100 000 = 13.0 M GPU-hours.
+    //   At full load: accelerator 1 000 W × 691/700 = 987.143 W; host 787.5 × 0.4852174 = 382.109 W;
+    //   (987.143 + 382.109) × 100 000 × 1.07 = 146.50992 MW; × 130 h × PUE 1.113208 = 21 202.49 MWh;
+    //   CO2 21 202.49 × 0.3296 = 6 988.34 t; cost 13.0 M h × €1.935288 = €25 158 741.
+    close("train flop", e.training.flop, 3.7908e25, EXACT);
+    close("train days", e.training.days.value(), 130.0 / 24.0, EXACT);
+    close("train gpu hours", e.training.accelerator_hours, 13.0e6, EXACT);
+    close("train energy", e.training.energy.value(), 21_202.489, 2e-6);
+    close("train co2", e.training.co2.value(), 6_988.340, 2e-6);
+    close("train cost", e.training.cost.value(), 25_158_741.3, 1e-6);
+
+    // Rules: IT 191 MW ≥ 0.5 MW → EED reporting applies; Germany: PUE 1.113 ≤ 1.2 passes EnEfG,
+    // no heat reuse (ERF 0 < 20 %) and no PPAs (0 < 100 %) fail.
+    assert_eq!(status(&e, Rule::EedReporting), Status::Applies);
+    assert_eq!(status(&e, Rule::EnefgPue), Status::Pass);
+    assert_eq!(status(&e, Rule::EnefgErf), Status::Fail);
+    assert_eq!(status(&e, Rule::EnefgRenewable), Status::Fail);
+}
+
+// ---------------------------------------------------------------------------
+// 2. 16 384 H100 (Llama 3.1's cluster size), air cooled in Finland (Helsinki),
+//    evaporative towers, 2N, 90 % load, PUE override 1.25.
+// ---------------------------------------------------------------------------
+fn h100_finland() -> Scenario {
+    Scenario {
+        sizing: Sizing::Count(16_384.0),
+        accelerator: "h100".into(),
+        country: "FI".into(),
+        cooling: CoolingTech::Air,
+        heat_rejection: HeatRejection::Tower,
+        redundancy: Redundancy::TwoN,
+        utilization: 0.9,
+        pue: Some(1.25),
+        ..Scenario::default()
+    }
+}
+
+#[test]
+fn golden_16k_h100_air_finland_pue_override() {
+    let e = evaluate(&h100_finland()).expect("evaluates");
+
+    // 16 384 / 8 = 2 048 DGX H100 of 10.2 kW. Air cooling allows 40 kW a rack:
+    // floor(40 / 10.2) = 3 servers (30.6 kW); ceil(2 048 / 3) = 683 racks; 2 049 m².
+    assert_eq!(e.systems, 2_048.0);
+    assert_eq!(e.racks, 683.0);
+    close("rack_kw", e.rack_kw, 30.6, EXACT);
+    close("floor", e.floor_area_m2, 2_049.0, EXACT);
+
+    // IT design. H100 TDP 700 W; host 10 200/8 − 700 = 575 W.
+    //   accelerators 700 × 16 384 = 11.4688 MW; hosts 575 × 16 384 = 9.4208 MW; servers 20.8896 MW
+    //   IT design = 20.8896 × 1.07 = 22.351872 MW
+    close("accelerators", e.power.accelerators.value(), 11.4688, EXACT);
+    close("hosts", e.power.hosts.value(), 9.4208, EXACT);
+    close("it_design", e.power.it_design.value(), 22.351_872, EXACT);
+
+    // Average at u = 0.9: a = 0.1742857 + 0.8128571 × 0.9 = 0.9058571 → 634.10 W;
+    //   h = 0.30 + 0.1852174 × 0.9 = 0.4666957 → 575 × 0.4666957 = 268.35 W;
+    //   902.45 W × 16 384 = 14.785741 MW × 1.07 = 15.820743 MW
+    close("it_average", e.power.it_average.value(), 15.820_742_656, EXACT);
+
+    // PUE override 1.25 in every month. Facility peak 22.351872 × 1.25 = 27.93984 MW;
+    //   grid with 2N = × 2 = 55.87968 MW; 2N losses 5.5 % = 1.229353; misc 1 % = 0.223519;
+    //   cooling = 22.351872 × (0.25 − 0.055 − 0.01) = 4.135096 MW.
+    assert!(e.pue_monthly.iter().all(|&p| p == 1.25));
+    close("pue", e.pue(), 1.25, EXACT);
+    close("facility_peak", e.power.facility_peak.value(), 27.939_84, EXACT);
+    close("grid", e.power.grid_connection.value(), 55.879_68, EXACT);
+    close("losses", e.power.losses.value(), 1.229_352_96, EXACT);
+    close("cooling", e.power.cooling.value(), 4.135_096_32, EXACT);
+
+    // Energy: 15.820743 × 8 760 = 138 589.706 MWh IT; × 1.25 = 173 237.132 MWh.
+    close("it_energy", e.it_energy.value(), 138_589.705_67, EXACT);
+    close("annual_energy", e.annual_energy.value(), 173_237.132_08, EXACT);
+    for (m, em) in e.energy_monthly.iter().enumerate() {
+        let hours = [744.0, 672.0, 744.0, 720.0, 744.0, 720.0, 744.0, 744.0, 720.0, 744.0, 720.0, 744.0][m];
+        close("monthly energy", em.value(), 15.820_742_656 * hours * 1.25, EXACT);
+    }
+
+    // Heat and water. Heat ratio = 1 + 2N losses 0.055 + air fans 0.08 = 1.135:
+    //   heat design 22.351872 × 1.135 = 25.369375 MWth; heat per year 138 589.706 × 1.135 = 157 299.316 MWh.
+    //   A tower evaporates 3.6/2.45 = 1.469388 L per kWh, 85 % latent, × 4/3 blow-down
+    //   = 1.665306 m³ per MWh of heat → 157 299.316 × 1.665306 = 261 951.5 m³/yr;
+    //   WUE = 261 951.5 / 138 589.706 = 1.890122 L/kWh.
+    close("heat_design", e.cooling.heat_design.value(), 25.369_374_72, EXACT);
+    close("heat_annual", e.cooling.heat_annual.value(), 157_299.315_93, EXACT);
+    close("water", e.cooling.water.value(), 261_951.513_88, EXACT);
+    close("wue", e.kpis.wue, 1.890_122_449, EXACT);
+
+    // Capex. H100 US$27 500 + 6 250 = US$33 750 × 16 384 = US$552.96 M / 1.0824 = €510 864 745.01;
+    //   IT capex × 1.15 = €587 494 456.76.
+    //   Construction (air: no premium) 11.6e6 × 22.351872 / 1.0824 = €239 543 343.68;
+    //   electrical with 2N: 0.45 × 1.4 = 0.63 → €150 912 306.52;
+    //   facility = (0.20 + 0.63 + 0.25 + 0.10 + 0.10) × 239 543 343.68 = 1.28 × … = €306 615 479.91;
+    //   total €894 109 936.67.
+    close("systems", e.capex.systems.value(), 510_864_745.01, EXACT);
+    close("electrical", e.capex.electrical.value(), 150_912_306.52, EXACT);
+    close("facility capex", e.capex.facility().value(), 306_615_479.91, EXACT);
+    close("capex", e.capex.total().value(), 894_109_936.67, EXACT);
+
+    // Opex. Finland €46.3/MWh: 173 237.132 × 46.3 = €8 020 879.22; maintenance 0.02 × 306 615 479.91
+    //   = 6 132 309.60; support 0.04 × 587 494 456.76 = 23 499 778.27; staff 0.4 × 22.351872 × 90 000
+    //   = 804 667.39; total €38 457 634.48.
+    close("electricity", e.opex.electricity.value(), 8_020_879.215, EXACT);
+    close("opex", e.opex.total().value(), 38_457_634.476, EXACT);
+    // Annualised: 587 494 456.76 × 0.2438907 + 306 615 479.91 × 0.0943929 = €172 226 763.27;
+    //   TCO = 306 615 479.91 + 2 × 587 494 456.76 + 10 × 38 457 634.48 = €1 866 180 738.20;
+    //   € per GPU-hour = (172 226 763.27 + 38 457 634.48) / (16 384 × 8 760) = €1.467940.
+    close("annualised", e.annualised_capex.value(), 172_226_763.27, EXACT);
+    close("tco", e.tco.value(), 1_866_180_738.2, EXACT);
+    close("cost per gpu hour", e.cost_per_gpu_hour.value(), 1.467_940_084, EXACT);
+
+    // CO2: Finland 57.5 g/kWh × 173 237.132 MWh / 1 000 = 9 961.14 t.
+    close("co2", e.carbon.market_per_year.value(), 9_961.135_095, EXACT);
+
+    // Training (default Llama 3.1 405B): 3.7908e25 / (16 384 × 989e12 × 0.40 × 0.90 = 5.833359e18)
+    //   = 6.498485e6 s = 1 805.135 h = 75.214 days; GPU-hours 1 805.135 × 16 384 = 29.575 M.
+    //   Full-load IT: (691 + 575 × 0.4852174 = 279.0) W = 970.0 W × 16 384 × 1.07 = 17.004954 MW;
+    //   energy 17.004954 × 1 805.135 × 1.25 = 38 370.29 MWh; CO2 × 0.0575 = 2 206.29 t;
+    //   cost 29.575 M × €1.467940 = €43 414 810.
+    close("train days", e.training.days.value(), 75.213_950_131, EXACT);
+    close("train gpu hours", e.training.accelerator_hours, 29_575_328.615, EXACT);
+    close("train energy", e.training.energy.value(), 38_370.291_96, EXACT);
+    close("train co2", e.training.co2.value(), 2_206.291_788, EXACT);
+    close("train cost", e.training.cost.value(), 43_414_810.37, EXACT);
+
+    // Not in Germany: the EnEfG checks do not apply; 22 MW IT must report under the EED.
+    assert_eq!(status(&e, Rule::EedReporting), Status::Applies);
+    assert_eq!(status(&e, Rule::EnefgPue), Status::NotApplicable);
+}
+
+// ---------------------------------------------------------------------------
+// 3. GB200 NVL72 sized by a 50 MW power budget, France (Paris), DLC, N+1,
+//    PUE override 1.15, price override €80/MWh, a 70B × 15T FP8 training run,
+//    6-year horizon.
+// ---------------------------------------------------------------------------
+#[test]
+fn golden_gb200_nvl72_sized_by_50_mw() {
+    let s = Scenario {
+        sizing: Sizing::PowerMw(50.0),
+        accelerator: "gb200".into(),
+        country: "FR".into(),
+        pue: Some(1.15),
+        price_eur_per_mwh: Some(80.0),
+        years: 6.0,
+        training: TrainingRun { params_b: 70.0, tokens_t: 15.0, precision: Precision::Fp8, mfu: 0.30, goodput: 0.95 },
+        ..Scenario::default()
+    };
+    let e = evaluate(&s).expect("evaluates");
+
+    // One NVL72 rack: 132 kW nameplate × 1.07 = 141.24 kW of IT; × PUE 1.15 = 162.426 kW at the
+    // facility. 50 000 / 162.426 = 307.83 → 307 racks = 22 104 GPUs.
+    // Facility peak 307 × 162.426 kW = 49.864782 MW (≤ 50, and 50 − 49.86 < 0.162 MW).
+    assert_eq!(e.systems, 307.0);
+    assert_eq!(e.racks, 307.0);
+    assert_eq!(e.accelerator_count, 22_104.0);
+    close("rack_kw", e.rack_kw, 132.0, EXACT);
+    close("facility_peak", e.power.facility_peak.value(), 49.864_782, EXACT);
+    assert!(e.power.facility_peak.value() <= 50.0);
+    assert!(50.0 - e.power.facility_peak.value() < 0.162_426);
+
+    // IT design: TDP 1 200 W × 22 104 = 26.5248 MW; host 132 000/72 − 1 200 = 633.333 W × 22 104
+    //   = 13.9992 MW; (26.5248 + 13.9992) × 1.07 = 43.36068 MW. Grid (N+1) 49.864782 × 1.25 = 62.330978.
+    close("it_design", e.power.it_design.value(), 43.360_68, EXACT);
+    close("grid", e.power.grid_connection.value(), 62.330_977_5, EXACT);
+    // Average at 0.8: 1 200 × 0.8245714 = 989.486 W + 633.333 × 0.4481739 = 283.843 W
+    //   = 1 273.329 W × 22 104 × 1.07 = 30.115865 MW; energy × 8 760 × 1.15 = 303 387.23 MWh.
+    close("it_average", e.power.it_average.value(), 30.115_865_265, EXACT);
+    close("annual_energy", e.annual_energy.value(), 303_387.226_68, EXACT);
+
+    // Capex: US$3.1 M a rack × 307 / 1.0824 = €879 249 815.23; IT × 1.15 = €1 011 137 287.51;
+    //   construction 11.6e6 × 43.36068 × 1.085 / 1.0824 = €504 192 090.24, facility × 1.1
+    //   = €554 611 299.27; total €1 565 748 586.78.
+    close("systems", e.capex.systems.value(), 879_249_815.23, EXACT);
+    close("capex", e.capex.total().value(), 1_565_748_586.78, EXACT);
+
+    // Opex: 303 387.23 × €80 = 24 270 978.13; maintenance 11 092 225.99; support 40 445 491.50;
+    //   staff 0.4 × 43.36068 × 90 000 = 1 560 984.48; total €77 369 680.10.
+    close("electricity", e.opex.electricity.value(), 24_270_978.134, EXACT);
+    close("opex", e.opex.total().value(), 77_369_680.1, EXACT);
+    // TCO over 6 years: ceil(6/5) = 2 IT purchases: 554 611 299.27 + 2 × 1 011 137 287.51
+    //   + 6 × 77 369 680.10 = €3 041 103 954.89.
+    close("tco", e.tco.value(), 3_041_103_954.89, EXACT);
+    // € per GPU-hour: (1 011 137 287.51 × 0.2438907 + 554 611 299.27 × 0.0943929 = 298 958 358.41
+    //   + 77 369 680.10) / (22 104 × 8 760) = €1.943532.
+    close("cost per gpu hour", e.cost_per_gpu_hour.value(), 1.943_531_567, EXACT);
+
+    // CO2: France 41.4 g/kWh × 303 387.23 MWh = 12 560.23 t.
+    close("co2", e.carbon.market_per_year.value(), 12_560.231_185, EXACT);
+
+    // Training in FP8: 6 × 70e9 × 15e12 = 6.3e24 FLOP; rate 22 104 × 5 000e12 × 0.30 × 0.95
+    //   = 3.149 82e19 FLOP/s → 200 011.4 s = 55.5587 h = 2.31495 days; GPU-hours 1 228 070.2.
+    //   Full-load IT (1 184.571 + 307.304) W × 22 104 × 1.07 = 35.284772 MW × 55.5587 h × 1.15
+    //   = 2 254.43 MWh.
+    close("train flop", e.training.flop, 6.3e24, EXACT);
+    close("train days", e.training.days.value(), 2.314_947_098, EXACT);
+    close("train gpu hours", e.training.accelerator_hours, 1_228_070.175_4, EXACT);
+    close("train energy", e.training.energy.value(), 2_254.433_684, EXACT);
+}
+
+// ---------------------------------------------------------------------------
+// 4. Heat reuse and renewables: 20 000 MI355X in Sweden (Stockholm), immersion,
+//    no redundancy, 70 % load, PUE override 1.08, 60 % of heat exported at
+//    €25/MWh, 80 % renewable PPAs, €60/MWh, 12-year horizon, 4-year IT life,
+//    25-year facility life, WACC 5 %.
+// ---------------------------------------------------------------------------
+#[test]
+fn golden_mi355x_sweden_heat_reuse_and_renewables() {
+    let s = Scenario {
+        sizing: Sizing::Count(20_000.0),
+        accelerator: "mi355x".into(),
+        country: "SE".into(),
+        cooling: CoolingTech::Immersion,
+        heat_rejection: HeatRejection::Dry,
+        redundancy: Redundancy::N,
+        utilization: 0.7,
+        price_eur_per_mwh: Some(60.0),
+        pue: Some(1.08),
+        years: 12.0,
+        it_life_years: 4.0,
+        facility_life_years: 25.0,
+        wacc: 0.05,
+        renewable_share: 0.8,
+        heat_reuse: 0.6,
+        heat_price_eur_per_mwh: 25.0,
+        ..Scenario::default()
+    };
+    let e = evaluate(&s).expect("evaluates");
+
+    // 2 500 servers of 17.5 kW; immersion allows 250 kW but a rack holds at most 4: 625 racks of 70 kW.
+    assert_eq!(e.systems, 2_500.0);
+    assert_eq!(e.racks, 625.0);
+    close("rack_kw", e.rack_kw, 70.0, EXACT);
+
+    // IT design: 1 400 W × 20 000 = 28 MW; host 17 500/8 − 1 400 = 787.5 W × 20 000 = 15.75 MW;
+    //   43.75 × 1.07 = 46.8125 MW. Facility 46.8125 × 1.08 = 50.5575 MW; N: grid = facility.
+    close("it_design", e.power.it_design.value(), 46.8125, EXACT);
+    close("facility_peak", e.power.facility_peak.value(), 50.5575, EXACT);
+    close("grid", e.power.grid_connection.value(), 50.5575, EXACT);
+    // Average at 0.7: a = 0.1742857 + 0.8128571 × 0.7 = 0.7432857 → 1 040.6 W;
+    //   h = 0.30 + 0.1852174 × 0.7 = 0.4296522 → 338.351 W; 1 378.951 W × 20 000 × 1.07 = 29.509553 MW.
+    //   IT energy 258 503.687 MWh; facility × 1.08 = 279 183.981 MWh.
+    close("it_average", e.power.it_average.value(), 29.509_553_261, EXACT);
+    close("annual_energy", e.annual_energy.value(), 279_183.981_49, EXACT);
+
+    // Heat: ratio 1 + N losses 0.035 + immersion pumps 0.02 = 1.055; heat per year
+    //   258 503.687 × 1.055 = 272 721.389 MWh; exported 60 % = 163 632.834 MWh.
+    //   Heat pumps at COP 4.3 deliver 163 632.834 × 4.3/3.3 = 213 218.541 MWh using
+    //   163 632.834 / 3.3 = 49 585.707 MWh; homes = 213 218.541 / (100 000/6 900) = 14 712.08.
+    //   ERF = 163 632.834 / 279 183.981 = 0.6 × 1.055 / 1.08 = 0.586111; REF = 0.8.
+    close("heat annual", e.cooling.heat_annual.value(), 272_721.389_33, EXACT);
+    close("exported", e.heat.exported.value(), 163_632.833_6, EXACT);
+    close("delivered", e.heat.delivered.value(), 213_218.540_75, EXACT);
+    close("heat pump", e.heat.heat_pump_energy.value(), 49_585.707_15, EXACT);
+    close("homes", e.heat.homes_heated, 14_712.079_31, EXACT);
+    close("erf", e.kpis.erf, 0.6 * 1.055 / 1.08, EXACT);
+    close("ref", e.kpis.ref_, 0.8, EXACT);
+
+    // Capex: (US$25 000 + 6 250) × 20 000 / 1.0824 = €577 420 546.93; IT €664 033 628.97;
+    //   construction 11.6e6 × 46.8125 × 1.085 / 1.0824 = €544 329 383.78; with N the electrical
+    //   share is 0.45 × 0.8 = 0.36: facility (0.2 + 0.36 + 0.25 + 0.1 + 0.1) = 1.01 × … = €549 772 677.61.
+    close("electrical", e.capex.electrical.value(), 195_958_578.16, EXACT);
+    close("capex", e.capex.total().value(), 1_213_806_306.59, EXACT);
+
+    // Opex: electricity 279 183.981 × 60 = 16 751 038.89; maintenance 10 995 453.55; support
+    //   26 561 345.16; staff 0.4 × 46.8125 × 90 000 = 1 685 250; heat sales −163 632.834 × 25
+    //   = −4 090 820.84; total €51 902 266.76.
+    close("heat revenue", e.opex.heat_revenue.value(), -4_090_820.84, EXACT);
+    close("opex", e.opex.total().value(), 51_902_266.761, EXACT);
+    // CRF(5 %, 4 y) = 0.05 / (1 − 1.05⁻⁴) = 0.2820118; CRF(5 %, 25 y) = 0.0709525;
+    //   annualised 664 033 628.97 × 0.2820118 + 549 772 677.61 × 0.0709525 = €226 273 063.05.
+    //   12 years / 4-year life = exactly 3 purchases: TCO = 549 772 677.61 + 3 × 664 033 628.97
+    //   + 12 × 51 902 266.76 = €3 164 700 765.66.
+    close("annualised", e.annualised_capex.value(), 226_273_063.05, EXACT);
+    close("tco", e.tco.value(), 3_164_700_765.66, EXACT);
+
+    // Carbon: Sweden 35.3 g/kWh × 279 183.981 = 9 855.19 t location-based; 20 % not covered by
+    //   PPAs → 1 971.04 t market-based. Embodied: 20 000 × 1 000 × 1.15 / 1 000 = 23 000 t;
+    //   building 46.8125 × 1 250 = 58 515.625 t; per year 23 000/4 + 58 515.625/25 = 8 090.625 t.
+    close("co2 location", e.carbon.location_per_year.value(), 9_855.194_547, EXACT);
+    close("co2 market", e.carbon.market_per_year.value(), 1_971.038_909, EXACT);
+    close("embodied per year", e.carbon.embodied_per_year.value(), 8_090.625, EXACT);
+
+    // Training (default 405B, BF16 2 500 TFLOP/s): 3.7908e25 / (20 000 × 2.5e15 × 0.36 = 1.8e19)
+    //   = 2 106 000 s = 585 h = 24.375 days; market-based CO2 of its 23 851.67 MWh:
+    //   × 0.0353 × 0.2 = 168.39 t.
+    close("train days", e.training.days.value(), 24.375, EXACT);
+    close("train energy", e.training.energy.value(), 23_851.666_902, EXACT);
+    close("train co2", e.training.co2.value(), 168.392_768, EXACT);
+
+    assert_eq!(status(&e, Rule::EnefgErf), Status::NotApplicable, "Sweden is not bound by the German EnEfG");
+}
+
+// ---------------------------------------------------------------------------
+// Sanity against a public figure: Meta's Llama 3.1 405B used 30.84 M H100-hours
+// (model card) on 16 384 H100, i.e. ≈ 78 days. 6·N·D = 6 × 405e9 × 15.6e12
+// = 3.79e25 FLOP; at 989 TFLOP/s dense BF16 × 40 % MFU × 90 % goodput one GPU does
+// 3.5604e14 FLOP/s → 1.0647e11 GPU-seconds = 29.58 M GPU-hours (−4 %), 75 days.
+// ---------------------------------------------------------------------------
+#[test]
+fn llama_31_405b_on_16k_h100_matches_metas_gpu_hours() {
+    let e = evaluate(&h100_finland()).expect("evaluates");
+    let reported = 30.84e6;
+    let hours = e.training.accelerator_hours;
+    assert!(
+        (hours - reported).abs() <= 0.20 * reported,
+        "model says {:.2} M H100-hours, Meta reported 30.84 M",
+        hours / 1e6
+    );
+    let days = e.training.days.value();
+    assert!((70.0..=80.0).contains(&days), "model says {days:.1} days, Meta's run took about 78 days");
+    // The GPU-hours do not depend on the site or the cooling, only on the chip and the run.
+    let elsewhere =
+        evaluate(&Scenario { sizing: Sizing::Count(16_384.0), accelerator: "h100".into(), ..Scenario::default() })
+            .expect("evaluates");
+    close("gpu hours anywhere", elsewhere.training.accelerator_hours, hours, EXACT);
+}
