@@ -67,6 +67,8 @@ pub enum Chart {
     Tornado(series::TornadoChart),
     /// A distribution.
     Histogram(series::HistogramChart),
+    /// Grouped bars (comparison).
+    Grouped(series::GroupedChart),
 }
 
 /// A chart and its text alternative: rows of (label, formatted value).
@@ -76,19 +78,4 @@ pub struct Figure {
     pub chart: Chart,
     /// The same data as a table, for screen readers and print.
     pub table: Vec<(String, String)>,
-}
-
-/// Short axis label of a number: 3 significant digits, no exponent.
-pub fn axis_label(v: f64) -> String {
-    let a = v.abs();
-    if a == 0.0 {
-        "0".into()
-    } else if a >= 100.0 || (v - v.round()).abs() < 1e-9 {
-        format!("{v:.0}")
-    } else if a >= 10.0 {
-        format!("{v:.1}")
-    } else {
-        let s = format!("{v:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
 }

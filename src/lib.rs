@@ -5,13 +5,17 @@
 #![forbid(unsafe_code)]
 
 pub mod charts;
+pub mod embed;
+pub mod export;
 pub mod format;
 pub mod i18n;
+pub mod library;
 pub mod model;
 pub mod state;
 pub mod storage;
 pub mod ui;
 pub mod url_state;
+pub mod web;
 
 pub use ui::app::App;
 

@@ -27,9 +27,11 @@ impl Planner {
         let result = Memo::new(move |_| scenario.with(evaluate));
         // A Memo over its own previous value, not an Effect writing a signal:
         // the last good estimate is derived, never synced.
+        // With no earlier estimate (a link that cannot be evaluated), the
+        // defaults stand in, so the page never shows empty results.
         let estimate = Memo::new(move |prev: Option<&Option<Estimate>>| match result.get() {
             Ok(e) => Some(e),
-            Err(_) => prev.cloned().flatten(),
+            Err(_) => prev.cloned().flatten().or_else(|| evaluate(&Scenario::default()).ok()),
         });
         let analysis = Memo::new(move |_| scenario.with(|s| analyse(s).ok()));
         Planner { scenario, lang: RwSignal::new(lang), result, estimate, analysis }

@@ -65,27 +65,37 @@ pub fn encode<T: Serialize>(payload: &T, now_ms: f64) -> String {
 }
 
 /// Unwrap stored text, migrating older schemas.
+///
+/// Schema 0 is a bare payload without an envelope (what an early build, a hand
+/// edit or another tool may leave): it is wrapped as if saved at time 0.
 pub fn decode<T: for<'de> Deserialize<'de>>(raw: &str) -> Result<Envelope<T>, StorageError> {
-    #[derive(Deserialize)]
-    struct Header {
-        schema: u32,
+    let value: serde_json::Value = serde_json::from_str(raw).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+    let schema = match value.get("schema") {
+        None => 0,
+        Some(v) => v
+            .as_u64()
+            .and_then(|v| u32::try_from(v).ok())
+            .ok_or_else(|| StorageError::Corrupt("the schema version is not a whole number".into()))?,
+    };
+    if schema > SCHEMA {
+        return Err(StorageError::FromTheFuture(schema));
     }
-    let header: Header = serde_json::from_str(raw).map_err(|e| StorageError::Corrupt(e.to_string()))?;
-    if header.schema > SCHEMA {
-        return Err(StorageError::FromTheFuture(header.schema));
+    if schema == 0 {
+        let payload = serde_json::from_value(value).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+        return Ok(Envelope { schema: 0, data_version: "unknown".into(), saved_at: 0.0, payload });
     }
-    // Schema 1 is the first; later schemas add migrations here, oldest first.
-    serde_json::from_str(raw).map_err(|e| StorageError::Corrupt(e.to_string()))
+    // Later schemas add their migrations here, oldest first.
+    serde_json::from_value(value).map_err(|e| StorageError::Corrupt(e.to_string()))
 }
 
-/// What loading the working scenario found.
+/// What loading a key found.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Loaded {
-    /// A scenario.
-    Scenario(Box<Scenario>),
+pub enum Loaded<T> {
+    /// A value.
+    Value(T),
     /// Nothing stored.
     Empty,
-    /// Stored data could not be read; it was kept under this backup key.
+    /// Stored data could not be read; it was kept under a backup key.
     SetAside {
         /// Why it could not be read.
         error: StorageError,
@@ -126,6 +136,21 @@ mod browser {
             StorageError::WriteRefused(why.unwrap_or_else(|| "unknown error".into()))
         })
     }
+
+    pub fn backups() -> Vec<(String, String)> {
+        if !available() {
+            return vec![];
+        }
+        let raw = LocalStorage::raw();
+        let n = raw.length().unwrap_or(0);
+        let mut out: Vec<(String, String)> = (0..n)
+            .filter_map(|i| raw.key(i).ok().flatten())
+            .filter(|k| k.starts_with(BACKUP_PREFIX))
+            .filter_map(|k| raw.get_item(&k).ok().flatten().map(|v| (k, v)))
+            .collect();
+        out.sort();
+        out
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -143,9 +168,12 @@ mod browser {
     pub fn write(_key: &str, _value: &str) -> Result<(), StorageError> {
         Err(StorageError::Unavailable)
     }
+    pub fn backups() -> Vec<(String, String)> {
+        vec![]
+    }
 }
 
-pub use browser::available;
+pub use browser::{available, now_ms};
 
 /// Keep unreadable text under a fresh backup key; returns the key if that worked.
 fn set_aside(raw: &str) -> Option<String> {
@@ -153,21 +181,37 @@ fn set_aside(raw: &str) -> Option<String> {
     browser::write(&key, raw).ok().map(|_| key)
 }
 
-/// Load the working scenario.
-pub fn load_working() -> Loaded {
-    match browser::read(WORKING_KEY) {
+/// Load and decode a key. Unreadable text is copied to a backup key before
+/// anything can overwrite it.
+pub fn load<T: for<'de> Deserialize<'de>>(key: &str) -> Loaded<T> {
+    match browser::read(key) {
         Err(_) => Loaded::Unavailable,
         Ok(None) => Loaded::Empty,
-        Ok(Some(raw)) => match decode::<Scenario>(&raw) {
-            Ok(env) => Loaded::Scenario(Box::new(env.payload)),
+        Ok(Some(raw)) => match decode::<T>(&raw) {
+            Ok(env) => Loaded::Value(env.payload),
             Err(error) => Loaded::SetAside { error, backup_key: set_aside(&raw) },
         },
     }
 }
 
+/// Encode and write a key.
+pub fn save<T: Serialize>(key: &str, value: &T) -> Result<(), StorageError> {
+    browser::write(key, &encode(value, browser::now_ms()))
+}
+
+/// The raw text of every backup key, oldest first, for export.
+pub fn backups() -> Vec<(String, String)> {
+    browser::backups()
+}
+
+/// Load the working scenario.
+pub fn load_working() -> Loaded<Scenario> {
+    load(WORKING_KEY)
+}
+
 /// Save the working scenario.
 pub fn save_working(s: &Scenario) -> Result<(), StorageError> {
-    browser::write(WORKING_KEY, &encode(s, browser::now_ms()))
+    save(WORKING_KEY, s)
 }
 
 #[cfg(test)]
@@ -186,8 +230,22 @@ mod tests {
     #[test]
     fn garbage_is_corrupt_and_the_future_is_refused() {
         assert!(matches!(decode::<Scenario>("{not json"), Err(StorageError::Corrupt(_))));
-        assert!(matches!(decode::<Scenario>("[]"), Err(StorageError::Corrupt(_))));
+        assert!(matches!(decode::<Scenario>("42"), Err(StorageError::Corrupt(_))));
+        assert!(matches!(decode::<Scenario>("\"text\""), Err(StorageError::Corrupt(_))));
         let future = r#"{"schema":99,"data_version":"x","saved_at":0,"payload":{}}"#;
         assert_eq!(decode::<Scenario>(future), Err(StorageError::FromTheFuture(99)));
+        assert!(matches!(decode::<Scenario>(r#"{"schema":-1}"#), Err(StorageError::Corrupt(_))));
+    }
+
+    #[test]
+    fn a_bare_payload_is_migrated_from_schema_0() {
+        let bare = serde_json::to_string(&Scenario { years: 12.0, ..Scenario::default() }).unwrap();
+        let env: Envelope<Scenario> = decode(&bare).unwrap();
+        assert_eq!(env.schema, 0);
+        assert_eq!(env.payload.years, 12.0);
+        // A partial old scenario keeps today's defaults for what it lacks.
+        let env: Envelope<Scenario> = decode(r#"{"accelerator":"h100"}"#).unwrap();
+        assert_eq!(env.payload.accelerator, "h100");
+        assert_eq!(env.payload.country, Scenario::default().country);
     }
 }

@@ -85,10 +85,16 @@ fn number(value: &str) -> Result<f64, String> {
     }
 }
 
-/// Parse a query string (with or without the leading `?`).
+/// Parse a query string (with or without the leading `?`) onto the defaults.
 pub fn parse_query(query: &str) -> Parsed {
-    let mut s = Scenario::default();
-    let mut p = Parsed { scenario: Scenario::default(), has_scenario: false, lang: None, embed: false, errors: vec![] };
+    parse_query_onto(Scenario::default(), query)
+}
+
+/// Parse a query string onto `base`: parameters present replace its fields;
+/// invalid ones are reported and leave `base`'s value.
+pub fn parse_query_onto(base: Scenario, query: &str) -> Parsed {
+    let mut s = base.clone();
+    let mut p = Parsed { scenario: base.clone(), has_scenario: false, lang: None, embed: false, errors: vec![] };
     let mut sizing_count: Option<f64> = None;
     let mut sizing_other: Option<Sizing> = None;
     let query = query.strip_prefix('?').unwrap_or(query);
@@ -175,13 +181,14 @@ pub fn parse_query(query: &str) -> Parsed {
     }
     // A value of the right type may still be out of range: check each field on
     // its own and fall back to its default, naming the parameter.
-    p.scenario = fallback_invalid(s, &mut p.errors);
+    p.scenario = fallback_invalid(s, &base, &mut p.errors);
     p
 }
 
-/// Replace every field that fails validation with its default, recording why.
-fn fallback_invalid(mut s: Scenario, errors: &mut Vec<ParamError>) -> Scenario {
-    let d = Scenario::default();
+/// Replace every field that fails validation with the base's, recording why.
+fn fallback_invalid(mut s: Scenario, base: &Scenario, errors: &mut Vec<ParamError>) -> Scenario {
+    // If the base itself is invalid in a field, the default stands in.
+    let d = if base.resolve().is_ok() { base.clone() } else { Scenario::default() };
     for _ in 0..32 {
         match s.resolve() {
             Ok(_) => break,

@@ -11,15 +11,13 @@ use gigafactory_planner::model::catalogue::{
 };
 use gigafactory_planner::model::scenario::MAX_ACCELERATORS;
 use gigafactory_planner::model::uncertainty::Output;
-use gigafactory_planner::model::{
-    analyse_with, evaluate, Estimate, ModelError, Scenario, Sizing, TrainingRun,
-};
+use gigafactory_planner::model::{analyse_with, evaluate, Estimate, ModelError, Scenario, Sizing, TrainingRun};
 use proptest::prelude::*;
 
 mod support;
-use support::*;
 use proptest::sample::select;
 use proptest::test_runner::Config;
+use support::*;
 
 /// A proptest configuration with `cases` cases and no regression files (the
 /// failing input is printed instead).
@@ -72,7 +70,6 @@ fn rel_close(a: f64, b: f64, rel: f64) -> bool {
 // ----------------------------------------------------------------------------
 // Strategies
 // ----------------------------------------------------------------------------
-
 
 /// Evaluate, accepting only the typed error a valid scenario may meet.
 fn evaluate_valid(s: &Scenario) -> Result<Option<Estimate>, TestCaseError> {

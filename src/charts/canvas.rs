@@ -1,13 +1,68 @@
 //! plotters-canvas drawing. Only called from effects that read memoised data.
 
 use super::bars::BarChart;
-use super::series::{HistogramChart, LineChart, MonthlyChart, TornadoChart};
-use super::{axis_label, scale, Chart};
+use super::series::{GroupedChart, HistogramChart, LineChart, MonthlyChart, TornadoChart};
+use super::{scale, Chart};
 use super::{Rgb, Theme, DARK, LIGHT};
+use crate::format::{format as fmt_num, Style};
+use crate::i18n::Lang;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
-use web_sys::HtmlCanvasElement;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+thread_local! {
+    // The language whose number conventions the axes use while a chart is drawn.
+    static LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
+}
+
+/// An axis number in the display language, with decimals suited to `step`.
+fn axis_label(v: f64) -> String {
+    let a = v.abs();
+    let decimals = if a == 0.0 || (v - v.round()).abs() < 1e-9 || a >= 100.0 {
+        0
+    } else if a >= 10.0 {
+        1
+    } else if (v * 100.0 - (v * 100.0).round()).abs() < 1e-6 {
+        2
+    } else {
+        3
+    };
+    fmt_num(v, LANG.with(|l| l.get()), Style::Plain(decimals))
+}
+
+/// Width of `text` at `px` CSS pixels × `dpr`, measured by the canvas.
+fn text_width(canvas: &HtmlCanvasElement, text: &str, size: f64) -> f64 {
+    let ctx = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
+    match ctx {
+        Some(ctx) => {
+            ctx.set_font(&format!("{size}px sans-serif"));
+            ctx.measure_text(text).map(|m| m.width()).unwrap_or(size * 0.6 * text.chars().count() as f64)
+        }
+        None => size * 0.6 * text.chars().count() as f64,
+    }
+}
+
+/// `text` shortened with an ellipsis to fit `max` device pixels.
+fn fit(canvas: &HtmlCanvasElement, text: &str, size: f64, max: f64) -> String {
+    if text_width(canvas, text, size) <= max {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    for n in (1..chars.len()).rev() {
+        let candidate: String = chars[..n].iter().collect::<String>() + "…";
+        if text_width(canvas, &candidate, size) <= max {
+            return candidate;
+        }
+    }
+    "…".into()
+}
+
+/// How many ticks fit a plot `width` device pixels wide (≈ 70 CSS px each).
+fn tick_target(width: f64, dpr: f64) -> usize {
+    ((width / dpr / 70.0).floor() as usize).clamp(2, 8)
+}
 
 fn rgb(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
@@ -48,16 +103,18 @@ pub fn draw_bars(canvas: &HtmlCanvasElement, chart: &BarChart) {
     let px = |v: f64| (v * dpr) as i32;
     let font = |size: f64| ("sans-serif", size * dpr).into_font().color(&rgb(t.ink));
 
-    let label_w = px(170.0).min(w as i32 / 2);
-    let right_pad = px(70.0);
+    let longest = chart.bars.iter().map(|b| text_width(canvas, &b.label, 12.0 * dpr)).fold(0.0, f64::max);
+    let label_w = ((longest + 12.0 * dpr) as i32).min((w as f64 * 0.42) as i32);
+    let right_pad = px(60.0);
     let top = px(6.0);
     let bottom = h as i32 - px(30.0);
     let plot = (label_w, w as i32 - right_pad);
-    let max = scale::nice_max(chart.max(), 4);
+    let target = tick_target(f64::from(plot.1 - plot.0), dpr);
+    let max = scale::nice_max(chart.max(), target);
     let x = |v: f64| scale::project(v, (0.0, max), (plot.0 as f64, plot.1 as f64)) as i32;
     let row_h = (bottom - top) as f64 / rows as f64;
 
-    let ticks = scale::ticks(chart.max(), 4);
+    let ticks = scale::ticks(chart.max(), target);
     for (i, tick) in ticks.iter().enumerate() {
         let xi = x(*tick);
         let _ = root.draw(&PathElement::new(vec![(xi, top), (xi, bottom)], rgb(t.grid).stroke_width(px(1.0) as u32)));
@@ -74,7 +131,7 @@ pub fn draw_bars(canvas: &HtmlCanvasElement, chart: &BarChart) {
             root.draw(&Rectangle::new([(x(0.0), y0), (x(bar.value.max(0.0)).max(x(0.0) + 1), y1)], colour.filled()));
         let ymid = (y0 + y1) / 2;
         let _ = root.draw(&Text::new(
-            bar.label.clone(),
+            fit(canvas, &bar.label, 12.0 * dpr, f64::from(label_w - px(10.0))),
             (label_w - px(8.0), ymid),
             font(12.0).pos(Pos::new(HPos::Right, VPos::Center)),
         ));
@@ -93,14 +150,16 @@ fn format_tick(v: f64) -> String {
     axis_label(v)
 }
 
-/// Draw any chart.
-pub fn draw(canvas: &HtmlCanvasElement, chart: &Chart) {
+/// Draw any chart, with axis numbers in `lang`'s conventions.
+pub fn draw(canvas: &HtmlCanvasElement, chart: &Chart, lang: Lang) {
+    LANG.with(|l| l.set(lang));
     match chart {
         Chart::Bars(c) => draw_bars(canvas, c),
         Chart::Monthly(c) => draw_monthly(canvas, c),
         Chart::Line(c) => draw_line(canvas, c),
         Chart::Tornado(c) => draw_tornado(canvas, c),
         Chart::Histogram(c) => draw_histogram(canvas, c),
+        Chart::Grouped(c) => draw_grouped(canvas, c),
     }
 }
 
@@ -181,7 +240,7 @@ pub fn draw_monthly(canvas: &HtmlCanvasElement, c: &MonthlyChart) {
     for i in 0..=4 {
         let v = l0 + (l1 - l0) * i as f64 / 4.0;
         let _ = root.draw(&Text::new(
-            format!("{v:.3}"),
+            fmt_num(v, LANG.with(|l| l.get()), Style::Plain(3)),
             (f.right + f.px(6.0), ly(v)),
             f.font(11.0).pos(Pos::new(HPos::Left, VPos::Center)),
         ));
@@ -201,8 +260,14 @@ pub fn draw_monthly(canvas: &HtmlCanvasElement, c: &MonthlyChart) {
         let _ = root.draw(&Rectangle::new([(x0, f.y(*v, top_c)), (x1, f.bottom)], colour.mix(0.85).filled()));
         let xm = (x0 + x1) / 2;
         if let Some(l) = c.months.get(i) {
+            // Narrow plots show initials.
+            let l = if slot < f64::from(f.px(34.0)) {
+                l.chars().take(1).collect::<String>().to_uppercase()
+            } else {
+                l.clone()
+            };
             let _ = root.draw(&Text::new(
-                l.clone(),
+                l,
                 (xm, f.bottom + f.px(6.0)),
                 f.font(11.0).pos(Pos::new(HPos::Center, VPos::Top)),
             ));
@@ -239,11 +304,6 @@ pub fn draw_line(canvas: &HtmlCanvasElement, c: &LineChart) {
         ));
         t += step;
     }
-    let _ = root.draw(&Text::new(
-        c.x_label.clone(),
-        (f.right, f.bottom + f.px(6.0)),
-        f.font(11.0).pos(Pos::new(HPos::Right, VPos::Top)),
-    ));
     let pts: Vec<(i32, i32)> = c.points.iter().map(|p| (x(p.0), f.y(p.1 / c.y_scale, top))).collect();
     let colour = rgb(f.theme.series[0]);
     let mut area = pts.clone();
@@ -264,7 +324,8 @@ pub fn draw_tornado(canvas: &HtmlCanvasElement, c: &TornadoChart) {
     let (w, h) = root.dim_in_pixel();
     let px = |v: f64| (v * dpr) as i32;
     let font = |size: f64| ("sans-serif", size * dpr).into_font().color(&rgb(t.ink));
-    let label_w = px(150.0).min(w as i32 / 2);
+    let longest = c.rows.iter().map(|r| text_width(canvas, &r.0, 12.0 * dpr)).fold(0.0, f64::max);
+    let label_w = ((longest + 12.0 * dpr) as i32).min((w as f64 * 0.42) as i32);
     let (left, right, top, bottom) = (label_w, w as i32 - px(12.0), px(4.0), h as i32 - px(28.0));
     let lo = c.rows.iter().map(|r| r.1.min(r.2)).fold(c.base, f64::min);
     let hi = c.rows.iter().map(|r| r.1.max(r.2)).fold(c.base, f64::max);
@@ -281,7 +342,7 @@ pub fn draw_tornado(canvas: &HtmlCanvasElement, c: &TornadoChart) {
             let _ = root.draw(&Rectangle::new([(a, y0), (b, y1)], rgb(colour).filled()));
         }
         let _ = root.draw(&Text::new(
-            label.clone(),
+            fit(canvas, label, 12.0 * dpr, f64::from(left - px(10.0))),
             (left - px(8.0), (y0 + y1) / 2),
             font(12.0).pos(Pos::new(HPos::Right, VPos::Center)),
         ));
@@ -295,11 +356,6 @@ pub fn draw_tornado(canvas: &HtmlCanvasElement, c: &TornadoChart) {
             font(11.0).pos(Pos::new(HPos::Center, VPos::Top)),
         ));
     }
-    let _ = root.draw(&Text::new(
-        c.unit.clone(),
-        (right, bottom + px(6.0)),
-        font(11.0).pos(Pos::new(HPos::Right, VPos::Top)),
-    ));
     let _ = root.present();
 }
 
@@ -342,10 +398,43 @@ pub fn draw_histogram(canvas: &HtmlCanvasElement, c: &HistogramChart) {
             f.font(11.0).pos(Pos::new(HPos::Center, VPos::Top)),
         ));
     }
-    let _ = root.draw(&Text::new(
-        c.unit.clone(),
-        (f.right, f.bottom + f.px(6.0)),
-        f.font(11.0).pos(Pos::new(HPos::Right, VPos::Top)),
-    ));
+    let _ = root.present();
+}
+
+/// Grouped vertical bars with a legend.
+pub fn draw_grouped(canvas: &HtmlCanvasElement, c: &GroupedChart) {
+    let Some((backend, f)) = frame(canvas, 260, 40.0, 12.0) else { return };
+    let root = backend.into_drawing_area();
+    let _ = root.fill(&TRANSPARENT);
+    f.y_axis(&root, 1.0, false, "%");
+    let groups = c.groups.len().max(1);
+    let slot = (f.right - f.left) as f64 / groups as f64;
+    let n = c.series.len().max(1) as f64;
+    for (g, label) in c.groups.iter().enumerate() {
+        let x0 = f.left as f64 + slot * g as f64 + slot * 0.12;
+        let bar = slot * 0.76 / n;
+        for (s, v) in c.values.get(g).into_iter().flatten().enumerate() {
+            let a = (x0 + bar * s as f64) as i32;
+            let b = (x0 + bar * (s as f64 + 1.0)) as i32 - 1;
+            let colour = rgb(f.theme.series[s % f.theme.series.len()]);
+            let _ = root.draw(&Rectangle::new([(a, f.y(v.max(0.0), 1.0)), (b.max(a + 1), f.bottom)], colour.filled()));
+        }
+        let _ = root.draw(&Text::new(
+            label.clone(),
+            ((f.left as f64 + slot * (g as f64 + 0.5)) as i32, f.bottom + f.px(6.0)),
+            f.font(11.0).pos(Pos::new(HPos::Center, VPos::Top)),
+        ));
+    }
+    // Legend along the top.
+    let mut x = f.left + f.px(24.0);
+    for (s, name) in c.series.iter().enumerate() {
+        let colour = rgb(f.theme.series[s % f.theme.series.len()]);
+        let y = f.top - f.px(16.0);
+        let _ = root.draw(&Rectangle::new([(x, y - f.px(5.0)), (x + f.px(10.0), y + f.px(5.0))], colour.filled()));
+        let label: String = name.chars().take(24).collect();
+        let width = f.px(10.0 + 7.0 * label.chars().count() as f64 + 18.0);
+        let _ = root.draw(&Text::new(label, (x + f.px(14.0), y), f.font(11.0).pos(Pos::new(HPos::Left, VPos::Center))));
+        x += width;
+    }
     let _ = root.present();
 }

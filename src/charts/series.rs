@@ -97,3 +97,25 @@ mod tests {
         assert!((p.last().unwrap().1 - 13.0).abs() < 1e-9);
     }
 }
+
+/// Grouped bars: for each group (a metric), one bar per series (a scenario),
+/// as a share of the group's largest value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupedChart {
+    /// Group labels.
+    pub groups: Vec<String>,
+    /// Series labels (legend).
+    pub series: Vec<String>,
+    /// `values[group][series]`, each group scaled so its largest is 1.
+    pub values: Vec<Vec<f64>>,
+}
+
+/// Scale each row so its largest absolute value is 1 (an all-zero row stays 0).
+pub fn normalise_rows(rows: &[Vec<f64>]) -> Vec<Vec<f64>> {
+    rows.iter()
+        .map(|r| {
+            let m = r.iter().map(|v| v.abs()).fold(0.0, f64::max);
+            r.iter().map(|v| if m > 0.0 { v / m } else { 0.0 }).collect()
+        })
+        .collect()
+}

@@ -7,10 +7,14 @@ use crate::model::Scenario;
 use crate::state::{use_planner, Planner};
 use crate::storage::{self, Loaded};
 use crate::ui::breakdown::Breakdown;
+use crate::ui::compare::Compare;
 use crate::ui::figures::Figures;
 use crate::ui::inputs::Inputs;
 use crate::ui::kpis::Kpis;
+use crate::ui::scenarios::{ScenarioPanel, Shelf};
+use crate::ui::share::ShareBar;
 use crate::ui::sources::Sources;
+use crate::ui::tx;
 use crate::url_state::{self, ParamError};
 use leptos::prelude::*;
 
@@ -18,6 +22,7 @@ use leptos::prelude::*;
 struct Start {
     scenario: Scenario,
     lang: Lang,
+    embed: bool,
     url_errors: Vec<ParamError>,
     storage_note: Option<String>,
 }
@@ -38,8 +43,10 @@ fn start() -> Start {
     let query = String::new();
     let parsed = url_state::parse_query(&query);
     let lang = parsed.lang.unwrap_or_else(browser_lang);
-    let (saved, storage_note) = match storage::load_working() {
-        Loaded::Scenario(s) => (Some(*s), None),
+    // The embedded view neither reads nor writes the visitor's working scenario.
+    let working = if parsed.embed { Loaded::Empty } else { storage::load_working() };
+    let (saved, storage_note) = match working {
+        Loaded::Value(s) => (Some(s), None),
         Loaded::Empty => (None, None),
         Loaded::Unavailable => (None, Some(lang.text().storage_unavailable.to_string())),
         Loaded::SetAside { error, backup_key } => (
@@ -51,29 +58,33 @@ fn start() -> Start {
         ),
     };
     let scenario = if parsed.has_scenario { parsed.scenario } else { saved.unwrap_or_default() };
-    Start { scenario, lang, url_errors: parsed.errors, storage_note }
+    Start { scenario, lang, embed: parsed.embed, url_errors: parsed.errors, storage_note }
 }
 
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let Start { scenario, lang, url_errors, storage_note } = start();
+    let Start { scenario, lang, embed, url_errors, storage_note } = start();
     let planner = Planner::new(scenario, lang);
     provide_context(planner);
+    let shelf = Shelf::load();
+    provide_context(shelf);
 
-    // Boundaries: the URL (history replace), local storage, <html lang>.
+    // Boundaries: the URL (history replace), local storage, <html lang>, the parent page.
     Effect::new(move |_| {
-        let query = planner.scenario.with(|s| url_state::to_query(s, Some(planner.lang.get()), false));
+        let query = planner.scenario.with(|s| url_state::to_query(s, Some(planner.lang.get()), embed));
         #[cfg(target_arch = "wasm32")]
         url_state::browser::replace_query(&query);
         #[cfg(not(target_arch = "wasm32"))]
         let _ = query;
     });
-    Effect::new(move |_| {
-        planner.scenario.with(|s| {
-            let _ = storage::save_working(s);
+    if !embed {
+        Effect::new(move |_| {
+            planner.scenario.with(|s| {
+                let _ = storage::save_working(s);
+            });
         });
-    });
+    }
     Effect::new(move |_| {
         let code = planner.lang.get().code();
         #[cfg(target_arch = "wasm32")]
@@ -83,13 +94,43 @@ pub fn App() -> impl IntoView {
         #[cfg(not(target_arch = "wasm32"))]
         let _ = code;
     });
+    #[cfg(target_arch = "wasm32")]
+    {
+        // Another tab changed the saved list.
+        let storage_listener = window_event_listener(leptos::ev::storage, move |ev| {
+            if ev.key().as_deref() == Some(crate::library::LIBRARY_KEY) {
+                shelf.reload_from_storage();
+            }
+        });
+        on_cleanup(move || storage_listener.remove());
+        if embed {
+            embed_bridge(planner);
+        }
+    }
+
+    if embed {
+        return view! {
+            <main class="embed">
+                <header class="embed-head">
+                    <strong>{tx(|t| t.title)}</strong>
+                    <a href=move || planner.scenario.with(|s| format!("?{}", url_state::to_query(s, Some(planner.lang.get()), false)))
+                        target="_blank" rel="noopener">{tx(|t| t.open_full)}</a>
+                </header>
+                <Notices url_errors storage_note=None />
+                <ModelError />
+                <Kpis />
+                <Inputs compact=true />
+            </main>
+        }
+        .into_any();
+    }
 
     view! {
-        <a class="skip" href="#results">{move || planner.text().skip_to_results}</a>
+        <a class="skip" href="#results">{tx(|t| t.skip_to_results)}</a>
         <header class="site-header">
             <div>
-                <h1>{move || planner.text().title}</h1>
-                <p class="tagline">{move || planner.text().tagline}</p>
+                <h1>{tx(|t| t.title)}</h1>
+                <p class="tagline">{tx(|t| t.tagline)}</p>
             </div>
             <LangSwitch />
         </header>
@@ -103,12 +144,57 @@ pub fn App() -> impl IntoView {
                 <Inputs />
             </div>
             <div class="area-details">
+                <div class="panels top-panels">
+                    <ScenarioPanel />
+                    <ShareBar />
+                </div>
+                <Compare />
                 <Figures />
                 <Breakdown />
                 <Sources />
             </div>
         </main>
     }
+    .into_any()
+}
+
+/// The embedded view's conversation with its parent page (see `embed.rs`).
+#[cfg(target_arch = "wasm32")]
+fn embed_bridge(planner: Planner) {
+    use crate::embed::{apply_set_message, error_message, height_message, results_message, Ignored};
+    Effect::new(move |_| {
+        if let Some(e) = planner.estimate.get() {
+            let query = planner.scenario.with(|s| url_state::to_query(s, None, false));
+            crate::web::post_to_parent(&results_message(&e, &query));
+        }
+    });
+    crate::web::observe_height(|h| crate::web::post_to_parent(&height_message(h)));
+    let listener = window_event_listener(leptos::ev::message, move |ev| {
+        if !crate::web::from_parent(&ev) {
+            return;
+        }
+        let Some(json) = crate::web::message_json(&ev) else { return };
+        let current = planner.scenario.get_untracked();
+        match apply_set_message(&current, &json) {
+            Ok(parsed) => {
+                if !parsed.errors.is_empty() {
+                    crate::web::post_to_parent(&error_message(&parsed.errors));
+                }
+                if let Some(l) = parsed.lang {
+                    planner.lang.set(l);
+                }
+                if parsed.scenario != current {
+                    planner.scenario.set(parsed.scenario);
+                }
+            }
+            Err(Ignored::Malformed(reason)) => {
+                let e = ParamError { name: "message".into(), value: String::new(), reason };
+                crate::web::post_to_parent(&error_message(&[e]));
+            }
+            Err(Ignored::NotOurs) => {}
+        }
+    });
+    on_cleanup(move || listener.remove());
 }
 
 /// Language switcher.
@@ -116,7 +202,7 @@ pub fn App() -> impl IntoView {
 fn LangSwitch() -> impl IntoView {
     let p = use_planner();
     view! {
-        <div class="lang-switch" role="group" aria-label=move || p.text().language>
+        <div class="lang-switch" role="group" aria-label=tx(|t| t.language)>
             {Lang::ALL
                 .iter()
                 .map(|&l| {
@@ -139,7 +225,6 @@ fn LangSwitch() -> impl IntoView {
 /// Messages about the link and storage, shown once at start.
 #[component]
 fn Notices(url_errors: Vec<ParamError>, storage_note: Option<String>) -> impl IntoView {
-    let p = use_planner();
     let has_any = !url_errors.is_empty() || storage_note.is_some();
     has_any.then(|| {
         view! {
@@ -150,7 +235,7 @@ fn Notices(url_errors: Vec<ParamError>, storage_note: Option<String>) -> impl In
                         let shown = if e.value.is_empty() { String::new() } else { format!(" = \"{}\"", e.value) };
                         view! {
                             <p class="notice" data-param=e.name.clone()>
-                                {move || p.text().invalid_param}
+                                {tx(|t| t.invalid_param)}
                                 ": "
                                 <code>{format!("{}{shown}", e.name)}</code>
                                 {format!(" ({})", e.reason)}
@@ -172,11 +257,11 @@ fn ModelError() -> impl IntoView {
         p.result.get().err().map(|e| {
             view! {
                 <div class="model-error" role="alert">
-                    <strong>{move || p.text().model_error}</strong>
+                    <strong>{tx(|t| t.model_error)}</strong>
                     ": "
                     {e.to_string()}
                     ". "
-                    {move || p.text().showing_last_valid}
+                    {tx(|t| t.showing_last_valid)}
                 </div>
             }
         })

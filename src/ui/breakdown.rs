@@ -7,6 +7,8 @@ use crate::model::estimate::{Rule, Status};
 use crate::model::uncertainty::Output;
 use crate::model::{Analysis, Estimate};
 use crate::state::use_planner;
+use crate::ui::html::{esc, grid_table, kv_table};
+use crate::ui::tx;
 use leptos::prelude::*;
 
 type Rows = Vec<(String, String)>;
@@ -173,16 +175,6 @@ fn status_label(t: &Text, s: Status) -> &'static str {
     }
 }
 
-fn table(rows: Rows) -> impl IntoView {
-    view! {
-        <table class="kv">
-            <tbody>
-                {rows.into_iter().map(|(k, v)| view! { <tr><th scope="row">{k}</th><td>{v}</td></tr> }).collect_view()}
-            </tbody>
-        </table>
-    }
-}
-
 /// A titled panel whose rows derive from the estimate.
 #[component]
 fn Panel(
@@ -191,60 +183,60 @@ fn Panel(
     id: &'static str,
 ) -> impl IntoView {
     let p = use_planner();
+    let body = move || {
+        let l = p.lang.get();
+        p.estimate.with(|e| e.as_ref().map(|e| kv_table(&rows(e, l.text(), l), "kv")).unwrap_or_default())
+    };
     view! {
         <section class="panel" id=id>
             <h2>{move || title.get()}</h2>
-            {move || {
-                let l = p.lang.get();
-                p.estimate.with(|e| e.as_ref().map(|e| table(rows(e, l.text(), l))))
-            }}
+            <div inner_html=body></div>
         </section>
     }
+}
+
+/// The EED indicators and rule checks as HTML.
+pub fn rules_html(e: &Estimate, l: Lang) -> String {
+    let t = l.text();
+    let k = e.kpis;
+    let mut out = String::from("<div class=\"eed-kpis\">");
+    for (label, value) in [
+        (t.kpi_pue, fmt(k.pue, l, Style::Plain(3))),
+        (t.kpi_wue, fmt(k.wue, l, Style::Plain(3))),
+        (t.kpi_erf, fmt(k.erf, l, Style::Percent(1))),
+        (t.kpi_ref, fmt(k.ref_, l, Style::Percent(0))),
+    ] {
+        out.push_str(&format!("<div><span>{}</span><strong>{}</strong></div>", esc(label), esc(&value)));
+    }
+    out.push_str("</div><ul class=\"checks\">");
+    for c in &e.checks {
+        let class = match c.status {
+            Status::Pass => "pass",
+            Status::Fail => "fail",
+            Status::Applies => "applies",
+            Status::NotApplicable => "na",
+        };
+        out.push_str(&format!(
+            "<li class=\"check {class}\" data-rule=\"{:?}\" data-status=\"{:?}\"><span class=\"badge\">{}</span><span>{}</span></li>",
+            c.rule,
+            c.status,
+            esc(status_label(t, c.status)),
+            esc(rule_label(t, c.rule))
+        ));
+    }
+    out.push_str("</ul>");
+    out
 }
 
 /// EED indicators and rule checks.
 #[component]
 fn Rules() -> impl IntoView {
     let p = use_planner();
+    let body = move || p.estimate.with(|e| e.as_ref().map(|e| rules_html(e, p.lang.get())).unwrap_or_default());
     view! {
         <section class="panel" id="rules">
-            <h2>{move || p.text().h_rules}</h2>
-            {move || {
-                let l = p.lang.get();
-                let t = l.text();
-                p.estimate.with(|e| {
-                    e.as_ref().map(|e| {
-                        let k = e.kpis;
-                        view! {
-                            <div class="eed-kpis">
-                                <div><span>{t.kpi_pue}</span><strong>{fmt(k.pue, l, Style::Plain(3))}</strong></div>
-                                <div><span>{t.kpi_wue}</span><strong>{fmt(k.wue, l, Style::Plain(3))}</strong></div>
-                                <div><span>{t.kpi_erf}</span><strong>{fmt(k.erf, l, Style::Percent(1))}</strong></div>
-                                <div><span>{t.kpi_ref}</span><strong>{fmt(k.ref_, l, Style::Percent(0))}</strong></div>
-                            </div>
-                            <ul class="checks">
-                                {e.checks
-                                    .iter()
-                                    .map(|c| {
-                                        let class = match c.status {
-                                            Status::Pass => "check pass",
-                                            Status::Fail => "check fail",
-                                            Status::Applies => "check applies",
-                                            Status::NotApplicable => "check na",
-                                        };
-                                        view! {
-                                            <li class=class data-rule=format!("{:?}", c.rule) data-status=format!("{:?}", c.status)>
-                                                <span class="badge">{status_label(t, c.status)}</span>
-                                                <span>{rule_label(t, c.rule)}</span>
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        }
-                    })
-                })
-            }}
+            <h2>{tx(|t| t.h_rules)}</h2>
+            <div inner_html=body></div>
         </section>
     }
 }
@@ -253,29 +245,25 @@ fn Rules() -> impl IntoView {
 #[component]
 fn Uncertainty() -> impl IntoView {
     let p = use_planner();
+    let body = move || {
+        let l = p.lang.get();
+        let t = l.text();
+        p.analysis.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    let rows: Vec<(String, Vec<String>)> =
+                        uncertainty_rows(a, t, l).into_iter().map(|(k, v)| (k, v.to_vec())).collect();
+                    let head = [t.item.to_string(), "P10".into(), "P50".into(), "P90".into()];
+                    grid_table("kv ranges", &head, &rows, &[])
+                })
+                .unwrap_or_default()
+        })
+    };
     view! {
         <section class="panel" id="uncertainty">
-            <h2>{move || p.text().h_uncertainty}</h2>
-            <p class="note">{move || p.text().mc_note}</p>
-            {move || {
-                let l = p.lang.get();
-                let t = l.text();
-                p.analysis.with(|a| {
-                    a.as_ref().map(|a| {
-                        view! {
-                            <table class="kv ranges">
-                                <thead><tr><th scope="col">{t.item}</th><th scope="col">"P10"</th><th scope="col">"P50"</th><th scope="col">"P90"</th></tr></thead>
-                                <tbody>
-                                    {uncertainty_rows(a, t, l)
-                                        .into_iter()
-                                        .map(|(k, [a, b, c])| view! { <tr><th scope="row">{k}</th><td>{a}</td><td>{b}</td><td>{c}</td></tr> })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
-                        }
-                    })
-                })
-            }}
+            <h2>{tx(|t| t.h_uncertainty)}</h2>
+            <p class="note">{tx(|t| t.mc_note)}</p>
+            <div inner_html=body></div>
         </section>
     }
 }
@@ -283,8 +271,7 @@ fn Uncertainty() -> impl IntoView {
 /// All detail panels.
 #[component]
 pub fn Breakdown() -> impl IntoView {
-    let p = use_planner();
-    let tr = move |f: fn(&Text) -> &'static str| Signal::derive(move || f(p.text()).to_string());
+    let tr = crate::ui::tx_signal;
     view! {
         <div class="panels">
             <Panel id="panel-power" title=tr(|t| t.h_power) rows=power_rows />

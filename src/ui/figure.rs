@@ -21,18 +21,20 @@ pub fn ChartFigure(
     figure: Signal<Option<Figure>>,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
+    let planner = crate::state::use_planner();
     let redraw = RwSignal::new(0u32);
     // Drawing is the boundary with the canvas: an effect that reads memoised data
     // (and the resize/colour-scheme tick, which changes the pixels but not the data).
     Effect::new(move |_| {
         redraw.track();
         let fig = figure.get();
+        let lang = planner.lang.get();
         #[cfg(target_arch = "wasm32")]
         if let (Some(el), Some(fig)) = (canvas.get(), fig.as_ref()) {
-            crate::charts::canvas::draw(&el, &fig.chart);
+            crate::charts::canvas::draw(&el, &fig.chart, lang);
         }
         #[cfg(not(target_arch = "wasm32"))]
-        let _ = (fig, canvas);
+        let _ = (fig, canvas, lang);
     });
     #[cfg(target_arch = "wasm32")]
     {
@@ -46,21 +48,9 @@ pub fn ChartFigure(
                 <span>{move || caption.get()}</span>
             </figcaption>
             <canvas node_ref=canvas role="img" aria-label=move || title.get()></canvas>
-            <table class="sr-only">
-                <caption>{move || title.get()}</caption>
-                <tbody>
-                    {move || {
-                        figure
-                            .get()
-                            .map(|f| {
-                                f.table
-                                    .into_iter()
-                                    .map(|(l, v)| view! { <tr><th scope="row">{l}</th><td>{v}</td></tr> })
-                                    .collect_view()
-                            })
-                    }}
-                </tbody>
-            </table>
+            <div class="sr-only" inner_html=move || {
+                figure.with(|f| f.as_ref().map(|f| crate::ui::html::kv_table(&f.table, "")).unwrap_or_default())
+            }></div>
         </figure>
     }
 }

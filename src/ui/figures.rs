@@ -193,7 +193,7 @@ pub fn Figures() -> impl IntoView {
         let lang = p.lang.get();
         p.estimate.with(|e| e.as_ref().map(|e| p.scenario.with(|s| cumulative_figure(e, s, lang))))
     });
-    let tr = move |f: fn(&Text) -> &'static str| Signal::derive(move || f(p.text()).to_string());
+    let tr = crate::ui::tx_signal;
     view! {
         <section class="figures">
             <ChartFigure id="chart-power" title=tr(|t| t.chart_power) caption=tr(|t| t.chart_power_caption) figure=with_estimate(power_figure) />

@@ -8,6 +8,7 @@ use crate::model::scenario::MAX_ACCELERATORS;
 use crate::model::{Precision, Scenario, Sizing};
 use crate::state::use_planner;
 use crate::ui::field::{NumberField, SelectField, Slider};
+use crate::ui::tx;
 use leptos::prelude::*;
 
 /// Which sizing mode a scenario uses, as the select's value.
@@ -82,8 +83,8 @@ fn country_facts(code: &str, lang: Lang) -> String {
 /// Shorthand for a `Signal<String>` from the current language's text.
 macro_rules! tr {
     ($p:expr, $field:ident) => {{
-        let p = $p;
-        Signal::derive(move || p.text().$field.to_string())
+        let _ = $p;
+        crate::ui::tx_signal(|t| t.$field)
     }};
 }
 
@@ -97,9 +98,9 @@ macro_rules! scenario_field {
     }};
 }
 
-/// The input panel.
+/// The input panel. `compact` (the embedded view) keeps hardware, site and cooling.
 #[component]
-pub fn Inputs() -> impl IntoView {
+pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
     let p = use_planner();
     let lang = p.lang;
 
@@ -246,9 +247,9 @@ pub fn Inputs() -> impl IntoView {
     let units = |u: &'static str| Signal::derive(move || u.to_string());
 
     view! {
-        <form class="inputs" aria-label=move || p.text().inputs on:submit=|ev| ev.prevent_default()>
+        <form class="inputs" aria-label=tx(|t| t.inputs) on:submit=|ev| ev.prevent_default()>
             <fieldset>
-                <legend>{move || p.text().g_hardware}</legend>
+                <legend>{tx(|t| t.g_hardware)}</legend>
                 <SelectField id="in-size-by" name="size_by" label=tr!(p, size_by) options=mode_options value=mode on_change=on_mode />
                 {sizing_field}
                 <SelectField
@@ -264,7 +265,7 @@ pub fn Inputs() -> impl IntoView {
                     min=0.0 max=1.0 step=0.01 slider=Slider::Linear help=tr!(p, help_utilization) />
             </fieldset>
             <fieldset>
-                <legend>{move || p.text().g_site}</legend>
+                <legend>{tx(|t| t.g_site)}</legend>
                 <SelectField
                     id="in-country"
                     name="country"
@@ -276,7 +277,7 @@ pub fn Inputs() -> impl IntoView {
                 />
             </fieldset>
             <fieldset>
-                <legend>{move || p.text().g_cooling}</legend>
+                <legend>{tx(|t| t.g_cooling)}</legend>
                 <SelectField id="in-cooling" name="cooling" label=tr!(p, cooling) options=cooling_options
                     value=str_field(|s| s.cooling.id().to_string())
                     on_change=Callback::new(move |v: String| if let Some(c) = CoolingTech::from_id(&v) { p.edit(|s| s.cooling = c) }) />
@@ -289,8 +290,9 @@ pub fn Inputs() -> impl IntoView {
                 <NumberField id="in-pue" name="pue" label=tr!(p, pue_override) value=pue_v on_change=pue_set
                     min=1.0 max=3.0 optional=true placeholder=site_pue help=tr!(p, help_pue) />
             </fieldset>
+            {(!compact).then(|| view! {
             <fieldset>
-                <legend>{move || p.text().g_economics}</legend>
+                <legend>{tx(|t| t.g_economics)}</legend>
                 <NumberField id="in-price" name="price_eur_per_mwh" label=tr!(p, price) value=price_v on_change=price_set
                     min=0.0 max=2000.0 optional=true unit=units("€/MWh")
                     placeholder=country_default(|c| c.price_eur_per_mwh) help=tr!(p, help_price) />
@@ -304,7 +306,7 @@ pub fn Inputs() -> impl IntoView {
                     min=0.0 max=0.3 step=0.005 slider=Slider::Linear help=tr!(p, help_wacc) />
             </fieldset>
             <fieldset>
-                <legend>{move || p.text().g_energy}</legend>
+                <legend>{tx(|t| t.g_energy)}</legend>
                 <NumberField id="in-carbon" name="carbon_g_per_kwh" label=tr!(p, carbon) value=carbon_v on_change=carbon_set
                     min=0.0 max=2000.0 optional=true unit=units("g/kWh")
                     placeholder=country_default(|c| c.carbon_g_per_kwh) help=tr!(p, help_carbon) />
@@ -316,7 +318,7 @@ pub fn Inputs() -> impl IntoView {
                     min=0.0 max=150.0 step=1.0 unit=units("€/MWh") />
             </fieldset>
             <fieldset>
-                <legend>{move || p.text().g_training}</legend>
+                <legend>{tx(|t| t.g_training)}</legend>
                 <NumberField id="in-params" name="train_params_b" label=tr!(p, train_params) value=tp_v on_change=tp_set
                     min=0.001 max=100000.0 slider=Slider::Log />
                 <NumberField id="in-tokens" name="train_tokens_t" label=tr!(p, train_tokens) value=tt_v on_change=tt_set
@@ -330,6 +332,7 @@ pub fn Inputs() -> impl IntoView {
                 <NumberField id="in-goodput" name="goodput" label=tr!(p, goodput) value=gp_v on_change=gp_set
                     min=0.01 max=1.0 step=0.01 slider=Slider::Linear help=tr!(p, help_goodput) />
             </fieldset>
+            })}
         </form>
     }
 }

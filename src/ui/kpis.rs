@@ -5,6 +5,7 @@ use crate::format::{format as fmt, Style};
 use crate::i18n::{Lang, Text};
 use crate::model::Estimate;
 use crate::state::use_planner;
+use crate::ui::tx;
 use leptos::prelude::*;
 
 /// How one headline metric is shown.
@@ -135,7 +136,7 @@ fn metric_value(e: &Estimate, metric: &str) -> Option<f64> {
 pub fn Kpis() -> impl IntoView {
     let p = use_planner();
     view! {
-        <section class="kpis" aria-label=move || p.text().results>
+        <section class="kpis" aria-label=tx(|t| t.results)>
             {CARDS
                 .iter()
                 .map(|card| {

@@ -3,6 +3,8 @@
 use crate::i18n::Lang;
 use crate::model::source::ALL;
 use crate::state::use_planner;
+use crate::ui::html::esc;
+use crate::ui::tx;
 use leptos::prelude::*;
 
 const METHOD_EN: &[&str] = &[
@@ -33,39 +35,68 @@ const METHOD_FR: &[&str] = &[
     "Incertitude : 10 000 tirages (graine fixe) de dix paramètres selon des lois triangulaires sur leurs plages sourcées donnent P10/P50/P90 ; le diagramme en tornade déplace chaque paramètre seul aux bornes de sa plage.",
 ];
 
+/// The method list as HTML.
+pub fn method_html(lang: Lang) -> String {
+    let m = if lang == Lang::Fr { METHOD_FR } else { METHOD_EN };
+    let mut out = String::from("<ol class=\"method\">");
+    for line in m {
+        out.push_str(&format!("<li>{}</li>", esc(line)));
+    }
+    out.push_str("</ol>");
+    out
+}
+
+/// Every source as an HTML list.
+pub fn sources_html(lang: Lang) -> String {
+    let mut out = String::from("<ul class=\"sources\">");
+    for s in ALL {
+        let est = if s.estimate {
+            format!("<span class=\"est\">{}</span>", esc(lang.text().estimate))
+        } else {
+            String::new()
+        };
+        out.push_str(&format!(
+            "<li id=\"src-{id}\" data-source=\"{id}\"><span class=\"conf\" title=\"confidence\">{conf}</span><span><a href=\"{url}\" rel=\"noopener noreferrer\" target=\"_blank\">{title}</a> — {publisher}, {year}{est}</span></li>",
+            id = esc(s.id),
+            conf = s.confidence.letter(),
+            url = esc(s.url),
+            title = esc(s.title),
+            publisher = esc(s.publisher),
+            year = s.year,
+        ));
+    }
+    out.push_str("</ul>");
+    out
+}
+
 /// Method and sources.
 #[component]
 pub fn Sources() -> impl IntoView {
     let p = use_planner();
     view! {
         <section class="panel wide" id="method">
-            <h2>{move || p.text().h_method}</h2>
-            <ol class="method">
-                {move || {
-                    let m = if p.lang.get() == Lang::Fr { METHOD_FR } else { METHOD_EN };
-                    m.iter().map(|line| view! { <li>{*line}</li> }).collect_view()
-                }}
-            </ol>
+            <h2>{tx(|t| t.h_method)}</h2>
+            <div inner_html=move || method_html(p.lang.get())></div>
         </section>
         <section class="panel wide" id="sources">
-            <h2>{move || p.text().sources}</h2>
-            <p class="note">{move || p.text().sources_intro}</p>
-            <ul class="sources">
-                {ALL.iter()
-                    .map(|s| {
-                        view! {
-                            <li id=format!("src-{}", s.id) data-source=s.id>
-                                <span class="conf" title="confidence">{s.confidence.letter()}</span>
-                                <span>
-                                    <a href=s.url rel="noopener noreferrer" target="_blank">{s.title}</a>
-                                    {format!(" — {}, {}", s.publisher, s.year)}
-                                    {s.estimate.then(|| view! { <span class="est">{move || p.text().estimate}</span> })}
-                                </span>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            <h2>{tx(|t| t.sources)}</h2>
+            <p class="note">{tx(|t| t.sources_intro)}</p>
+            <div inner_html=move || sources_html(p.lang.get())></div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_source_is_listed_with_a_link() {
+        let html = sources_html(Lang::En);
+        for s in ALL {
+            assert!(html.contains(&format!("data-source=\"{}\"", s.id)));
+        }
+        assert_eq!(html.matches("<a href=").count(), ALL.len());
+        assert!(method_html(Lang::Fr).contains("Entraînement"));
     }
 }

@@ -1,0 +1,275 @@
+// Shared helpers of the UI end-to-end tests (ui-*.test.js). They build on
+// browser.js (launch, strictPage, waitForMetrics, canvasHash) and server.js.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serve } from './server.js';
+import { launch, strictPage, waitForMetrics } from './browser.js';
+
+export const AXE_PATH = resolve(import.meta.dirname, '..', 'node_modules', 'axe-core', 'axe.min.js');
+export const SCREENSHOTS = resolve(import.meta.dirname, 'screenshots');
+
+/** Every headline metric of the public interface (DESIGN.md), in its order. */
+export const METRICS = [
+  'accelerator_count', 'it_power_mw', 'facility_power_mw', 'pue', 'annual_energy_gwh', 'cooling_load_mw',
+  'water_m3_per_year', 'capex_eur', 'opex_eur_per_year', 'tco_eur', 'cost_per_gpu_hour_eur', 'co2_t_per_year',
+  'compute_pflops_bf16', 'train_days', 'train_energy_mwh', 'train_co2_t', 'train_cost_eur',
+];
+
+/** The seven result charts. */
+export const CHARTS = [
+  'chart-power', 'chart-monthly', 'chart-capex', 'chart-opex', 'chart-cumulative', 'chart-tornado', 'chart-distribution',
+];
+
+/** A plain number as data-value must hold it: dot decimal, no grouping. */
+export const PLAIN_NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+
+/**
+ * One static server and one browser for the whole test file. Returns an object
+ * whose `server` and `browser` are filled in by `before`.
+ */
+export function useBrowser() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await serve();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+/**
+ * A fresh context (new storage) and strict page on `query` (e.g. '?lang=fr'),
+ * waiting for every metric to be finite unless `wait: false`; `recordText: true`
+ * records the text each chart draws (see recordCanvasText).
+ */
+export async function openApp(env, query = '', { wait = true, recordText = false, ...options } = {}) {
+  const { context, page, problems } = await strictPage(env.browser, {
+    viewport: { width: 1280, height: 900 },
+    ...options,
+  });
+  if (recordText) await recordCanvasText(context);
+  page.setDefaultTimeout(10_000);
+  await page.goto(env.server.url + '/' + query);
+  if (wait) await waitForMetrics(page);
+  return { context, page, problems };
+}
+
+/** Let pending reactive effects and a frame run. */
+export async function settle(page) {
+  await page.evaluate(
+    () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 0)))),
+  );
+}
+
+/** Every metric's data-value as a string, by name (null when missing). */
+export async function snapshot(page) {
+  return page.$$eval('[data-metric]', (els) => Object.fromEntries(els.map((e) => [e.dataset.metric, e.dataset.value])));
+}
+
+/** Every metric as a number. */
+export async function numbers(page) {
+  const s = await snapshot(page);
+  return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, parseFloat(v)]));
+}
+
+/** Wait until metric `name`'s data-value differs from `old` (a string). */
+export async function waitForMetricChange(page, name, old) {
+  await page.waitForFunction(
+    ([n, o]) => {
+      const v = document.querySelector(`[data-metric="${n}"]`)?.dataset.value;
+      return v != null && v !== o && Number.isFinite(parseFloat(v));
+    },
+    [name, old],
+  );
+  await settle(page);
+}
+
+/**
+ * Perform `action`, wait until `watch` (a metric name) changes, settle, and return
+ * [before, after] snapshots as numbers.
+ */
+export async function change(page, watch, action) {
+  const b = await snapshot(page);
+  await action();
+  try {
+    await waitForMetricChange(page, watch, b[watch]);
+  } catch (e) {
+    throw new Error(`${watch} did not change from ${b[watch]}: ${e.message.split('\n')[0]}`);
+  }
+  const a = await snapshot(page);
+  const num = (s) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, parseFloat(v)]));
+  return [num(b), num(a)];
+}
+
+/** a ≈ b within a relative tolerance. */
+export function assertClose(a, b, rel, msg) {
+  assert.ok(Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b)), `${msg}: ${a} vs ${b} (rel ${rel})`);
+}
+
+/** Hashes of every chart canvas, by chart id. */
+export async function chartHashes(page) {
+  return page.evaluate((ids) => {
+    const out = {};
+    for (const id of ids) {
+      const c = document.querySelector(`#${id} canvas`);
+      if (!c || !c.width || !c.height) {
+        out[id] = null;
+        continue;
+      }
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let h = 2166136261;
+      for (let i = 0; i < d.length; i += 7) h = Math.imul(h ^ d[i], 16777619);
+      out[id] = h >>> 0;
+    }
+    return out;
+  }, CHARTS);
+}
+
+/** Wait until the chart `id`'s canvas hash differs from `old`; false on timeout. */
+export async function waitForRedraw(page, id, old, timeout = 5000) {
+  try {
+    await page.waitForFunction(
+      ([sel, o]) => {
+        const c = document.querySelector(sel);
+        if (!c || !c.width || !c.height) return false;
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let h = 2166136261;
+        for (let i = 0; i < d.length; i += 7) h = Math.imul(h ^ d[i], 16777619);
+        return h >>> 0 !== o;
+      },
+      [`#${id} canvas`, old],
+      { timeout, polling: 50 },
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Run axe-core on the page; returns the serious and critical violations. */
+export async function axeSerious(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_PATH });
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
+    }));
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Violations as readable text. */
+export function describeViolations(violations) {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 6)
+        .map((n) => `    - ${n.target}\n      ${(n.summary || '').replace(/\n/g, '\n      ')}`)
+        .join('\n');
+      const more = v.nodes.length > 6 ? `\n    … and ${v.nodes.length - 6} more` : '';
+      return `[${v.impact}] ${v.id}: ${v.help} (${v.nodes.length} nodes)\n${nodes}${more}`;
+    })
+    .join('\n');
+}
+
+export function ensureScreenshotDir() {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return SCREENSHOTS;
+}
+
+/**
+ * Install (before any page script runs) a recorder of every canvas fillText:
+ * each canvas keeps the text boxes of its latest drawing (setting the canvas
+ * width, which every redraw does, starts a new list).
+ */
+export async function recordCanvasText(context) {
+  await context.addInitScript(() => {
+    const width = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, 'width');
+    Object.defineProperty(HTMLCanvasElement.prototype, 'width', {
+      configurable: true,
+      get() { return width.get.call(this); },
+      set(v) { this.__texts = []; width.set.call(this, v); },
+    });
+    const P = CanvasRenderingContext2D.prototype;
+    const fillText = P.fillText;
+    P.fillText = function (text, x, y, ...rest) {
+      const m = this.measureText(text);
+      const t = this.getTransform();
+      const corners = [
+        [x - m.actualBoundingBoxLeft, y - m.actualBoundingBoxAscent],
+        [x + m.actualBoundingBoxRight, y - m.actualBoundingBoxAscent],
+        [x - m.actualBoundingBoxLeft, y + m.actualBoundingBoxDescent],
+        [x + m.actualBoundingBoxRight, y + m.actualBoundingBoxDescent],
+      ].map(([px, py]) => [t.a * px + t.c * py + t.e, t.b * px + t.d * py + t.f]);
+      const xs = corners.map((c) => c[0]);
+      const ys = corners.map((c) => c[1]);
+      (this.canvas.__texts ||= []).push({
+        text: String(text),
+        left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys),
+      });
+      return fillText.call(this, text, x, y, ...rest);
+    };
+  });
+}
+
+/**
+ * Text problems of each chart's latest drawing: labels that leave the canvas or
+ * come closer than `gap` CSS pixels to another label. Returns readable strings.
+ */
+export async function chartTextProblems(page, gap = 2) {
+  return page.evaluate(([ids, gap]) => {
+    const out = [];
+    for (const id of ids) {
+      const c = document.querySelector(`#${id} canvas`);
+      const texts = (c?.__texts || []).filter((t) => t.text.trim() !== '');
+      const dpr = c.width / c.getBoundingClientRect().width || 1;
+      const g = gap * dpr;
+      const tol = 0.5 * dpr;
+      for (const t of texts) {
+        if (t.left < -tol || t.right > c.width + tol || t.top < -tol || t.bottom > c.height + tol) {
+          out.push(`${id}: "${t.text}" is clipped by the canvas edge (x ${Math.round(t.left / dpr)}…${Math.round(t.right / dpr)} of ${Math.round(c.width / dpr)} px)`);
+        }
+      }
+      for (let i = 0; i < texts.length; i++) {
+        for (let j = i + 1; j < texts.length; j++) {
+          const a = texts[i];
+          const b = texts[j];
+          const apartX = a.right + g <= b.left || b.right + g <= a.left;
+          const apartY = a.bottom <= b.top || b.bottom <= a.top;
+          if (!apartX && !apartY) out.push(`${id}: "${a.text}" and "${b.text}" overlap or touch`);
+        }
+      }
+    }
+    return out;
+  }, [CHARTS, gap]);
+}
+
+/** Wait until every chart canvas has ink (the last two come from the Monte-Carlo analysis). */
+export async function waitForCharts(page) {
+  await page.waitForFunction((ids) => ids.every((id) => {
+    const c = document.querySelector(`#${id} canvas`);
+    if (!c || !c.width || !c.height) return false;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) return true;
+    return false;
+  }), CHARTS);
+  await settle(page);
+}
+
+/** Headline values (.kpi-value) whose text is laid out on more than one line. */
+export async function wrappedKpiValues(page) {
+  return page.$$eval('[data-metric] .kpi-value', (els) => els.flatMap((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+    return tops.size > 1 ? [`${el.parentElement.dataset.metric}: "${el.textContent}" spans ${tops.size} lines`] : [];
+  }));
+}

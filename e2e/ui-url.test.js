@@ -1,0 +1,133 @@
+// The link follows edits without adding history entries and reproduces the
+// scenario in a fresh browser; bad typed values and bad link parameters are
+// reported and never cost the last valid result.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { inkedShare } from './browser.js';
+import { useBrowser, openApp, change, snapshot, settle, METRICS } from './helpers-ui.js';
+
+const env = useBrowser();
+
+test('the URL follows edits by history replace and reproduces the results in a fresh context', async () => {
+  const { page, problems, context } = await openApp(env);
+  await settle(page);
+  const historyLength = await page.evaluate(() => history.length);
+
+  await change(page, 'accelerator_count', () => page.fill('input[name=count]', '12345'));
+  await change(page, 'co2_t_per_year', () => page.selectOption('select[name=country]', 'SE'));
+  await change(page, 'annual_energy_gwh', () => page.fill('input[name=utilization]', '0.65'));
+  await change(page, 'pue', () => page.selectOption('select[name=cooling]', 'immersion'));
+  await settle(page);
+
+  assert.equal(await page.evaluate(() => history.length), historyLength, 'edits replace the history entry, never push');
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('count'), '12345', `count in ${url.search}`);
+  assert.equal(url.searchParams.get('country'), 'SE');
+  assert.equal(url.searchParams.get('utilization'), '0.65');
+  assert.equal(url.searchParams.get('cooling'), 'immersion');
+  assert.equal(url.searchParams.get('v'), '1', 'the link carries its format version');
+  const values = await snapshot(page);
+  assert.equal(values.accelerator_count, '12352', '12,345 rounds up to whole 8-accelerator servers');
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  // A fresh context has empty storage: only the link can carry the scenario.
+  const fresh = await openApp(env, url.search);
+  assert.deepEqual(await snapshot(fresh.page), values, 'the link reproduces every data-value exactly');
+  assert.equal(await fresh.page.inputValue('input[name=count]'), '12345');
+  assert.equal(await fresh.page.inputValue('select[name=country]'), 'SE');
+  assert.equal(await fresh.page.locator('p.notice').count(), 0, 'a link written by the app raises no notice');
+  assert.deepEqual(fresh.problems, []);
+  await fresh.context.close();
+});
+
+const BAD = ['abc', '', '-5', '1e400', 'NaN'];
+
+for (const [name, id, good] of [['count', 'in-count', '100000'], ['utilization', 'in-utilization', '0.8']]) {
+  test(`bad values typed into ${name} show a message and keep the last valid result`, async () => {
+    const { page, problems, context } = await openApp(env);
+    await settle(page);
+    const input = page.locator(`#${id}`);
+    const error = page.locator(`#${id}-error`);
+    const valid = await snapshot(page);
+    const url = page.url();
+    for (const bad of BAD) {
+      await input.fill(good);
+      await page.waitForFunction((sel) => document.querySelector(sel).textContent.trim() === '', `#${id}-error`);
+      await input.fill(bad);
+      await page.waitForFunction((sel) => document.querySelector(sel).textContent.trim() !== '', `#${id}-error`);
+      await settle(page);
+      const msg = (await error.textContent()).trim();
+      assert.ok(msg.length > 0, `"${bad}": a message is shown`);
+      assert.equal(await input.getAttribute('aria-invalid'), 'true', `"${bad}": aria-invalid`);
+      assert.equal(await input.inputValue(), bad, `"${bad}": the typed text is kept for correction`);
+      assert.deepEqual(await snapshot(page), valid, `"${bad}": data-values keep the last valid result`);
+      assert.equal(page.url(), url, `"${bad}": the link keeps the last valid value`);
+      assert.equal(await page.locator('[data-metric]').count(), METRICS.length, `"${bad}": results still shown`);
+      assert.ok(await page.locator('h1').isVisible(), `"${bad}": page not blank`);
+    }
+    // The messages differ by cause (empty, not a number, out of range, too large).
+    await input.fill('');
+    const empty = (await error.textContent()).trim();
+    await input.fill('abc');
+    await page.waitForFunction(([sel, e]) => document.querySelector(sel).textContent.trim() !== e, [`#${id}-error`, empty]);
+    assert.notEqual((await error.textContent()).trim(), empty, 'empty and not-a-number have different messages');
+    // Correcting the value clears the error.
+    await input.fill(good);
+    await page.waitForFunction((sel) => document.querySelector(sel).textContent.trim() === '', `#${id}-error`);
+    assert.equal(await input.getAttribute('aria-invalid'), 'false');
+    assert.ok((await inkedShare(page, '#chart-power canvas')) > 0.01, 'the chart is still drawn');
+    assert.deepEqual(problems, [], 'no console errors');
+    await context.close();
+  });
+}
+
+test('invalid link parameters are reported by name and defaults used', async () => {
+  const { page, problems, context } = await openApp(env, '?count=-5&utilization=abc&accelerator=zz9&cooling=lava');
+  for (const p of ['count', 'utilization', 'accelerator', 'cooling']) {
+    const notice = page.locator(`p.notice[data-param="${p}"]`);
+    assert.equal(await notice.count(), 1, `a notice for ${p}`);
+    assert.ok((await notice.innerText()).includes(p), `the notice names ${p}`);
+    assert.ok(await notice.isVisible(), `the notice for ${p} is visible`);
+  }
+  const values = await snapshot(page);
+  for (const m of METRICS) assert.ok(Number.isFinite(parseFloat(values[m])), `${m} finite: ${values[m]}`);
+  assert.equal(await page.inputValue('select[name=accelerator]'), 'b200', 'the default accelerator is used');
+  assert.equal(await page.inputValue('select[name=cooling]'), 'dlc', 'the default cooling is used');
+  assert.equal(await page.inputValue('input[name=count]'), '100000', 'the default count is used');
+  assert.equal(await page.inputValue('input[name=utilization]'), '0.8', 'the default utilisation is used');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an impossible combination edited in the page shows the model error and keeps the last result', async () => {
+  const { page, problems, context } = await openApp(env, '?accelerator=b200&cooling=dlc');
+  const valid = await snapshot(page);
+  await page.selectOption('select[name=accelerator]', 'gb200');
+  await page.waitForFunction(() => document.querySelector('[data-metric=accelerator_count]').dataset.value === '100008');
+  const good = await snapshot(page);
+  assert.notDeepEqual(good, valid);
+  await page.selectOption('select[name=cooling]', 'air');
+  await page.locator('.model-error').waitFor();
+  await settle(page);
+  assert.match(await page.locator('.model-error').innerText(), /\S/, 'the model error explains itself');
+  assert.equal(await page.locator('.model-error').getAttribute('role'), 'alert');
+  assert.deepEqual(await snapshot(page), good, 'the last valid result stays');
+  await page.selectOption('select[name=cooling]', 'immersion');
+  await page.locator('.model-error').waitFor({ state: 'detached' });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a link with an impossible combination shows the model error and still finite metrics',
+  async () => {
+    const { page, problems, context } = await openApp(env, '?accelerator=gb200&cooling=air', { wait: false });
+    await page.locator('.model-error').waitFor();
+    await settle(page);
+    assert.match(await page.locator('.model-error').innerText(), /\S/);
+    const values = await snapshot(page);
+    for (const m of METRICS) assert.ok(Number.isFinite(parseFloat(values[m])), `${m} finite: ${values[m]}`);
+    assert.ok((await inkedShare(page, '#chart-power canvas')) > 0.01, 'the power chart is drawn');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });

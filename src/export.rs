@@ -1,0 +1,186 @@
+//! Files a planner downloads and uploads: scenarios as JSON (with schema and
+//! data versions) and results as CSV. Import validates every entry and reports
+//! what it rejected and why.
+
+use crate::library::{clean_name, Saved};
+use crate::model::{Analysis, Scenario};
+use crate::storage::{DATA_VERSION, SCHEMA};
+use serde::{Deserialize, Serialize};
+
+/// The `format` field of an export file.
+pub const FORMAT: &str = "gigafactory-planner/scenarios";
+
+/// One scenario in a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Its name.
+    pub name: String,
+    /// Its inputs.
+    pub scenario: Scenario,
+}
+
+/// An export file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportFile {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Schema version.
+    pub schema: u32,
+    /// Model data version.
+    pub data_version: String,
+    /// When it was written, ms since the epoch.
+    pub exported_at: f64,
+    /// The scenarios.
+    pub scenarios: Vec<Entry>,
+}
+
+/// Serialise scenarios for download.
+pub fn export_json(items: &[Saved], now: f64) -> String {
+    let file = ExportFile {
+        format: FORMAT.into(),
+        schema: SCHEMA,
+        data_version: DATA_VERSION.into(),
+        exported_at: now,
+        scenarios: items.iter().map(|s| Entry { name: s.name.clone(), scenario: s.scenario.clone() }).collect(),
+    };
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// What an import found.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ImportReport {
+    /// Valid scenarios, with their names.
+    pub accepted: Vec<Entry>,
+    /// Rejected entries: (name or position, reason).
+    pub rejected: Vec<(String, String)>,
+}
+
+/// Read an uploaded file: an export file, a stored envelope, a list of entries,
+/// or a single scenario. Never panics; everything rejected is reported.
+pub fn import_json(text: &str) -> Result<ImportReport, String> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not a JSON file ({e})"))?;
+    if let Some(schema) = value.get("schema").and_then(|s| s.as_u64()) {
+        if schema > u64::from(SCHEMA) {
+            return Err(format!("written by a newer version of the planner (schema {schema})"));
+        }
+    }
+    let entries: Vec<serde_json::Value> = if let Some(list) = value.get("scenarios").and_then(|s| s.as_array()) {
+        list.clone()
+    } else if let Some(payload) = value.get("payload") {
+        match payload.as_array() {
+            Some(list) => list.clone(),
+            None => vec![payload.clone()],
+        }
+    } else if let Some(list) = value.as_array() {
+        list.clone()
+    } else if value.is_object() {
+        vec![value.clone()]
+    } else {
+        return Err("the file holds no scenarios".into());
+    };
+    let mut report = ImportReport::default();
+    for (i, entry) in entries.into_iter().enumerate() {
+        let label = entry.get("name").and_then(|n| n.as_str()).map(|n| clean_name(n, "")).unwrap_or_default();
+        let label = if label.is_empty() { format!("#{}", i + 1) } else { label };
+        // An entry is {name, scenario} or a bare scenario.
+        let raw = entry.get("scenario").cloned().unwrap_or(entry);
+        if !raw.is_object() {
+            report.rejected.push((label, "not a scenario object".into()));
+            continue;
+        }
+        match serde_json::from_value::<Scenario>(raw) {
+            Err(e) => report.rejected.push((label, e.to_string())),
+            Ok(s) => match s.resolve() {
+                Err(e) => report.rejected.push((label, e.to_string())),
+                Ok(_) => report.accepted.push(Entry { name: label, scenario: s }),
+            },
+        }
+    }
+    Ok(report)
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Results as CSV: every headline metric with its P10 and P90 where the
+/// Monte-Carlo tracks it, then the inputs. Dot decimals, whatever the language.
+pub fn results_csv(name: &str, scenario: &Scenario, analysis: &Analysis) -> String {
+    let mut out = String::from("section,name,value,p10,p90\n");
+    for (metric, value) in analysis.estimate.metrics() {
+        let p = analysis.monte_carlo.percentiles.iter().find(|p| p.output.metric() == metric);
+        let (p10, p90) = p.map(|p| (p.p10.to_string(), p.p90.to_string())).unwrap_or_default();
+        out.push_str(&format!("result,{metric},{value},{p10},{p90}\n"));
+    }
+    out.push_str(&format!("input,scenario_name,{},,\n", csv_field(name)));
+    let query = crate::url_state::to_query(scenario, None, false);
+    for pair in query.split('&') {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        out.push_str(&format!("input,{k},{},,\n", csv_field(&crate::url_state::percent_decode(v))));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::Library;
+    use crate::model::analyse_with;
+
+    #[test]
+    fn export_then_import_round_trips() {
+        let mut l = Library::default();
+        l.add("Base", Scenario::default(), 1.0);
+        l.add("Sweden", Scenario { country: "SE".into(), ..Scenario::default() }, 2.0);
+        let report = import_json(&export_json(&l.items, 3.0)).unwrap();
+        assert!(report.rejected.is_empty());
+        assert_eq!(report.accepted.len(), 2);
+        assert_eq!(report.accepted[1].name, "Sweden");
+        assert_eq!(report.accepted[1].scenario, l.items[1].scenario);
+    }
+
+    #[test]
+    fn invalid_entries_are_reported_with_their_reason() {
+        let text = r#"{"format":"gigafactory-planner/scenarios","schema":1,"scenarios":[
+            {"name":"ok","scenario":{"accelerator":"h100"}},
+            {"name":"hot","scenario":{"utilization":1.7}},
+            {"name":"odd","scenario":{"accelerator":"tpu9"}},
+            {"name":"typed","scenario":{"years":"ten"}},
+            42
+        ]}"#;
+        let r = import_json(text).unwrap();
+        assert_eq!(r.accepted.len(), 1);
+        let reasons: Vec<&str> = r.rejected.iter().map(|(_, why)| why.as_str()).collect();
+        assert!(reasons[0].contains("utilization must be between 0 and 1, got 1.7"), "{reasons:?}");
+        assert!(reasons[1].contains("tpu9"));
+        assert_eq!(r.rejected[2].0, "typed");
+        assert_eq!(r.rejected[3], ("#5".to_string(), "not a scenario object".to_string()));
+        assert_eq!(r.rejected.len(), 4);
+    }
+
+    #[test]
+    fn garbage_and_future_files_are_errors() {
+        assert!(import_json("not json").is_err());
+        assert!(import_json("42").is_err());
+        assert!(import_json(r#"{"schema":9,"scenarios":[]}"#).unwrap_err().contains("newer"));
+        // A bare scenario is accepted.
+        assert_eq!(import_json(r#"{"country":"FR"}"#).unwrap().accepted.len(), 1);
+    }
+
+    #[test]
+    fn csv_has_every_metric_and_the_inputs() {
+        let s = Scenario::default();
+        let a = analyse_with(&s, 200, 1).unwrap();
+        let csv = results_csv("My \"plan\", v2", &s, &a);
+        assert!(csv.starts_with("section,name,value,p10,p90\n"));
+        for (m, _) in a.estimate.metrics() {
+            assert!(csv.contains(&format!("result,{m},")), "{m}");
+        }
+        assert!(csv.contains("input,scenario_name,\"My \"\"plan\"\", v2\""));
+        assert!(csv.contains("input,accelerator,b200"));
+    }
+}

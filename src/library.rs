@@ -1,0 +1,184 @@
+//! The planner's saved scenarios: a named, ordered list kept in local storage.
+//! Pure operations (tested natively); `ui::scenarios` wires them to storage.
+
+use crate::model::Scenario;
+use serde::{Deserialize, Serialize};
+
+/// Storage key of the saved list.
+pub const LIBRARY_KEY: &str = "gigafactory-planner.saved";
+/// Longest name kept, in characters.
+pub const MAX_NAME: usize = 80;
+
+/// A saved scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Saved {
+    /// Stable id (unique within the list).
+    pub id: String,
+    /// The planner's name for it.
+    pub name: String,
+    /// When it was first saved, ms since the epoch.
+    #[serde(default)]
+    pub created: f64,
+    /// When it was last changed, ms since the epoch.
+    #[serde(default)]
+    pub updated: f64,
+    /// The inputs.
+    pub scenario: Scenario,
+}
+
+/// Clean a name: trimmed, control characters dropped, at most [`MAX_NAME`]
+/// characters; empty becomes `fallback`.
+pub fn clean_name(name: &str, fallback: &str) -> String {
+    let cleaned: String =
+        name.chars().filter(|c| !c.is_control()).collect::<String>().trim().chars().take(MAX_NAME).collect();
+    if cleaned.is_empty() {
+        fallback.to_string()
+    } else {
+        cleaned
+    }
+}
+
+/// The saved list.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Library {
+    /// Saved scenarios, newest last.
+    pub items: Vec<Saved>,
+}
+
+impl Library {
+    /// The item with this id.
+    pub fn get(&self, id: &str) -> Option<&Saved> {
+        self.items.iter().find(|s| s.id == id)
+    }
+
+    fn fresh_id(&self, now: f64) -> String {
+        let base = format!("s{}", now.max(0.0) as u64);
+        let mut id = base.clone();
+        let mut n = 1;
+        while self.get(&id).is_some() {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        id
+    }
+
+    /// `name`, or `name (2)`, `name (3)` … if taken.
+    pub fn unique_name(&self, name: &str) -> String {
+        if !self.items.iter().any(|s| s.name == name) {
+            return name.to_string();
+        }
+        (2..).map(|n| format!("{name} ({n})")).find(|c| !self.items.iter().any(|s| &s.name == c)).unwrap_or_default()
+    }
+
+    /// Save a scenario under a (made unique) name; returns its id.
+    pub fn add(&mut self, name: &str, scenario: Scenario, now: f64) -> String {
+        let id = self.fresh_id(now);
+        let name = self.unique_name(&clean_name(name, "Scenario"));
+        self.items.push(Saved { id: id.clone(), name, created: now, updated: now, scenario });
+        id
+    }
+
+    /// Replace a saved scenario's inputs.
+    pub fn update(&mut self, id: &str, scenario: Scenario, now: f64) -> bool {
+        match self.items.iter_mut().find(|s| s.id == id) {
+            Some(s) => {
+                s.scenario = scenario;
+                s.updated = now;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Rename; the name is cleaned and made unique among the others.
+    pub fn rename(&mut self, id: &str, name: &str, now: f64) -> bool {
+        let Some(pos) = self.items.iter().position(|s| s.id == id) else { return false };
+        let old = self.items[pos].name.clone();
+        let wanted = clean_name(name, &old);
+        let others = Library { items: self.items.iter().filter(|s| s.id != id).cloned().collect() };
+        let item = &mut self.items[pos];
+        item.name = others.unique_name(&wanted);
+        item.updated = now;
+        true
+    }
+
+    /// Copy an item, placed right after it; returns the copy's id.
+    pub fn duplicate(&mut self, id: &str, copy_word: &str, now: f64) -> Option<String> {
+        let pos = self.items.iter().position(|s| s.id == id)?;
+        let original = self.items[pos].clone();
+        let new_id = self.fresh_id(now);
+        let name = self.unique_name(&clean_name(&format!("{} ({copy_word})", original.name), "Scenario"));
+        self.items.insert(pos + 1, Saved { id: new_id.clone(), name, created: now, updated: now, ..original });
+        Some(new_id)
+    }
+
+    /// Remove an item; returns it with its position, for undo.
+    pub fn remove(&mut self, id: &str) -> Option<(usize, Saved)> {
+        let pos = self.items.iter().position(|s| s.id == id)?;
+        Some((pos, self.items.remove(pos)))
+    }
+
+    /// Put a removed item back where it was (or at the end); its id is kept
+    /// unless another item took it meanwhile.
+    pub fn restore(&mut self, pos: usize, mut saved: Saved, now: f64) {
+        if self.get(&saved.id).is_some() {
+            saved.id = self.fresh_id(now);
+        }
+        let pos = pos.min(self.items.len());
+        self.items.insert(pos, saved);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lib3() -> Library {
+        let mut l = Library::default();
+        for (i, n) in ["A", "B", "C"].iter().enumerate() {
+            l.add(n, Scenario::default(), 1000.0 + i as f64);
+        }
+        l
+    }
+
+    #[test]
+    fn add_rename_duplicate_remove_restore() {
+        let mut l = lib3();
+        let b = l.items[1].id.clone();
+        assert!(l.rename(&b, "  Base case \u{7} ", 5.0));
+        assert_eq!(l.get(&b).unwrap().name, "Base case");
+        let copy = l.duplicate(&b, "copy", 6.0).unwrap();
+        assert_eq!(l.items[2].id, copy);
+        assert_eq!(l.items[2].name, "Base case (copy)");
+        let (pos, removed) = l.remove(&b).unwrap();
+        assert_eq!(l.items.len(), 3);
+        l.restore(pos, removed.clone(), 7.0);
+        assert_eq!(l.items[1], removed);
+    }
+
+    #[test]
+    fn names_and_ids_stay_unique() {
+        let mut l = Library::default();
+        let a = l.add("Same", Scenario::default(), 1.0);
+        let b = l.add("Same", Scenario::default(), 1.0);
+        assert_ne!(a, b);
+        assert_eq!(l.items[1].name, "Same (2)");
+        assert!(l.rename(&b, "Same", 2.0));
+        assert_eq!(l.get(&b).unwrap().name, "Same (2)");
+        assert_eq!(l.add("", Scenario::default(), 3.0).len(), "s3".len());
+        assert_eq!(l.items[2].name, "Scenario");
+        assert_eq!(clean_name(&"x".repeat(500), "f").chars().count(), MAX_NAME);
+    }
+
+    #[test]
+    fn unknown_ids_change_nothing() {
+        let mut l = lib3();
+        let before = l.clone();
+        assert!(!l.rename("nope", "x", 1.0));
+        assert!(l.duplicate("nope", "copy", 1.0).is_none());
+        assert!(l.remove("nope").is_none());
+        assert!(!l.update("nope", Scenario::default(), 1.0));
+        assert_eq!(l, before);
+    }
+}

@@ -1,0 +1,327 @@
+//! Saved scenarios: save, open, rename, duplicate, delete with undo, select
+//! for comparison, export and import. The list lives in local storage; every
+//! change is written at once by the handler that made it, and a write the
+//! browser refuses is said on screen while the list stays in memory.
+
+use crate::i18n::Text;
+use crate::library::{Library, Saved, LIBRARY_KEY};
+use crate::state::use_planner;
+use crate::storage::{self, Loaded, StorageError};
+use crate::ui::tx;
+use leptos::prelude::*;
+
+/// A message about the saved list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Note {
+    /// Saved under this name.
+    Saved(String),
+    /// Deleted (undo offered).
+    Deleted(String),
+    /// Import result: accepted count, rejected (name, reason).
+    Imported(usize, Vec<(String, String)>),
+    /// Import failed as a whole.
+    ImportFailed(String),
+    /// The browser refused a write.
+    WriteRefused(String),
+}
+
+/// State of the saved list, provided by context.
+#[derive(Clone, Copy)]
+pub struct Shelf {
+    /// The list.
+    pub library: RwSignal<Library>,
+    /// The last message.
+    pub note: RwSignal<Option<Note>>,
+    /// The last deleted item and its position, for undo.
+    pub undo: RwSignal<Option<(usize, Saved)>>,
+    /// Ids ticked for comparison, in ticking order.
+    pub selected: RwSignal<Vec<String>>,
+    /// The saved scenario currently open, if any.
+    pub open_id: RwSignal<Option<String>>,
+    /// Why the stored list could not be read at start (set aside), if so.
+    pub unreadable: RwSignal<Option<String>>,
+}
+
+impl Shelf {
+    /// Load the list from storage.
+    pub fn load() -> Shelf {
+        let (library, unreadable) = match storage::load::<Library>(LIBRARY_KEY) {
+            Loaded::Value(l) => (l, None),
+            Loaded::Empty | Loaded::Unavailable => (Library::default(), None),
+            Loaded::SetAside { error, .. } => (Library::default(), Some(error.to_string())),
+        };
+        Shelf {
+            library: RwSignal::new(library),
+            note: RwSignal::new(None),
+            undo: RwSignal::new(None),
+            selected: RwSignal::new(vec![]),
+            open_id: RwSignal::new(None),
+            unreadable: RwSignal::new(unreadable),
+        }
+    }
+
+    /// Change the list and write it out.
+    pub fn change<R>(&self, f: impl FnOnce(&mut Library) -> R) -> R {
+        let r = self.library.try_update(f).expect("the shelf's signal lives as long as the app");
+        if storage::available() {
+            if let Err(e) = self.library.with_untracked(|l| storage::save(LIBRARY_KEY, l)) {
+                let why = match e {
+                    StorageError::WriteRefused(why) => why,
+                    other => other.to_string(),
+                };
+                self.note.set(Some(Note::WriteRefused(why)));
+            }
+        }
+        r
+    }
+
+    /// Re-read the list after another tab changed it.
+    pub fn reload_from_storage(&self) {
+        if let Loaded::Value(l) = storage::load::<Library>(LIBRARY_KEY) {
+            let ids: Vec<String> = l.items.iter().map(|s| s.id.clone()).collect();
+            self.selected.update(|sel| sel.retain(|id| ids.contains(id)));
+            self.library.set(l);
+        }
+    }
+}
+
+/// The shelf from context.
+pub fn use_shelf() -> Shelf {
+    expect_context::<Shelf>()
+}
+
+fn note_text(t: &Text, n: &Note) -> String {
+    match n {
+        Note::Saved(name) => t.saved_as.replace("{}", name),
+        Note::Deleted(name) => t.deleted.replace("{}", name),
+        Note::Imported(n, _) => t.imported.replace("{}", &n.to_string()),
+        Note::ImportFailed(why) => format!("{}: {why}", t.import_failed),
+        Note::WriteRefused(why) => t.storage_full.replace("{}", why),
+    }
+}
+
+/// The saved-scenarios panel.
+#[component]
+pub fn ScenarioPanel() -> impl IntoView {
+    let p = use_planner();
+    let shelf = use_shelf();
+    let name = RwSignal::new(String::new());
+    let now = storage::now_ms;
+
+    let save = move || {
+        let typed = name.get_untracked();
+        let scenario = p.scenario.get_untracked();
+        let id = shelf.change(|l| l.add(&typed, scenario, now()));
+        let saved_name = shelf.library.with_untracked(|l| l.get(&id).map(|s| s.name.clone()).unwrap_or_default());
+        shelf.open_id.set(Some(id));
+        shelf.note.set(Some(Note::Saved(saved_name)));
+        name.set(String::new());
+    };
+    let save_changes = move |_| {
+        if let Some(id) = shelf.open_id.get_untracked() {
+            let scenario = p.scenario.get_untracked();
+            shelf.change(|l| l.update(&id, scenario, now()));
+            let n = shelf.library.with_untracked(|l| l.get(&id).map(|s| s.name.clone()).unwrap_or_default());
+            shelf.note.set(Some(Note::Saved(n)));
+        }
+    };
+    let is_dirty = move || {
+        shelf.open_id.get().is_some_and(|id| {
+            shelf.library.with(|l| l.get(&id).is_some_and(|s| p.scenario.with(|cur| *cur != s.scenario)))
+        })
+    };
+
+    let import_input = NodeRef::<leptos::html::Input>::new();
+    let on_import = move |_| {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(input) = import_input.get() {
+            leptos::task::spawn_local(async move {
+                match crate::web::read_file(&input).await {
+                    Err(e) => shelf.note.set(Some(Note::ImportFailed(e))),
+                    Ok((_, text)) => match crate::export::import_json(&text) {
+                        Err(e) => shelf.note.set(Some(Note::ImportFailed(e))),
+                        Ok(report) => {
+                            let n = report.accepted.len();
+                            shelf.change(|l| {
+                                for e in report.accepted {
+                                    l.add(&e.name, e.scenario, now());
+                                }
+                            });
+                            shelf.note.set(Some(Note::Imported(n, report.rejected)));
+                        }
+                    },
+                }
+                input.set_value("");
+            });
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = import_input;
+    };
+    let export_all = move |_| {
+        let json = shelf.library.with_untracked(|l| crate::export::export_json(&l.items, now()));
+        #[cfg(target_arch = "wasm32")]
+        let _ = crate::web::download("gigafactory-scenarios.json", "application/json", &json);
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = json;
+    };
+    let download_unreadable = move |_| {
+        let text: Vec<String> = storage::backups().into_iter().map(|(k, v)| format!("// {k}\n{v}")).collect();
+        #[cfg(target_arch = "wasm32")]
+        let _ = crate::web::download("gigafactory-unreadable-data.txt", "text/plain", &text.join("\n\n"));
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = text;
+    };
+
+    view! {
+        <section class="panel scenarios" id="scenarios" aria-labelledby="scenarios-title">
+            <h2 id="scenarios-title">{tx(|t| t.h_scenarios)}</h2>
+            {move || {
+                shelf.unreadable.get().map(|why| {
+                    view! {
+                        <div class="notice" role="alert" id="unreadable-note">
+                            {move || p.text().unreadable.replace("{}", &why)}
+                            " "
+                            <button type="button" class="link" on:click=download_unreadable>{tx(|t| t.download_unreadable)}</button>
+                        </div>
+                    }
+                })
+            }}
+            <form class="save-row" on:submit=move |ev| { ev.prevent_default(); save(); }>
+                <label class="sr-only" for="scenario-name">{tx(|t| t.name_label)}</label>
+                <input id="scenario-name" name="scenario_name" type="text" maxlength="80" autocomplete="off"
+                    placeholder=tx(|t| t.name_placeholder)
+                    prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev)) />
+                <button type="submit" class="primary" id="save-scenario">{tx(|t| t.save)}</button>
+                {move || is_dirty().then(|| view! {
+                    <button type="button" id="save-changes" on:click=save_changes>{tx(|t| t.save_changes)}</button>
+                })}
+            </form>
+            {move || {
+                shelf.note.get().map(|n| {
+                    let t = p.text();
+                    let rejected = match &n { Note::Imported(_, r) => r.clone(), _ => vec![] };
+                    let undo = matches!(n, Note::Deleted(_)) && shelf.undo.with(|u| u.is_some());
+                    let class = if matches!(n, Note::WriteRefused(_) | Note::ImportFailed(_)) { "status error" } else { "status" };
+                    view! {
+                        <div class=class role="status" id="scenario-status">
+                            <span>{note_text(t, &n)}</span>
+                            {undo.then(|| view! {
+                                <button type="button" id="undo-delete" class="link" on:click=move |_| {
+                                    if let Some((pos, saved)) = shelf.undo.get_untracked() {
+                                        shelf.change(|l| l.restore(pos, saved, now()));
+                                        shelf.undo.set(None);
+                                        shelf.note.set(None);
+                                    }
+                                }>{t.undo}</button>
+                            })}
+                            {(!rejected.is_empty()).then(|| view! {
+                                <ul class="rejected">
+                                    {rejected.into_iter().map(|(name, why)| view! { <li>{format!("{}: {name} — {why}", t.rejected)}</li> }).collect_view()}
+                                </ul>
+                            })}
+                        </div>
+                    }
+                })
+            }}
+            <ScenarioList />
+            <div class="row-actions">
+                <button type="button" id="export-all" on:click=export_all
+                    disabled=move || shelf.library.with(|l| l.items.is_empty())>{tx(|t| t.export_all)}</button>
+                <label class="button" for="import-file">{tx(|t| t.import)}</label>
+                <input id="import-file" class="visually-hidden-file" type="file" accept="application/json,.json" node_ref=import_input on:change=on_import />
+            </div>
+        </section>
+    }
+}
+
+/// The list of saved scenarios.
+#[component]
+fn ScenarioList() -> impl IntoView {
+    let p = use_planner();
+    let shelf = use_shelf();
+    let editing = RwSignal::new(None::<String>);
+    let rename_text = RwSignal::new(String::new());
+    let now = storage::now_ms;
+    move || {
+        let t = p.text();
+        let items = shelf.library.with(|l| l.items.clone());
+        if items.is_empty() {
+            return view! { <p class="note" id="no-saved">{t.none_saved}</p> }.into_any();
+        }
+        view! {
+            <p class="note">{t.compare_hint}</p>
+            <ul class="saved-list">
+                {items
+                    .into_iter()
+                    .map(|item| {
+                        let id = item.id.clone();
+                        let is_open = shelf.open_id.get() == Some(id.clone());
+                        let checked = shelf.selected.with(|s| s.contains(&id));
+                        let editing_this = editing.get() == Some(id.clone());
+                        let (id1, id2, id3, id4, id5, id6) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+                        let scenario = item.scenario.clone();
+                        let name_for_edit = item.name.clone();
+                        view! {
+                            <li class="saved" class:open=is_open data-id=id.clone() data-name=item.name.clone()>
+                                <input type="checkbox" class="pick" aria-label=format!("{}: {}", t.select_for_compare, item.name)
+                                    prop:checked=checked
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        shelf.selected.update(|s| {
+                                            s.retain(|x| *x != id1);
+                                            if on && s.len() < 4 { s.push(id1.clone()); }
+                                        });
+                                    } />
+                                {if editing_this {
+                                    view! {
+                                        <form class="rename" on:submit=move |ev| {
+                                            ev.prevent_default();
+                                            let value = rename_text.get_untracked();
+                                            shelf.change(|l| l.rename(&id2, &value, now()));
+                                            editing.set(None);
+                                        }>
+                                            <input name="rename" type="text" maxlength="80" aria-label=t.rename
+                                                prop:value=move || rename_text.get()
+                                                on:input=move |ev| rename_text.set(event_target_value(&ev)) />
+                                            <button type="submit">{t.save}</button>
+                                        </form>
+                                    }.into_any()
+                                } else {
+                                    view! {
+                                        <span class="saved-name">
+                                            {item.name.clone()}
+                                            {is_open.then(|| view! { <span class="est">{t.current}</span> })}
+                                        </span>
+                                    }.into_any()
+                                }}
+                                <span class="saved-actions">
+                                    <button type="button" class="open" on:click=move |_| {
+                                        p.scenario.set(scenario.clone());
+                                        shelf.open_id.set(Some(id3.clone()));
+                                    }>{t.open}</button>
+                                    <button type="button" class="rename-btn" on:click=move |_| {
+                                        rename_text.set(name_for_edit.clone());
+                                        editing.set(Some(id4.clone()));
+                                    }>{t.rename}</button>
+                                    <button type="button" class="duplicate" on:click=move |_| {
+                                        shelf.change(|l| l.duplicate(&id5, p.text().copy_word, now()));
+                                    }>{t.duplicate}</button>
+                                    <button type="button" class="delete" on:click=move |_| {
+                                        if let Some((pos, saved)) = shelf.change(|l| l.remove(&id6)) {
+                                            shelf.selected.update(|s| s.retain(|x| *x != saved.id));
+                                            if shelf.open_id.get_untracked() == Some(saved.id.clone()) { shelf.open_id.set(None); }
+                                            shelf.note.set(Some(Note::Deleted(saved.name.clone())));
+                                            shelf.undo.set(Some((pos, saved)));
+                                        }
+                                    }>{t.delete}</button>
+                                </span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    }
+}

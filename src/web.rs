@@ -1,0 +1,113 @@
+//! Thin browser glue used by the components: downloads, the clipboard, reading
+//! an uploaded file, and talking to a parent page. Every call reports failure
+//! as a value; none can panic.
+
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Offer `text` as a file download.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |_| "the browser refused the download".to_string();
+    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a").map_err(fail)?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(filename);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Put text on the clipboard. Fails where the page may not (an iframe without
+/// permission, an insecure origin).
+pub async fn copy(text: &str) -> Result<(), String> {
+    let clipboard = web_sys::window().map(|w| w.navigator().clipboard()).ok_or("no clipboard")?;
+    JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| "the clipboard is not available here".into())
+}
+
+/// Read the first chosen file of an `<input type=file>` as text.
+pub async fn read_file(input: &web_sys::HtmlInputElement) -> Result<(String, String), String> {
+    let file = input.files().and_then(|f| f.get(0)).ok_or("no file chosen")?;
+    let text = JsFuture::from(file.text()).await.map_err(|_| "the file could not be read".to_string())?;
+    Ok((file.name(), text.as_string().unwrap_or_default()))
+}
+
+/// The parent window, if this page is framed.
+pub fn parent() -> Option<web_sys::Window> {
+    let w = web_sys::window()?;
+    let parent = w.parent().ok().flatten()?;
+    if js_sys::Object::is(&parent, &w) {
+        None
+    } else {
+        Some(parent)
+    }
+}
+
+/// Post a JSON value to the parent window (any origin: results are public).
+pub fn post_to_parent(message: &serde_json::Value) {
+    let Some(parent) = parent() else { return };
+    let Ok(value) = js_sys::JSON::parse(&message.to_string()) else { return };
+    let _ = parent.post_message(&value, "*");
+}
+
+/// Whether a message event came from the parent window.
+pub fn from_parent(ev: &web_sys::MessageEvent) -> bool {
+    match (ev.source(), parent()) {
+        (Some(source), Some(parent)) => js_sys::Object::is(&source, &parent),
+        _ => false,
+    }
+}
+
+/// A message event's data as JSON (None if it cannot be represented).
+pub fn message_json(ev: &web_sys::MessageEvent) -> Option<serde_json::Value> {
+    let text = js_sys::JSON::stringify(&ev.data()).ok()?.as_string()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// The page's URL without its query (for links and embed code).
+pub fn page_base() -> String {
+    let Some(w) = web_sys::window() else { return String::new() };
+    let loc = w.location();
+    format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default())
+}
+
+/// Height of the document, CSS px.
+pub fn document_height() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .map(|e| f64::from(e.scroll_height()))
+        .unwrap_or(0.0)
+}
+
+/// Print the page.
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Call `f` with the document's height whenever the root element resizes. The
+/// observer lives as long as the page.
+pub fn observe_height(f: impl Fn(f64) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| f(document_height()));
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(&root);
+        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            observer.observe(&body);
+        }
+    }
+    // The page keeps observing until it unloads.
+    callback.forget();
+}
