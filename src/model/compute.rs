@@ -254,7 +254,8 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
         maintenance: capex.facility() * (MAINTENANCE_SHARE * f.opex_rules),
         support: capex.it() * (SUPPORT_SHARE * f.opex_rules),
         staff: Euros(FTE_PER_MW * it_design.0 * EUR_PER_FTE * f.opex_rules),
-        heat_revenue: Euros(-exported.0 * s.heat_price_eur_per_mwh),
+        // 0 − x, not −x: no heat exported must read €0, not −€0.
+        heat_revenue: Euros(0.0 - exported.0 * s.heat_price_eur_per_mwh),
     };
 
     // Ownership cost.
