@@ -16,13 +16,37 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-export async function serve(root = resolve(import.meta.dirname, '..', 'dist'), { extraRoutes = {} } = {}) {
+// Every response allows any origin to read it: a sandboxed iframe without
+// allow-same-origin has an opaque origin, so its module script and wasm
+// fetches are CORS requests (a static host serving the embed must do the same).
+const CORS = { 'access-control-allow-origin': '*' };
+
+/**
+ * Serve `root` (dist/ by default). Options:
+ * - `extraRoutes`: { '/path': [contentType, body] } served from memory;
+ * - `extraFiles`: { '/path': '/absolute/file/path' } served from disk (read at
+ *   each request, content type from the extension), e.g. docs/embed-example.html.
+ */
+export async function serve(
+  root = resolve(import.meta.dirname, '..', 'dist'),
+  { extraRoutes = {}, extraFiles = {} } = {},
+) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
       if (extraRoutes[url.pathname]) {
         const [type, body] = extraRoutes[url.pathname];
-        res.writeHead(200, { 'content-type': type });
+        res.writeHead(200, { 'content-type': type, ...CORS });
+        res.end(body);
+        return;
+      }
+      if (extraFiles[url.pathname]) {
+        const body = await readFile(extraFiles[url.pathname]);
+        res.writeHead(200, {
+          'content-type': TYPES[extname(extraFiles[url.pathname])] || 'application/octet-stream',
+          'cache-control': 'no-cache',
+          ...CORS,
+        });
         res.end(body);
         return;
       }
@@ -39,10 +63,11 @@ export async function serve(root = resolve(import.meta.dirname, '..', 'dist'), {
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] || 'application/octet-stream',
         'cache-control': 'no-cache',
+        ...CORS,
       });
       res.end(body);
     } catch {
-      res.writeHead(404);
+      res.writeHead(404, CORS);
       res.end('not found');
     }
   });
