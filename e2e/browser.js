@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
 
-export async function launch() {
+export async function launch({ args = [] } = {}) {
   const executablePath = CANDIDATES.find((p) => existsSync(p));
   if (!executablePath) throw new Error('Chromium not found: run `make setup` (installs Debian chromium)');
   return chromium.launch({
@@ -18,6 +18,7 @@ export async function launch() {
       '--disable-sync',
       '--disable-quic',
       '--no-first-run',
+      ...args,
     ],
   });
 }

@@ -25,10 +25,14 @@ if (!m || !m[1].trim()) {
   console.error('post-build: no inline module script found in index.html:\n' + html);
   process.exit(1);
 }
+// Not when framed (an embed must not take over its host's caching), and never
+// throwing: in a sandboxed iframe even reading navigator.serviceWorker throws.
 const register = `
-if ('serviceWorker' in navigator && location.protocol !== 'file:') {
-  navigator.serviceWorker.register('./sw.js').catch(() => {});
-}
+try {
+  if (window.self === window.top && 'serviceWorker' in navigator && location.protocol !== 'file:') {
+    navigator.serviceWorker.register('./sw.js').catch(() => {});
+  }
+} catch (_) {}
 `;
 const init = `${m[1].trim()}\n${register}`;
 const initName = `init-${hash(init)}.js`;
@@ -56,6 +60,9 @@ if (!html.includes('Content-Security-Policy')) {
   console.error('post-build: could not insert the CSP meta');
   process.exit(1);
 }
+// Subresource integrity on the stylesheet needs a CORS fetch, or an iframe
+// sandboxed without allow-same-origin (an opaque origin) blocks it.
+html = html.replace(/<link(?=[^>]*\bintegrity=)(?![^>]*\bcrossorigin)([^>]*\brel=["']?stylesheet[^>]*)>/g, '<link crossorigin$1>');
 writeFileSync(indexPath, html);
 
 // The service worker: cache-first for hashed assets, network-first for the page.

@@ -3,7 +3,8 @@
 //! what it rejected and why.
 
 use crate::library::{clean_name, Saved};
-use crate::model::{Analysis, Scenario};
+use crate::model::uncertainty::MonteCarlo;
+use crate::model::{Estimate, Scenario};
 use crate::storage::{DATA_VERSION, SCHEMA};
 use serde::{Deserialize, Serialize};
 
@@ -107,12 +108,13 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// Results as CSV: every headline metric with its P10 and P90 where the
-/// Monte-Carlo tracks it, then the inputs. Dot decimals, whatever the language.
-pub fn results_csv(name: &str, scenario: &Scenario, analysis: &Analysis) -> String {
+/// Results as CSV: every headline metric of `estimate`, with its P10 and P90
+/// where `ranges` (the Monte-Carlo of the same scenario) tracks it, then the
+/// inputs. Dot decimals, whatever the language.
+pub fn results_csv(name: &str, scenario: &Scenario, estimate: &Estimate, ranges: Option<&MonteCarlo>) -> String {
     let mut out = String::from("section,name,value,p10,p90\n");
-    for (metric, value) in analysis.estimate.metrics() {
-        let p = analysis.monte_carlo.percentiles.iter().find(|p| p.output.metric() == metric);
+    for (metric, value) in estimate.metrics() {
+        let p = ranges.and_then(|r| r.percentiles.iter().find(|p| p.output.metric() == metric));
         let (p10, p90) = p.map(|p| (p.p10.to_string(), p.p90.to_string())).unwrap_or_default();
         out.push_str(&format!("result,{metric},{value},{p10},{p90}\n"));
     }
@@ -175,7 +177,7 @@ mod tests {
     fn csv_has_every_metric_and_the_inputs() {
         let s = Scenario::default();
         let a = analyse_with(&s, 200, 1).unwrap();
-        let csv = results_csv("My \"plan\", v2", &s, &a);
+        let csv = results_csv("My \"plan\", v2", &s, &a.estimate, Some(&a.monte_carlo));
         assert!(csv.starts_with("section,name,value,p10,p90\n"));
         for (m, _) in a.estimate.metrics() {
             assert!(csv.contains(&format!("result,{m},")), "{m}");

@@ -24,3 +24,23 @@ pub fn start() {
     ui::fatal::install_panic_hook();
     leptos::mount::mount_to_body(App);
 }
+
+/// Timings for `make bench`, exported to the page as `wasmBindings.bench_uncertainty()`:
+/// milliseconds of the 10,000-sample Monte-Carlo and of the two tornado
+/// sensitivities for the default scenario, measured inside the browser.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn bench_uncertainty() -> Vec<f64> {
+    use model::{compute, site, uncertainty};
+    let now = || web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0);
+    let s = model::Scenario::default();
+    let Ok(r) = s.resolve() else { return vec![] };
+    let profile = site::profile(r.country, s.cooling, s.heat_rejection, s.redundancy);
+    let Ok(systems) = compute::size(&r, &profile) else { return vec![] };
+    let t0 = now();
+    let _ = uncertainty::monte_carlo(&r, &profile, systems, uncertainty::SAMPLES, uncertainty::SEED);
+    let t1 = now();
+    let _ = uncertainty::tornado(&r, &profile, systems, uncertainty::Output::Tco);
+    let _ = uncertainty::tornado(&r, &profile, systems, uncertainty::Output::FacilityPower);
+    vec![t1 - t0, now() - t1]
+}

@@ -12,13 +12,23 @@ pub struct Planner {
     pub scenario: RwSignal<Scenario>,
     /// Display language.
     pub lang: RwSignal<Lang>,
+    /// Whether the system colour scheme is dark (charts follow it).
+    pub dark: RwSignal<bool>,
     /// The model's answer for the current scenario.
     pub result: Memo<Result<Estimate, ModelError>>,
     /// The last estimate that evaluated, shown while the current inputs are invalid.
     pub estimate: Memo<Option<Estimate>>,
-    /// Monte-Carlo percentiles and sensitivities of the current scenario (None while it is invalid).
+    /// The scenario the uncertainty analysis was last run on: the current one
+    /// once the inputs have been still for [`SETTLE_MS`].
+    pub settled: RwSignal<Scenario>,
+    /// Monte-Carlo percentiles and sensitivities of the settled scenario (None while it is invalid).
     pub analysis: Memo<Option<Analysis>>,
 }
+
+/// Quiet time after the last edit before the 10,000-sample Monte-Carlo reruns.
+/// Headline numbers never wait for it: they come from `estimate`, recomputed on
+/// every edit; the P10–P90 ranges say they are updating meanwhile.
+pub const SETTLE_MS: u64 = 120;
 
 impl Planner {
     /// Create the state from a starting scenario and language.
@@ -33,13 +43,43 @@ impl Planner {
             Ok(e) => Some(e),
             Err(_) => prev.cloned().flatten().or_else(|| evaluate(&Scenario::default()).ok()),
         });
-        let analysis = Memo::new(move |_| scenario.with(|s| analyse(s).ok()));
-        Planner { scenario, lang: RwSignal::new(lang), result, estimate, analysis }
+        let settled = RwSignal::new(scenario.get_untracked());
+        let analysis = Memo::new(move |_| settled.with(|s| analyse(s).ok()));
+        // The debounce is a timer boundary: the one effect that writes `settled`.
+        #[cfg(target_arch = "wasm32")]
+        {
+            let pending = StoredValue::new_local(None::<leptos::prelude::TimeoutHandle>);
+            Effect::new(move |_| {
+                let current = scenario.get();
+                if settled.with_untracked(|s| *s == current) {
+                    return;
+                }
+                if let Some(h) = pending.get_value() {
+                    h.clear();
+                }
+                let handle = leptos::prelude::set_timeout_with_handle(
+                    move || settled.set(scenario.get_untracked()),
+                    std::time::Duration::from_millis(SETTLE_MS),
+                )
+                .ok();
+                pending.set_value(handle);
+            });
+        }
+        #[cfg(target_arch = "wasm32")]
+        let dark = RwSignal::new(crate::charts::canvas::prefers_dark());
+        #[cfg(not(target_arch = "wasm32"))]
+        let dark = RwSignal::new(false);
+        Planner { scenario, lang: RwSignal::new(lang), dark, result, estimate, settled, analysis }
     }
 
     /// The texts of the current language.
     pub fn text(&self) -> &'static Text {
         self.lang.get().text()
+    }
+
+    /// Whether the uncertainty analysis lags behind the current inputs.
+    pub fn analysis_pending(&self) -> bool {
+        self.scenario.with(|s| self.settled.with(|t| s != t))
     }
 
     /// Change the scenario through a closure.

@@ -175,9 +175,17 @@ mod browser {
 
 pub use browser::{available, now_ms};
 
-/// Keep unreadable text under a fresh backup key; returns the key if that worked.
-fn set_aside(raw: &str) -> Option<String> {
-    let key = format!("{BACKUP_PREFIX}{}", browser::now_ms() as u64);
+/// Keep unreadable text under a fresh backup key (named after the key it came
+/// from, the time, and a counter if that is taken); returns the key if that worked.
+fn set_aside(from: &str, raw: &str) -> Option<String> {
+    let base =
+        format!("{BACKUP_PREFIX}{}.{}", from.trim_start_matches("gigafactory-planner."), browser::now_ms() as u64);
+    let mut key = base.clone();
+    let mut n = 1;
+    while matches!(browser::read(&key), Ok(Some(_))) {
+        n += 1;
+        key = format!("{base}-{n}");
+    }
     browser::write(&key, raw).ok().map(|_| key)
 }
 
@@ -189,7 +197,7 @@ pub fn load<T: for<'de> Deserialize<'de>>(key: &str) -> Loaded<T> {
         Ok(None) => Loaded::Empty,
         Ok(Some(raw)) => match decode::<T>(&raw) {
             Ok(env) => Loaded::Value(env.payload),
-            Err(error) => Loaded::SetAside { error, backup_key: set_aside(&raw) },
+            Err(error) => Loaded::SetAside { error, backup_key: set_aside(key, &raw) },
         },
     }
 }

@@ -98,10 +98,12 @@ pub fn parse_query_onto(base: Scenario, query: &str) -> Parsed {
     let mut sizing_count: Option<f64> = None;
     let mut sizing_other: Option<Sizing> = None;
     let query = query.strip_prefix('?').unwrap_or(query);
+    let mut raw: Vec<(String, String)> = vec![];
     for pair in query.split('&').filter(|x| !x.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let key = percent_decode(k);
         let value = percent_decode(v);
+        raw.push((key.clone(), value.clone()));
         let mut reject = |reason: &str| {
             p.errors.push(ParamError { name: key.clone(), value: value.clone(), reason: reason.to_string() })
         };
@@ -182,6 +184,12 @@ pub fn parse_query_onto(base: Scenario, query: &str) -> Parsed {
     // A value of the right type may still be out of range: check each field on
     // its own and fall back to its default, naming the parameter.
     p.scenario = fallback_invalid(s, &base, &mut p.errors);
+    // Name the value that was rejected, as given.
+    for e in p.errors.iter_mut().filter(|e| e.value.is_empty()) {
+        if let Some((_, v)) = raw.iter().rev().find(|(k, _)| *k == e.name) {
+            e.value = v.clone();
+        }
+    }
     p
 }
 

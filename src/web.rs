@@ -80,12 +80,13 @@ pub fn page_base() -> String {
     format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default())
 }
 
-/// Height of the document, CSS px.
+/// Height of the page's content, CSS px: the root element's own box, which
+/// (unlike `scrollHeight`) shrinks when the content does, even inside a taller iframe.
 pub fn document_height() -> f64 {
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
-        .map(|e| f64::from(e.scroll_height()))
+        .map(|e| e.get_bounding_client_rect().height().ceil())
         .unwrap_or(0.0)
 }
 
@@ -109,5 +110,17 @@ pub fn observe_height(f: impl Fn(f64) + 'static) {
         }
     }
     // The page keeps observing until it unloads.
+    callback.forget();
+}
+
+/// Call `f(dark)` whenever the system colour scheme changes. Lives as long as the page.
+pub fn on_scheme_change(f: impl Fn(bool) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let Some(mql) = web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()) else {
+        return;
+    };
+    let query = mql.clone();
+    let callback = Closure::<dyn FnMut()>::new(move || f(query.matches()));
+    let _ = mql.add_event_listener_with_callback("change", callback.as_ref().unchecked_ref());
     callback.forget();
 }

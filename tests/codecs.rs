@@ -135,6 +135,10 @@ fn invalid_parameters_are_named_and_fall_back_to_defaults() {
     for n in ["count", "utilization", "accelerator", "cooling", "mfu", "v"] {
         assert!(names.contains(&n), "{n} not reported in {names:?}");
     }
+    let value_of = |n: &str| p.errors.iter().find(|e| e.name == n).map(|e| e.value.clone()).unwrap_or_default();
+    assert_eq!(value_of("count"), "-5");
+    assert_eq!(value_of("mfu"), "7");
+    assert_eq!(value_of("cooling"), "lava");
     assert_eq!(p.scenario.sizing, d.sizing);
     assert_eq!(p.scenario.utilization, d.utilization);
     assert_eq!(p.scenario.accelerator, d.accelerator);

@@ -15,6 +15,9 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 thread_local! {
     // The language whose number conventions the axes use while a chart is drawn.
     static LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
+    // CSS width of the canvas and the colour scheme, measured by the component
+    // (on mount, resize and scheme change) so drawing never forces a layout.
+    static VIEW: std::cell::Cell<(f64, bool)> = const { std::cell::Cell::new((600.0, false)) };
 }
 
 /// An axis number in the display language, with decimals suited to `step`.
@@ -68,13 +71,17 @@ fn rgb(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
 
-/// The theme matching the user's colour scheme.
-pub fn theme() -> Theme {
-    let dark = web_sys::window()
+/// Whether the user prefers a dark colour scheme.
+pub fn prefers_dark() -> bool {
+    web_sys::window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
         .map(|m| m.matches())
-        .unwrap_or(false);
-    if dark {
+        .unwrap_or(false)
+}
+
+/// The theme of the chart being drawn.
+pub fn theme() -> Theme {
+    if VIEW.with(|v| v.get().1) {
         DARK
     } else {
         LIGHT
@@ -85,7 +92,7 @@ pub fn theme() -> Theme {
 /// high-DPI screens) and return the backend and that ratio.
 pub fn prepare(canvas: &HtmlCanvasElement, css_height: u32) -> Option<(CanvasBackend, f64)> {
     let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 3.0);
-    let css_width = canvas.client_width().max(240) as f64;
+    let css_width = VIEW.with(|v| v.get().0).max(240.0);
     canvas.set_width((css_width * dpr).round() as u32);
     canvas.set_height((f64::from(css_height) * dpr).round() as u32);
     CanvasBackend::with_canvas_object(canvas.clone()).map(|b| (b, dpr))
@@ -150,9 +157,11 @@ fn format_tick(v: f64) -> String {
     axis_label(v)
 }
 
-/// Draw any chart, with axis numbers in `lang`'s conventions.
-pub fn draw(canvas: &HtmlCanvasElement, chart: &Chart, lang: Lang) {
+/// Draw any chart `css_width` CSS pixels wide, with axis numbers in `lang`'s
+/// conventions and colours for the `dark` or light scheme.
+pub fn draw(canvas: &HtmlCanvasElement, chart: &Chart, lang: Lang, css_width: f64, dark: bool) {
     LANG.with(|l| l.set(lang));
+    VIEW.with(|v| v.set((css_width, dark)));
     match chart {
         Chart::Bars(c) => draw_bars(canvas, c),
         Chart::Monthly(c) => draw_monthly(canvas, c),

@@ -103,6 +103,7 @@ pub fn App() -> impl IntoView {
             }
         });
         on_cleanup(move || storage_listener.remove());
+        crate::web::on_scheme_change(move |dark| planner.dark.set(dark));
         if embed {
             embed_bridge(planner);
         }

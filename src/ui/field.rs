@@ -246,14 +246,15 @@ pub fn SelectField(
                 prop:value=move || value.get()
                 on:change=move |ev| on_change.run(event_target_value(&ev))
             >
+                // Options rebuild only when the list changes (a language switch);
+                // a new value only moves the `selected` attribute.
                 {move || {
-                    let selected = value.get();
                     options
                         .get()
                         .into_iter()
                         .map(|(v, l)| {
-                            let is = v == selected;
-                            view! { <option value=v selected=is>{l}</option> }
+                            let key = v.clone();
+                            view! { <option value=v selected=move || value.with(|x| *x == key)>{l}</option> }
                         })
                         .collect_view()
                 }}

@@ -22,23 +22,34 @@ pub fn ChartFigure(
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let planner = crate::state::use_planner();
-    let redraw = RwSignal::new(0u32);
+    // Measured on mount and on resize only: reading the width while drawing
+    // would force a layout per chart per keystroke.
+    let width = RwSignal::new(0.0f64);
     // Drawing is the boundary with the canvas: an effect that reads memoised data
-    // (and the resize/colour-scheme tick, which changes the pixels but not the data).
+    // and the measured width and colour scheme.
     Effect::new(move |_| {
-        redraw.track();
         let fig = figure.get();
         let lang = planner.lang.get();
+        let dark = planner.dark.get();
         #[cfg(target_arch = "wasm32")]
         if let (Some(el), Some(fig)) = (canvas.get(), fig.as_ref()) {
-            crate::charts::canvas::draw(&el, &fig.chart, lang);
+            let mut w = width.get();
+            if w <= 0.0 {
+                w = f64::from(el.client_width());
+                width.set(w);
+            }
+            crate::charts::canvas::draw(&el, &fig.chart, lang, w, dark);
         }
         #[cfg(not(target_arch = "wasm32"))]
-        let _ = (fig, canvas, lang);
+        let _ = (fig, canvas, lang, dark, width);
     });
     #[cfg(target_arch = "wasm32")]
     {
-        let resize = leptos::prelude::window_event_listener(leptos::ev::resize, move |_| redraw.update(|n| *n += 1));
+        let resize = leptos::prelude::window_event_listener(leptos::ev::resize, move |_| {
+            if let Some(el) = canvas.get_untracked() {
+                width.set(f64::from(el.client_width()));
+            }
+        });
         on_cleanup(move || resize.remove());
     }
     view! {

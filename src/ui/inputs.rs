@@ -92,7 +92,7 @@ macro_rules! tr {
 macro_rules! scenario_field {
     ($p:expr, get: $get:expr, set: $set:expr) => {{
         let p = $p;
-        let value = Signal::derive(move || p.scenario.with($get));
+        let value = Memo::new(move |_| p.scenario.with($get));
         let on_change = Callback::new(move |v: Option<f64>| p.edit(|s: &mut Scenario| ($set)(s, v)));
         (value, on_change)
     }};
@@ -105,7 +105,9 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
     let lang = p.lang;
 
     // Hardware.
-    let mode = Signal::derive(move || p.scenario.with(|s| sizing_mode(&s.sizing).to_string()));
+    // Memos, not derived closures: views below rebuild only when these values
+    // change, not on every edit of any field (the count field must survive typing).
+    let mode = Memo::new(move |_| p.scenario.with(|s| sizing_mode(&s.sizing).to_string()));
     let mode_options = Signal::derive(move || {
         let t = p.text();
         vec![
@@ -132,7 +134,7 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
     });
     let sizing_field = move || {
         let m = mode.get();
-        let value = Signal::derive(move || p.scenario.with(|s| Some(sizing_value(&s.sizing))));
+        let value = Memo::new(move |_| p.scenario.with(|s| Some(sizing_value(&s.sizing))));
         let make = move |v: f64| -> Sizing {
             match m.as_str() {
                 "power_mw" => Sizing::PowerMw(v),
@@ -243,7 +245,7 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
     let (mfu_v, mfu_set) = scenario_field!(p, get: |s: &Scenario| Some(s.training.mfu), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.training.mfu = v });
     let (gp_v, gp_set) = scenario_field!(p, get: |s: &Scenario| Some(s.training.goodput), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.training.goodput = v });
 
-    let str_field = move |get: fn(&Scenario) -> String| Signal::derive(move || p.scenario.with(get));
+    let str_field = move |get: fn(&Scenario) -> String| Memo::new(move |_| p.scenario.with(get));
     let units = |u: &'static str| Signal::derive(move || u.to_string());
 
     view! {

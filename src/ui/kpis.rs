@@ -158,7 +158,7 @@ pub fn Kpis() -> impl IntoView {
                                     p.estimate.with(|e| e.as_ref().and_then(|e| metric_value(e, metric)).map(|v| display(v, p.lang.get())))
                                 }}
                             </span>
-                            <span class="kpi-range">
+                            <span class="kpi-range" class:pending=move || p.analysis_pending()>
                                 {move || {
                                     let l = p.lang.get();
                                     p.analysis.with(|a| {

@@ -60,19 +60,25 @@ impl Shelf {
         }
     }
 
-    /// Change the list and write it out.
-    pub fn change<R>(&self, f: impl FnOnce(&mut Library) -> R) -> R {
+    /// Change the list and write it out. Returns the change's result and
+    /// whether the write went through (a refusal is put in `note`).
+    pub fn change<R>(&self, f: impl FnOnce(&mut Library) -> R) -> (R, bool) {
         let r = self.library.try_update(f).expect("the shelf's signal lives as long as the app");
-        if storage::available() {
-            if let Err(e) = self.library.with_untracked(|l| storage::save(LIBRARY_KEY, l)) {
+        if !storage::available() {
+            self.note.set(Some(Note::WriteRefused(StorageError::Unavailable.to_string())));
+            return (r, false);
+        }
+        match self.library.with_untracked(|l| storage::save(LIBRARY_KEY, l)) {
+            Ok(()) => (r, true),
+            Err(e) => {
                 let why = match e {
                     StorageError::WriteRefused(why) => why,
                     other => other.to_string(),
                 };
                 self.note.set(Some(Note::WriteRefused(why)));
+                (r, false)
             }
         }
-        r
     }
 
     /// Re-read the list after another tab changed it.
@@ -111,18 +117,22 @@ pub fn ScenarioPanel() -> impl IntoView {
     let save = move || {
         let typed = name.get_untracked();
         let scenario = p.scenario.get_untracked();
-        let id = shelf.change(|l| l.add(&typed, scenario, now()));
+        let (id, written) = shelf.change(|l| l.add(&typed, scenario, now()));
         let saved_name = shelf.library.with_untracked(|l| l.get(&id).map(|s| s.name.clone()).unwrap_or_default());
         shelf.open_id.set(Some(id));
-        shelf.note.set(Some(Note::Saved(saved_name)));
+        if written {
+            shelf.note.set(Some(Note::Saved(saved_name)));
+        }
         name.set(String::new());
     };
     let save_changes = move |_| {
         if let Some(id) = shelf.open_id.get_untracked() {
             let scenario = p.scenario.get_untracked();
-            shelf.change(|l| l.update(&id, scenario, now()));
+            let (_, written) = shelf.change(|l| l.update(&id, scenario, now()));
             let n = shelf.library.with_untracked(|l| l.get(&id).map(|s| s.name.clone()).unwrap_or_default());
-            shelf.note.set(Some(Note::Saved(n)));
+            if written {
+                shelf.note.set(Some(Note::Saved(n)));
+            }
         }
     };
     let is_dirty = move || {
@@ -142,12 +152,14 @@ pub fn ScenarioPanel() -> impl IntoView {
                         Err(e) => shelf.note.set(Some(Note::ImportFailed(e))),
                         Ok(report) => {
                             let n = report.accepted.len();
-                            shelf.change(|l| {
+                            let (_, written) = shelf.change(|l| {
                                 for e in report.accepted {
                                     l.add(&e.name, e.scenario, now());
                                 }
                             });
-                            shelf.note.set(Some(Note::Imported(n, report.rejected)));
+                            if written {
+                                shelf.note.set(Some(Note::Imported(n, report.rejected)));
+                            }
                         }
                     },
                 }
@@ -308,7 +320,7 @@ fn ScenarioList() -> impl IntoView {
                                         shelf.change(|l| l.duplicate(&id5, p.text().copy_word, now()));
                                     }>{t.duplicate}</button>
                                     <button type="button" class="delete" on:click=move |_| {
-                                        if let Some((pos, saved)) = shelf.change(|l| l.remove(&id6)) {
+                                        if let (Some((pos, saved)), _) = shelf.change(|l| l.remove(&id6)) {
                                             shelf.selected.update(|s| s.retain(|x| *x != saved.id));
                                             if shelf.open_id.get_untracked() == Some(saved.id.clone()) { shelf.open_id.set(None); }
                                             shelf.note.set(Some(Note::Deleted(saved.name.clone())));

@@ -52,8 +52,16 @@ pub fn ShareBar() -> impl IntoView {
         copy(embed_snippet(&url, p.text().title), |t| t.embed_copied);
     };
     let on_csv = move |_| {
-        let csv = p.analysis.with_untracked(|a| {
-            a.as_ref().map(|a| p.scenario.with_untracked(|s| crate::export::results_csv(p.text().title, s, a)))
+        // Headline values from the current estimate; ranges only if the
+        // Monte-Carlo has caught up with the current inputs.
+        let pending = p.analysis_pending();
+        let csv = p.estimate.with_untracked(|e| {
+            e.as_ref().map(|e| {
+                p.analysis.with_untracked(|a| {
+                    let ranges = a.as_ref().filter(|_| !pending).map(|a| &a.monte_carlo);
+                    p.scenario.with_untracked(|s| crate::export::results_csv(p.text().title, s, e, ranges))
+                })
+            })
         });
         #[cfg(target_arch = "wasm32")]
         if let Some(csv) = csv {
