@@ -47,3 +47,21 @@ test('count edits update power, redraw the chart and survive a reload', async ()
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('typing key by key keeps the focus, the caret text and updates the numbers', async () => {
+  const { page, problems, context } = await strictPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url);
+  await waitForMetrics(page);
+  await page.click('input[name=count]', { clickCount: 3 });
+  await page.keyboard.type('25000', { delay: 20 });
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'count');
+  assert.equal(await page.inputValue('input[name=count]'), '25000');
+  await page.waitForFunction(() => document.querySelector('[data-metric=accelerator_count]').dataset.value === '25000');
+  // A trailing zero after the decimal point is what was typed, kept while it parses to the value.
+  await page.click('input[name=utilization]', { clickCount: 3 });
+  await page.keyboard.type('0.50', { delay: 20 });
+  assert.equal(await page.inputValue('input[name=utilization]'), '0.50');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'utilization');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
