@@ -271,7 +271,7 @@ pub fn draw_monthly(canvas: &HtmlCanvasElement, c: &MonthlyChart) {
         if let Some(l) = c.months.get(i) {
             // Narrow plots show initials.
             let l = if slot < f64::from(f.px(34.0)) {
-                l.chars().take(1).collect::<String>().to_uppercase()
+                l.chars().take(1).collect::<String>().to_ascii_uppercase()
             } else {
                 l.clone()
             };

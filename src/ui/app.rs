@@ -214,7 +214,7 @@ fn LangSwitch() -> impl IntoView {
                             aria-pressed=move || if p.lang.get() == l { "true" } else { "false" }
                             on:click=move |_| p.lang.set(l)
                         >
-                            {l.code().to_uppercase()}
+                            {l.code().to_ascii_uppercase()}
                         </button>
                     }
                 })

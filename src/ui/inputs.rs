@@ -207,7 +207,7 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let redundancy_options = Signal::derive(|| {
-        Redundancy::ALL.iter().map(|r| (r.id().to_string(), r.id().to_uppercase())).collect::<Vec<_>>()
+        Redundancy::ALL.iter().map(|r| (r.id().to_string(), r.id().to_ascii_uppercase())).collect::<Vec<_>>()
     });
 
     let country_default = move |f: fn(&catalogue::Country) -> f64| {
