@@ -98,14 +98,22 @@ pub fn prepare(canvas: &HtmlCanvasElement, css_height: u32) -> Option<(CanvasBac
     CanvasBackend::with_canvas_object(canvas.clone()).map(|b| (b, dpr))
 }
 
+/// A cleared drawing area `css_height` CSS pixels tall, with its pixel ratio and theme.
+fn begin(
+    canvas: &HtmlCanvasElement,
+    css_height: u32,
+) -> Option<(DrawingArea<CanvasBackend, plotters::coord::Shift>, f64, Theme)> {
+    let (backend, dpr) = prepare(canvas, css_height)?;
+    let root = backend.into_drawing_area();
+    let _ = root.fill(&TRANSPARENT);
+    Some((root, dpr, theme()))
+}
+
 /// Draw a horizontal bar chart.
 pub fn draw_bars(canvas: &HtmlCanvasElement, chart: &BarChart) {
     let rows = chart.bars.len().max(1) as u32;
     let css_height = 28 * rows + 44;
-    let Some((backend, dpr)) = prepare(canvas, css_height) else { return };
-    let t = theme();
-    let root = backend.into_drawing_area();
-    let _ = root.fill(&TRANSPARENT);
+    let Some((root, dpr, t)) = begin(canvas, css_height) else { return };
     let (w, h) = root.dim_in_pixel();
     let px = |v: f64| (v * dpr) as i32;
     let font = |size: f64| ("sans-serif", size * dpr).into_font().color(&rgb(t.ink));
@@ -326,10 +334,7 @@ pub fn draw_line(canvas: &HtmlCanvasElement, c: &LineChart) {
 /// Tornado: each input's swing around the central value.
 pub fn draw_tornado(canvas: &HtmlCanvasElement, c: &TornadoChart) {
     let rows = c.rows.len().max(1) as u32;
-    let Some((backend, dpr)) = prepare(canvas, 26 * rows + 40) else { return };
-    let t = theme();
-    let root = backend.into_drawing_area();
-    let _ = root.fill(&TRANSPARENT);
+    let Some((root, dpr, t)) = begin(canvas, 26 * rows + 40) else { return };
     let (w, h) = root.dim_in_pixel();
     let px = |v: f64| (v * dpr) as i32;
     let font = |size: f64| ("sans-serif", size * dpr).into_font().color(&rgb(t.ink));
