@@ -158,7 +158,8 @@ pub fn Kpis() -> impl IntoView {
                                     p.estimate.with(|e| e.as_ref().and_then(|e| metric_value(e, metric)).map(|v| display(v, p.lang.get())))
                                 }}
                             </span>
-                            <span class="kpi-range" class:pending=move || p.analysis_pending()>
+                            <span class="kpi-range" class:pending=move || p.analysis_pending()
+                                aria-busy=move || if p.analysis_pending() { "true" } else { "false" }>
                                 {move || {
                                     let l = p.lang.get();
                                     p.analysis.with(|a| {
