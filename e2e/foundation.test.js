@@ -1,24 +1,15 @@
 // The first live estimate, end to end, on the release build: moving the count
 // changes the numbers and redraws the chart; a reload keeps the scenario.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './server.js';
-import { launch, strictPage, waitForMetrics, metric, inkedShare, canvasHash } from './browser.js';
+import { useBrowser } from './helpers-ui.js';
+import { strictPage, waitForMetrics, metric, inkedShare, canvasHash } from './browser.js';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('count edits update power, redraw the chart and survive a reload', async () => {
-  const { page, problems, context } = await strictPage(browser, { viewport: { width: 1280, height: 900 } });
-  await page.goto(server.url);
+  const { page, problems, context } = await strictPage(env.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(env.server.url);
   await waitForMetrics(page);
 
   const it0 = await metric(page, 'it_power_mw');
@@ -49,8 +40,8 @@ test('count edits update power, redraw the chart and survive a reload', async ()
 });
 
 test('typing key by key keeps the focus, the caret text and updates the numbers', async () => {
-  const { page, problems, context } = await strictPage(browser, { viewport: { width: 1280, height: 900 } });
-  await page.goto(server.url);
+  const { page, problems, context } = await strictPage(env.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(env.server.url);
   await waitForMetrics(page);
   await page.click('input[name=count]', { clickCount: 3 });
   await page.keyboard.type('25000', { delay: 20 });

@@ -1,22 +1,13 @@
 // The static site under a strict Content-Security-Policy, with no third-party
 // requests, and still working offline after the first visit (service worker).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { serve } from './server.js';
-import { launch, strictPage, waitForMetrics, metric } from './browser.js';
+import { useBrowser } from './helpers-ui.js';
+import { strictPage, waitForMetrics, metric } from './browser.js';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('index.html has a strict CSP and no inline script', () => {
   const html = readFileSync(resolve(import.meta.dirname, '..', 'dist', 'index.html'), 'utf8');
@@ -28,17 +19,17 @@ test('index.html has a strict CSP and no inline script', () => {
 });
 
 test('the page runs under its CSP and asks nothing of other origins', async () => {
-  const { page, problems, context } = await strictPage(browser, { viewport: { width: 1280, height: 900 } });
+  const { page, problems, context } = await strictPage(env.browser, { viewport: { width: 1280, height: 900 } });
   const foreign = [];
   page.on('request', (r) => {
     const u = new URL(r.url());
-    if (!['data:', 'blob:'].includes(u.protocol) && u.origin !== server.url) foreign.push(r.url());
+    if (!['data:', 'blob:'].includes(u.protocol) && u.origin !== env.server.url) foreign.push(r.url());
   });
   await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForMetrics(page);
   await page.fill('input[name=count]', '20000');
   await page.waitForFunction(() => document.querySelector('[data-metric=accelerator_count]').dataset.value === '20000');
@@ -49,8 +40,8 @@ test('the page runs under its CSP and asks nothing of other origins', async () =
 });
 
 test('after a first visit the page reloads offline', async () => {
-  const { page, problems, context } = await strictPage(browser, { viewport: { width: 1024, height: 800 } });
-  await page.goto(`${server.url}/?count=30000&country=FI`);
+  const { page, problems, context } = await strictPage(env.browser, { viewport: { width: 1024, height: 800 } });
+  await page.goto(`${env.server.url}/?count=30000&country=FI`);
   await waitForMetrics(page);
   await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated');
   const before = await metric(page, 'facility_power_mw');
