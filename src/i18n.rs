@@ -162,7 +162,6 @@ pub struct Text {
     pub inputs: &'static str,
     pub sources: &'static str,
     pub estimate: &'static str,
-    pub systems_racks: &'static str,
     pub months: [&'static str; 12],
     pub chart_monthly: &'static str,
     pub chart_monthly_caption: &'static str,
@@ -249,7 +248,6 @@ pub struct Text {
     pub kpi_ref: &'static str,
     pub mc_note: &'static str,
     pub sources_intro: &'static str,
-    pub show_sources: &'static str,
     pub value: &'static str,
     pub item: &'static str,
     pub h_scenarios: &'static str,
@@ -291,7 +289,6 @@ pub struct Text {
     pub current: &'static str,
     pub name_label: &'static str,
     pub select_for_compare: &'static str,
-    pub close: &'static str,
 }
 
 /// English.
@@ -395,7 +392,6 @@ pub const EN: Text = Text {
     inputs: "Inputs",
     sources: "Sources",
     estimate: "estimate",
-    systems_racks: "systems · racks",
     months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
     chart_monthly: "Energy and PUE by month",
     chart_monthly_caption: "Facility energy (GWh, columns) and PUE (line) through the site's year.",
@@ -482,7 +478,6 @@ pub const EN: Text = Text {
     kpi_ref: "REF",
     mc_note: "P10–P90 ranges come from a seeded Monte-Carlo of 10,000 samples over the sourced ranges of ten uncertain inputs.",
     sources_intro: "Every figure in the model and where it comes from. H, M, L: high, medium, low confidence.",
-    show_sources: "Show all sources",
     value: "Value",
     item: "Item",
     h_scenarios: "Saved scenarios",
@@ -524,7 +519,6 @@ pub const EN: Text = Text {
     current: "open",
     name_label: "Scenario name",
     select_for_compare: "Select for comparison",
-    close: "Close",
 };
 
 /// French.
@@ -628,7 +622,6 @@ pub const FR: Text = Text {
     inputs: "Paramètres",
     sources: "Sources",
     estimate: "estimation",
-    systems_racks: "systèmes · baies",
     months: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
     chart_monthly: "Énergie et PUE par mois",
     chart_monthly_caption: "Énergie du site (GWh, colonnes) et PUE (courbe) au fil de l'année.",
@@ -715,7 +708,6 @@ pub const FR: Text = Text {
     kpi_ref: "REF",
     mc_note: "Les plages P10–P90 proviennent d'un Monte-Carlo de 10 000 tirages (graine fixe) sur les plages sourcées de dix paramètres incertains.",
     sources_intro: "Chaque chiffre du modèle et sa provenance. H, M, L : confiance élevée, moyenne, faible.",
-    show_sources: "Afficher toutes les sources",
     value: "Valeur",
     item: "Élément",
     h_scenarios: "Scénarios enregistrés",
@@ -757,5 +749,4 @@ pub const FR: Text = Text {
     current: "ouvert",
     name_label: "Nom du scénario",
     select_for_compare: "Sélectionner pour comparer",
-    close: "Fermer",
 };

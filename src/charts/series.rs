@@ -20,8 +20,6 @@ pub struct MonthlyChart {
 pub struct LineChart {
     /// (x, y) points in order.
     pub points: Vec<(f64, f64)>,
-    /// X axis caption.
-    pub x_label: String,
     /// Y axis caption.
     pub y_label: String,
     /// Divide y by this for axis labels (e.g. 1e9 for € bn).
@@ -35,8 +33,6 @@ pub struct TornadoChart {
     pub base: f64,
     /// (label, value at input's low end, value at its high end), widest first.
     pub rows: Vec<(String, f64, f64)>,
-    /// Axis caption.
-    pub unit: String,
     /// Divide values by this for axis labels.
     pub scale: f64,
 }
@@ -50,8 +46,6 @@ pub struct HistogramChart {
     pub width: f64,
     /// (label, position) markers such as P10, P50, P90.
     pub markers: Vec<(String, f64)>,
-    /// Axis caption.
-    pub unit: String,
     /// Divide values by this for axis labels.
     pub scale: f64,
 }

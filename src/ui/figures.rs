@@ -122,10 +122,7 @@ pub fn cumulative_figure(e: &Estimate, s: &Scenario, lang: Lang) -> Figure {
         .filter(|p| (p.0 - p.0.round()).abs() < 1e-9)
         .map(|(y, c)| (format!("{} {}", t.year, fmt(*y, lang, Style::Plain(0))), fmt(*c, lang, Style::EuroCompact)))
         .collect();
-    Figure {
-        chart: Chart::Line(LineChart { points, x_label: t.year.into(), y_label: "G€".into(), y_scale: 1e9 }),
-        table,
-    }
+    Figure { chart: Chart::Line(LineChart { points, y_label: "G€".into(), y_scale: 1e9 }), table }
 }
 
 /// Label of an uncertain input.
@@ -160,7 +157,7 @@ pub fn tornado_figure(a: &Analysis, lang: Lang) -> Figure {
             (l.clone(), format!("{} – {}", fmt(*lo, lang, Style::EuroCompact), fmt(*hi, lang, Style::EuroCompact)))
         })
         .collect();
-    Figure { chart: Chart::Tornado(TornadoChart { base, rows, unit: "G€".into(), scale: 1e9 }), table }
+    Figure { chart: Chart::Tornado(TornadoChart { base, rows, scale: 1e9 }), table }
 }
 
 /// Monte-Carlo distribution of TCO, € billion.
@@ -173,10 +170,7 @@ pub fn distribution_figure(a: &Analysis, lang: Lang) -> Figure {
         .map(|p| vec![("P10".to_string(), p.p10), ("P50".into(), p.p50), ("P90".into(), p.p90)])
         .unwrap_or_default();
     let table = markers.iter().map(|(l, v)| (l.clone(), fmt(*v, lang, Style::EuroCompact))).collect();
-    Figure {
-        chart: Chart::Histogram(HistogramChart { bins: h.clone(), width, markers, unit: "G€".into(), scale: 1e9 }),
-        table,
-    }
+    Figure { chart: Chart::Histogram(HistogramChart { bins: h.clone(), width, markers, scale: 1e9 }), table }
 }
 
 /// All result charts.

@@ -8,7 +8,7 @@ use crate::model::scenario::MAX_ACCELERATORS;
 use crate::model::{Precision, Scenario, Sizing};
 use crate::state::use_planner;
 use crate::ui::field::{NumberField, SelectField, Slider};
-use crate::ui::tx;
+use crate::ui::{tx, tx_signal};
 use leptos::prelude::*;
 
 /// Which sizing mode a scenario uses, as the select's value.
@@ -78,14 +78,6 @@ fn country_facts(code: &str, lang: Lang) -> String {
             fmt(mean, lang, Style::Plain(1))
         ),
     }
-}
-
-/// Shorthand for a `Signal<String>` from the current language's text.
-macro_rules! tr {
-    ($p:expr, $field:ident) => {{
-        let _ = $p;
-        crate::ui::tx_signal(|t| t.$field)
-    }};
 }
 
 /// A number field bound to one scenario field through a getter and a setter.
@@ -159,7 +151,7 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
         let label = label.to_string();
         let unit = unit.to_string();
         view! {
-            <NumberField id name label value on_change min max slider=Slider::Log unit help=tr!(p, help_size) />
+            <NumberField id name label value on_change min max slider=Slider::Log unit help=tx_signal(|t| t.help_size) />
         }
     };
     let accel_options =
@@ -252,26 +244,26 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
         <form class="inputs" aria-label=tx(|t| t.inputs) on:submit=|ev| ev.prevent_default()>
             <fieldset>
                 <legend>{tx(|t| t.g_hardware)}</legend>
-                <SelectField id="in-size-by" name="size_by" label=tr!(p, size_by) options=mode_options value=mode on_change=on_mode />
+                <SelectField id="in-size-by" name="size_by" label=tx_signal(|t| t.size_by) options=mode_options value=mode on_change=on_mode />
                 {sizing_field}
                 <SelectField
                     id="in-accelerator"
                     name="accelerator"
-                    label=tr!(p, accelerator)
+                    label=tx_signal(|t| t.accelerator)
                     options=accel_options
                     value=str_field(|s| s.accelerator.clone())
                     on_change=Callback::new(move |v: String| p.edit(|s| s.accelerator = v))
                     help=Signal::derive(move || p.scenario.with(|s| accelerator_specs(&s.accelerator, lang.get())))
                 />
-                <NumberField id="in-utilization" name="utilization" label=tr!(p, utilization) value=util_v on_change=util_set
-                    min=0.0 max=1.0 step=0.01 slider=Slider::Linear help=tr!(p, help_utilization) />
+                <NumberField id="in-utilization" name="utilization" label=tx_signal(|t| t.utilization) value=util_v on_change=util_set
+                    min=0.0 max=1.0 step=0.01 slider=Slider::Linear help=tx_signal(|t| t.help_utilization) />
             </fieldset>
             <fieldset>
                 <legend>{tx(|t| t.g_site)}</legend>
                 <SelectField
                     id="in-country"
                     name="country"
-                    label=tr!(p, country)
+                    label=tx_signal(|t| t.country)
                     options=country_options
                     value=str_field(|s| s.country.clone())
                     on_change=Callback::new(move |v: String| p.edit(|s| s.country = v))
@@ -280,59 +272,59 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>{tx(|t| t.g_cooling)}</legend>
-                <SelectField id="in-cooling" name="cooling" label=tr!(p, cooling) options=cooling_options
+                <SelectField id="in-cooling" name="cooling" label=tx_signal(|t| t.cooling) options=cooling_options
                     value=str_field(|s| s.cooling.id().to_string())
                     on_change=Callback::new(move |v: String| if let Some(c) = CoolingTech::from_id(&v) { p.edit(|s| s.cooling = c) }) />
-                <SelectField id="in-heat-rejection" name="heat_rejection" label=tr!(p, heat_rejection) options=rejection_options
+                <SelectField id="in-heat-rejection" name="heat_rejection" label=tx_signal(|t| t.heat_rejection) options=rejection_options
                     value=str_field(|s| s.heat_rejection.id().to_string())
                     on_change=Callback::new(move |v: String| if let Some(r) = HeatRejection::from_id(&v) { p.edit(|s| s.heat_rejection = r) }) />
-                <SelectField id="in-redundancy" name="redundancy" label=tr!(p, redundancy) options=redundancy_options
+                <SelectField id="in-redundancy" name="redundancy" label=tx_signal(|t| t.redundancy) options=redundancy_options
                     value=str_field(|s| s.redundancy.id().to_string())
                     on_change=Callback::new(move |v: String| if let Some(r) = Redundancy::from_id(&v) { p.edit(|s| s.redundancy = r) }) />
-                <NumberField id="in-pue" name="pue" label=tr!(p, pue_override) value=pue_v on_change=pue_set
-                    min=1.0 max=3.0 optional=true placeholder=site_pue help=tr!(p, help_pue) />
+                <NumberField id="in-pue" name="pue" label=tx_signal(|t| t.pue_override) value=pue_v on_change=pue_set
+                    min=1.0 max=3.0 optional=true placeholder=site_pue help=tx_signal(|t| t.help_pue) />
             </fieldset>
             {(!compact).then(|| view! {
             <fieldset>
                 <legend>{tx(|t| t.g_economics)}</legend>
-                <NumberField id="in-price" name="price_eur_per_mwh" label=tr!(p, price) value=price_v on_change=price_set
+                <NumberField id="in-price" name="price_eur_per_mwh" label=tx_signal(|t| t.price) value=price_v on_change=price_set
                     min=0.0 max=2000.0 optional=true unit=units("€/MWh")
-                    placeholder=country_default(|c| c.price_eur_per_mwh) help=tr!(p, help_price) />
-                <NumberField id="in-years" name="years" label=tr!(p, years) value=years_v on_change=years_set
+                    placeholder=country_default(|c| c.price_eur_per_mwh) help=tx_signal(|t| t.help_price) />
+                <NumberField id="in-years" name="years" label=tx_signal(|t| t.years) value=years_v on_change=years_set
                     min=1.0 max=50.0 step=1.0 slider=Slider::Linear />
-                <NumberField id="in-it-life" name="it_life" label=tr!(p, it_life) value=itl_v on_change=itl_set
+                <NumberField id="in-it-life" name="it_life" label=tx_signal(|t| t.it_life) value=itl_v on_change=itl_set
                     min=1.0 max=15.0 step=0.5 slider=Slider::Linear />
-                <NumberField id="in-facility-life" name="facility_life" label=tr!(p, facility_life) value=fl_v on_change=fl_set
+                <NumberField id="in-facility-life" name="facility_life" label=tx_signal(|t| t.facility_life) value=fl_v on_change=fl_set
                     min=5.0 max=60.0 step=1.0 slider=Slider::Linear />
-                <NumberField id="in-wacc" name="wacc" label=tr!(p, wacc) value=wacc_v on_change=wacc_set
-                    min=0.0 max=0.3 step=0.005 slider=Slider::Linear help=tr!(p, help_wacc) />
+                <NumberField id="in-wacc" name="wacc" label=tx_signal(|t| t.wacc) value=wacc_v on_change=wacc_set
+                    min=0.0 max=0.3 step=0.005 slider=Slider::Linear help=tx_signal(|t| t.help_wacc) />
             </fieldset>
             <fieldset>
                 <legend>{tx(|t| t.g_energy)}</legend>
-                <NumberField id="in-carbon" name="carbon_g_per_kwh" label=tr!(p, carbon) value=carbon_v on_change=carbon_set
+                <NumberField id="in-carbon" name="carbon_g_per_kwh" label=tx_signal(|t| t.carbon) value=carbon_v on_change=carbon_set
                     min=0.0 max=2000.0 optional=true unit=units("g/kWh")
-                    placeholder=country_default(|c| c.carbon_g_per_kwh) help=tr!(p, help_carbon) />
-                <NumberField id="in-renewable" name="renewable_share" label=tr!(p, renewable_share) value=ren_v on_change=ren_set
-                    min=0.0 max=1.0 step=0.01 slider=Slider::Linear help=tr!(p, help_renewable) />
-                <NumberField id="in-heat-reuse" name="heat_reuse" label=tr!(p, heat_reuse) value=hr_v on_change=hr_set
-                    min=0.0 max=1.0 step=0.01 slider=Slider::Linear help=tr!(p, help_heat_reuse) />
-                <NumberField id="in-heat-price" name="heat_price" label=tr!(p, heat_price) value=hp_v on_change=hp_set
+                    placeholder=country_default(|c| c.carbon_g_per_kwh) help=tx_signal(|t| t.help_carbon) />
+                <NumberField id="in-renewable" name="renewable_share" label=tx_signal(|t| t.renewable_share) value=ren_v on_change=ren_set
+                    min=0.0 max=1.0 step=0.01 slider=Slider::Linear help=tx_signal(|t| t.help_renewable) />
+                <NumberField id="in-heat-reuse" name="heat_reuse" label=tx_signal(|t| t.heat_reuse) value=hr_v on_change=hr_set
+                    min=0.0 max=1.0 step=0.01 slider=Slider::Linear help=tx_signal(|t| t.help_heat_reuse) />
+                <NumberField id="in-heat-price" name="heat_price" label=tx_signal(|t| t.heat_price) value=hp_v on_change=hp_set
                     min=0.0 max=150.0 step=1.0 unit=units("€/MWh") />
             </fieldset>
             <fieldset>
                 <legend>{tx(|t| t.g_training)}</legend>
-                <NumberField id="in-params" name="train_params_b" label=tr!(p, train_params) value=tp_v on_change=tp_set
+                <NumberField id="in-params" name="train_params_b" label=tx_signal(|t| t.train_params) value=tp_v on_change=tp_set
                     min=0.001 max=100000.0 slider=Slider::Log />
-                <NumberField id="in-tokens" name="train_tokens_t" label=tr!(p, train_tokens) value=tt_v on_change=tt_set
+                <NumberField id="in-tokens" name="train_tokens_t" label=tx_signal(|t| t.train_tokens) value=tt_v on_change=tt_set
                     min=0.001 max=10000.0 slider=Slider::Log />
-                <SelectField id="in-precision" name="precision" label=tr!(p, precision)
+                <SelectField id="in-precision" name="precision" label=tx_signal(|t| t.precision)
                     options=Signal::derive(|| vec![("bf16".to_string(), "BF16".to_string()), ("fp8".into(), "FP8".into())])
                     value=str_field(|s| match s.training.precision { Precision::Bf16 => "bf16".into(), Precision::Fp8 => "fp8".into() })
                     on_change=Callback::new(move |v: String| p.edit(|s| s.training.precision = if v == "fp8" { Precision::Fp8 } else { Precision::Bf16 })) />
-                <NumberField id="in-mfu" name="mfu" label=tr!(p, mfu) value=mfu_v on_change=mfu_set
-                    min=0.01 max=1.0 step=0.01 slider=Slider::Linear help=tr!(p, help_mfu) />
-                <NumberField id="in-goodput" name="goodput" label=tr!(p, goodput) value=gp_v on_change=gp_set
-                    min=0.01 max=1.0 step=0.01 slider=Slider::Linear help=tr!(p, help_goodput) />
+                <NumberField id="in-mfu" name="mfu" label=tx_signal(|t| t.mfu) value=mfu_v on_change=mfu_set
+                    min=0.01 max=1.0 step=0.01 slider=Slider::Linear help=tx_signal(|t| t.help_mfu) />
+                <NumberField id="in-goodput" name="goodput" label=tx_signal(|t| t.goodput) value=gp_v on_change=gp_set
+                    min=0.01 max=1.0 step=0.01 slider=Slider::Linear help=tx_signal(|t| t.help_goodput) />
             </fieldset>
             })}
         </form>
