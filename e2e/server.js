@@ -22,13 +22,13 @@ const TYPES = {
 const CORS = { 'access-control-allow-origin': '*' };
 
 /**
- * Serve `root` (dist/ by default). Options:
+ * Serve `root` (`$DIST`, else dist/). Options:
  * - `extraRoutes`: { '/path': [contentType, body] } served from memory;
  * - `extraFiles`: { '/path': '/absolute/file/path' } served from disk (read at
  *   each request, content type from the extension), e.g. docs/embed-example.html.
  */
 export async function serve(
-  root = resolve(import.meta.dirname, '..', 'dist'),
+  root = process.env.DIST || resolve(import.meta.dirname, '..', 'dist'),
   { extraRoutes = {}, extraFiles = {} } = {},
 ) {
   const server = createServer(async (req, res) => {

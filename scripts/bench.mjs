@@ -61,38 +61,56 @@ const firstMedian = pct(firsts, 0.5);
 row('navigation → first numbers (median of 10)', ms(firstMedian), '≤ 1000 ms', firstMedian <= 1000);
 
 // 3. Input-to-paint latency over 200 edits of the count, without and with 4× CPU throttling.
+// Chrome aligns continuous input (a dragged slider) to the start of a frame, just
+// before its animation callbacks, so each edit is dispatched there; the figure is
+// the time from the edit to the end of the first frame painted after every
+// headline number and every chart in view has changed: script, style, layout and
+// paint, not the wait for the display's next refresh. The page is scrolled to the
+// charts, so those in view are the ones a planner watches while editing.
 async function latency(throttle) {
   const { context, page } = await freshPage();
   await page.goto(server.url);
   await page.evaluate(() => window.__firstNumbers);
+  await page.evaluate(() => document.querySelector('#chart-power').scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(300);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   const samples = await page.evaluate(async () => {
     const input = document.querySelector('input[name=count]');
     const cards = () => [...document.querySelectorAll('[data-metric]')].map((e) => e.dataset.value).join();
+    // Charts of the estimate in view (the two uncertainty charts follow the settled
+    // scenario, after the inputs are still).
+    const inView = [...document.querySelectorAll('.chart canvas')].filter((c) => {
+      const r = c.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight && !/tornado|distribution/.test(c.parentElement.id);
+    });
+    const drawn = () => inView.map((c) => c.dataset.drawn).join();
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    const afterPaint = () => new Promise((r) => { const ch = new MessageChannel(); ch.port1.onmessage = () => r(performance.now()); ch.port2.postMessage(0); });
     const out = [];
     for (let i = 0; i < 200; i++) {
-      const before = cards();
+      const before = [cards(), drawn()];
+      await frame();
       const t0 = performance.now();
-      input.value = String(50000 + (i % 2 ? 8 : 0) + i * 8);
+      // 1,000 + 504·k: always a different number of systems, so every figure changes.
+      input.value = String(1000 + ((i * 37) % 200) * 504);
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      // The first frame after which every headline number has changed.
-      let t;
-      for (let f = 0; f < 30; f++) {
-        t = await new Promise((r) => requestAnimationFrame(() => r(performance.now())));
-        if (cards() !== before) break;
+      let t = await afterPaint();
+      for (let f = 0; f < 60 && (cards() === before[0] || drawn() === before[1]); f++) {
+        await frame();
+        t = await afterPaint();
       }
       out.push(t - t0);
     }
-    return out;
+    return { out, charts: inView.length };
   });
   await context.close();
   return samples;
 }
 for (const rate of [1, 4]) {
-  const s = await latency(rate);
+  const { out: s, charts } = await latency(rate);
   const p95 = pct(s, 0.95);
-  row(`input → paint, ${rate}× CPU: p50 / p95 / max`, `${ms(pct(s, 0.5))} / ${ms(p95)} / ${ms(Math.max(...s))}`, rate === 4 ? 'p95 ≤ 16 ms' : '', rate === 4 ? p95 <= 16 : undefined);
+  row(`input → paint, ${rate}× CPU, ${charts} charts in view: p50 / p95 / max`, `${ms(pct(s, 0.5))} / ${ms(p95)} / ${ms(Math.max(...s))}`, rate === 4 ? 'p95 ≤ 16 ms' : '', rate === 4 ? p95 <= 16 : undefined);
 }
 
 // 4. Monte-Carlo and sensitivity inside the browser.
@@ -105,7 +123,7 @@ for (const rate of [1, 4]) {
   const mc = pct(runs.map((r) => r[0]), 0.5);
   const tornado = pct(runs.map((r) => r[1]), 0.5);
   row('Monte-Carlo, 10,000 samples (median of 5)', ms(mc), '≤ 50 ms', mc <= 50);
-  row('sensitivity, two tornados (median of 5)', ms(tornado));
+  row('sensitivity, two tornados (median of 5)', `${(tornado * 1000).toFixed(0)} µs`);
 
   // 5. Memory after 1,000 edits.
   const mem = await page.evaluate(async () => {
@@ -134,7 +152,7 @@ await browser.close();
 await server.close();
 
 // 6. The model natively (criterion).
-try {
+if (process.env.NATIVE !== '0') try {
   const out = execSync('cargo bench --bench model 2>&1', { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
   for (const m of out.matchAll(/model\/(.+?)\s*\n?\s*time:\s+\[([^\]]+)\]/g)) {
     const [, name, range] = m;

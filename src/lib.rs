@@ -27,7 +27,9 @@ pub fn start() {
 
 /// Timings for `make bench`, exported to the page as `wasmBindings.bench_uncertainty()`:
 /// milliseconds of the 10,000-sample Monte-Carlo and of the two tornado
-/// sensitivities for the default scenario, measured inside the browser.
+/// sensitivities for the default scenario, measured inside the browser. The
+/// tornados take well under the browser's 0.1 ms clock resolution, so they are
+/// timed over 100 repetitions and the mean is returned.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_uncertainty() -> Vec<f64> {
@@ -40,7 +42,9 @@ pub fn bench_uncertainty() -> Vec<f64> {
     let t0 = now();
     let _ = uncertainty::monte_carlo(&r, &profile, systems, uncertainty::SAMPLES, uncertainty::SEED);
     let t1 = now();
-    let _ = uncertainty::tornado(&r, &profile, systems, uncertainty::Output::Tco);
-    let _ = uncertainty::tornado(&r, &profile, systems, uncertainty::Output::FacilityPower);
-    vec![t1 - t0, now() - t1]
+    for _ in 0..100 {
+        let _ = uncertainty::tornado(&r, &profile, systems, uncertainty::Output::Tco);
+        let _ = uncertainty::tornado(&r, &profile, systems, uncertainty::Output::FacilityPower);
+    }
+    vec![t1 - t0, (now() - t1) / 100.0]
 }
