@@ -26,6 +26,8 @@ test('count edits update power, redraw the chart and survive a reload', async ()
   const it1 = await metric(page, 'it_power_mw');
   assert.ok(Math.abs(it1 / it0 - 0.25) < 1e-9, `IT power scales with count: ${it0} -> ${it1}`);
   assert.ok((await metric(page, 'facility_power_mw')) < fac0);
+  // Off screen, the chart redraws once the inputs settle.
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
   assert.notEqual(await canvasHash(page, chart), hash0, 'the chart redrew');
 
   await page.selectOption('select[name=country]', 'SE');

@@ -59,8 +59,13 @@ export async function openApp(env, query = '', { wait = true, recordText = false
   return { context, page, problems };
 }
 
-/** Let pending reactive effects and a frame run. */
+/**
+ * Wait until the inputs have settled (no range marked pending: the URL, the
+ * stored working copy and off-screen charts and tables are written then), and
+ * let pending reactive effects and a frame run.
+ */
 export async function settle(page) {
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
   await page.evaluate(
     () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 0)))),
   );
@@ -189,8 +194,8 @@ export function ensureScreenshotDir() {
 
 /**
  * Install (before any page script runs) a recorder of every canvas fillText:
- * each canvas keeps the text boxes of its latest drawing (setting the canvas
- * width, which every redraw does, starts a new list).
+ * each canvas keeps the text boxes of its latest drawing (every redraw starts
+ * a new list: it either sets the canvas width or clears the whole canvas).
  */
 export async function recordCanvasText(context) {
   await context.addInitScript(() => {
@@ -201,6 +206,11 @@ export async function recordCanvasText(context) {
       set(v) { this.__texts = []; width.set.call(this, v); },
     });
     const P = CanvasRenderingContext2D.prototype;
+    const clearRect = P.clearRect;
+    P.clearRect = function (x, y, w, h) {
+      if (x <= 0 && y <= 0 && x + w >= this.canvas.width && y + h >= this.canvas.height) this.canvas.__texts = [];
+      return clearRect.call(this, x, y, w, h);
+    };
     const fillText = P.fillText;
     P.fillText = function (text, x, y, ...rest) {
       const m = this.measureText(text);

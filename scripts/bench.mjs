@@ -67,11 +67,11 @@ row('navigation → first numbers (median of 10)', ms(firstMedian), '≤ 1000 ms
 // headline number and every chart in view has changed: script, style, layout and
 // paint, not the wait for the display's next refresh. The page is scrolled to the
 // charts, so those in view are the ones a planner watches while editing.
-async function latency(throttle) {
+async function latency(throttle, view) {
   const { context, page } = await freshPage();
   await page.goto(server.url);
   await page.evaluate(() => window.__firstNumbers);
-  await page.evaluate(() => document.querySelector('#chart-power').scrollIntoView({ block: 'start' }));
+  if (view === 'charts') await page.evaluate(() => document.querySelector('#chart-power').scrollIntoView({ block: 'start' }));
   await page.waitForTimeout(300);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
@@ -96,7 +96,7 @@ async function latency(throttle) {
       input.value = String(1000 + ((i * 37) % 200) * 504);
       input.dispatchEvent(new Event('input', { bubbles: true }));
       let t = await afterPaint();
-      for (let f = 0; f < 60 && (cards() === before[0] || drawn() === before[1]); f++) {
+      for (let f = 0; f < 60 && (cards() === before[0] || (inView.length > 0 && drawn() === before[1])); f++) {
         await frame();
         t = await afterPaint();
       }
@@ -107,10 +107,13 @@ async function latency(throttle) {
   await context.close();
   return samples;
 }
-for (const rate of [1, 4]) {
-  const { out: s, charts } = await latency(rate);
-  const p95 = pct(s, 0.95);
-  row(`input → paint, ${rate}× CPU, ${charts} charts in view: p50 / p95 / max`, `${ms(pct(s, 0.5))} / ${ms(p95)} / ${ms(Math.max(...s))}`, rate === 4 ? 'p95 ≤ 16 ms' : '', rate === 4 ? p95 <= 16 : undefined);
+for (const view of ['top', 'charts']) {
+  for (const rate of [1, 4]) {
+    const { out: s, charts } = await latency(rate, view);
+    const p95 = pct(s, 0.95);
+    const where = view === 'top' ? 'top of page' : `${charts} charts in view`;
+    row(`input → paint, ${rate}× CPU, ${where}: p50 / p95 / max`, `${ms(pct(s, 0.5))} / ${ms(p95)} / ${ms(Math.max(...s))}`, rate === 4 ? 'p95 ≤ 16 ms' : '', rate === 4 ? p95 <= 16 : undefined);
+  }
 }
 
 // 4. Monte-Carlo and sensitivity inside the browser.

@@ -16,6 +16,7 @@ pub mod sources;
 
 use crate::i18n::Text;
 use crate::state::use_planner;
+use leptos::prelude::*;
 
 /// A reactive string of the current language. Every call returns the same
 /// closure type (the string is picked by a fn pointer), so the view code that
@@ -27,7 +28,56 @@ pub fn tx(f: fn(&Text) -> &'static str) -> impl Fn() -> &'static str + Copy + Se
 }
 
 /// [`tx`] as an owned-string signal, for component props.
-pub fn tx_signal(f: fn(&Text) -> &'static str) -> leptos::prelude::Signal<String> {
+pub fn tx_signal(f: fn(&Text) -> &'static str) -> Signal<String> {
     let p = use_planner();
-    leptos::prelude::Signal::derive(move || f(p.text()).to_string())
+    Signal::derive(move || f(p.text()).to_string())
+}
+
+/// Whether the element of `node` is on screen or within a quarter screen of it
+/// (true off the browser, and where the browser cannot tell).
+pub fn near_view<E>(node: NodeRef<E>) -> Signal<bool>
+where
+    E: leptos::tachys::html::element::ElementType + 'static,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
+    let near = RwSignal::new(!cfg!(target_arch = "wasm32"));
+    #[cfg(target_arch = "wasm32")]
+    {
+        // Dropped, and so disconnected, with the component.
+        let watch = StoredValue::new_local(None);
+        node.on_load(move |el| {
+            let el: web_sys::Element = wasm_bindgen::JsCast::unchecked_into(el);
+            match crate::web::watch_visibility(&el, move |v| near.set(v)) {
+                Some(w) => watch.set_value(Some(w)),
+                None => near.set(true),
+            }
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = node;
+    near.into()
+}
+
+/// `source`, followed on every edit while `near` is true; otherwise kept as it
+/// was until the inputs settle (see [`crate::state::SETTLE_MS`]) or the element
+/// comes near the screen. A dragged slider so pays only for what is in view,
+/// and everything is current a moment after the drag stops.
+pub fn when_seen<T>(near: Signal<bool>, source: impl Fn() -> T + Send + Sync + 'static) -> Memo<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let p = use_planner();
+    Memo::new(move |prev: Option<&T>| {
+        let near = near.get();
+        match prev {
+            // Deferred: wake up only when the inputs settle, the language
+            // changes or the element comes near, not on every edit.
+            Some(prev) if !near && p.scenario.with_untracked(|s| p.settled.with_untracked(|t| s != t)) => {
+                p.settled.track();
+                p.lang.track();
+                prev.clone()
+            }
+            _ => source(),
+        }
+    })
 }

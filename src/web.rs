@@ -124,3 +124,32 @@ pub fn on_scheme_change(f: impl Fn(bool) + 'static) {
     let _ = mql.add_event_listener_with_callback("change", callback.as_ref().unchecked_ref());
     callback.forget();
 }
+
+/// An IntersectionObserver on one element; dropping it stops the reports.
+pub struct VisibilityWatch {
+    observer: web_sys::IntersectionObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for VisibilityWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Call `f(near)` whenever `el` comes within a quarter screen height of the
+/// viewport or leaves it. None where the browser has no IntersectionObserver.
+pub fn watch_visibility(el: &web_sys::Element, f: impl Fn(bool) + 'static) -> Option<VisibilityWatch> {
+    use wasm_bindgen::closure::Closure;
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        // Entries come oldest first; the last one is the element's state now.
+        if let Some(e) = entries.iter().last().and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()) {
+            f(e.is_intersecting());
+        }
+    });
+    let init = web_sys::IntersectionObserverInit::new();
+    init.set_root_margin("25% 0px");
+    let observer = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init).ok()?;
+    observer.observe(el);
+    Some(VisibilityWatch { observer, _callback: callback })
+}

@@ -35,16 +35,34 @@ fn axis_label(v: f64) -> String {
     fmt_num(v, LANG.with(|l| l.get()), Style::Plain(decimals))
 }
 
+thread_local! {
+    // Measured label widths by (text, font size): the same category labels are
+    // measured on every redraw, and setting a canvas font is slow. Bounded.
+    static WIDTHS: std::cell::RefCell<std::collections::HashMap<(String, u64), f64>> = Default::default();
+}
+
 /// Width of `text` at `px` CSS pixels × `dpr`, measured by the canvas.
 fn text_width(canvas: &HtmlCanvasElement, text: &str, size: f64) -> f64 {
+    let key = (text.to_string(), size.to_bits());
+    if let Some(w) = WIDTHS.with(|m| m.borrow().get(&key).copied()) {
+        return w;
+    }
     let ctx = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
-    match ctx {
+    let w = match ctx {
         Some(ctx) => {
             ctx.set_font(&format!("{size}px sans-serif"));
             ctx.measure_text(text).map(|m| m.width()).unwrap_or(size * 0.6 * text.chars().count() as f64)
         }
         None => size * 0.6 * text.chars().count() as f64,
-    }
+    };
+    WIDTHS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= 512 {
+            m.clear();
+        }
+        m.insert(key, w);
+    });
+    w
 }
 
 /// `text` shortened with an ellipsis to fit `max` device pixels.
@@ -89,12 +107,20 @@ pub fn theme() -> Theme {
 }
 
 /// Size the canvas's backing store to its CSS box × devicePixelRatio (crisp on
-/// high-DPI screens) and return the backend and that ratio.
+/// high-DPI screens), cleared, and return the backend and that ratio.
 pub fn prepare(canvas: &HtmlCanvasElement, css_height: u32) -> Option<(CanvasBackend, f64)> {
     let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 3.0);
     let css_width = VIEW.with(|v| v.get().0).max(240.0);
-    canvas.set_width((css_width * dpr).round() as u32);
-    canvas.set_height((f64::from(css_height) * dpr).round() as u32);
+    let (w, h) = ((css_width * dpr).round() as u32, (f64::from(css_height) * dpr).round() as u32);
+    if canvas.width() != w || canvas.height() != h {
+        canvas.set_width(w);
+        canvas.set_height(h);
+    } else if let Some(ctx) =
+        canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+    {
+        // Same size: clearing keeps the backing store (resizing reallocates it).
+        ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
+    }
     CanvasBackend::with_canvas_object(canvas.clone()).map(|b| (b, dpr))
 }
 

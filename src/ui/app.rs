@@ -71,19 +71,32 @@ pub fn App() -> impl IntoView {
     provide_context(shelf);
 
     // Boundaries: the URL (history replace), local storage, <html lang>, the parent page.
-    Effect::new(move |_| {
-        let query = planner.scenario.with(|s| url_state::to_query(s, Some(planner.lang.get()), embed));
+    // The URL and the stored working copy are written at once after a quiet
+    // moment, then not again until the inputs settle: a dragged slider does
+    // not rewrite them on every step. Leaving the page writes any edit of the
+    // last moment.
+    write_when_quiet(planner, move |s, lang| {
         #[cfg(target_arch = "wasm32")]
-        url_state::browser::replace_query(&query);
+        url_state::browser::replace_query(&url_state::to_query(s, Some(lang), embed));
+        if !embed {
+            let _ = storage::save_working(s);
+        }
         #[cfg(not(target_arch = "wasm32"))]
-        let _ = query;
+        let _ = (s, lang);
     });
+    #[cfg(target_arch = "wasm32")]
     if !embed {
-        Effect::new(move |_| {
-            planner.scenario.with(|s| {
+        let flush = window_event_listener(leptos::ev::pagehide, move |_| {
+            // Only edits the settled write has not covered yet.
+            if !planner.analysis_pending() {
+                return;
+            }
+            planner.scenario.with_untracked(|s| {
                 let _ = storage::save_working(s);
+                url_state::browser::replace_query(&url_state::to_query(s, Some(planner.lang.get_untracked()), false));
             });
         });
+        on_cleanup(move || flush.remove());
     }
     Effect::new(move |_| {
         let code = planner.lang.get().code();
@@ -157,6 +170,22 @@ pub fn App() -> impl IntoView {
         </main>
     }
     .into_any()
+}
+
+/// Call `write(scenario, lang)` on the first edit after the inputs were still,
+/// and again once they settle (see [`SETTLE_MS`](crate::state::SETTLE_MS)); the
+/// edits between are covered by the settled write.
+fn write_when_quiet(planner: Planner, write: impl Fn(&Scenario, Lang) + 'static) {
+    let was_pending = StoredValue::new(false);
+    Effect::new(move |_| {
+        let lang = planner.lang.get();
+        let pending = planner.analysis_pending();
+        let first_of_burst = pending && !was_pending.get_value();
+        was_pending.set_value(pending);
+        if !pending || first_of_burst {
+            planner.scenario.with_untracked(|s| write(s, lang));
+        }
+    });
 }
 
 /// The embedded view's conversation with its parent page (see `embed.rs`).

@@ -183,14 +183,15 @@ fn Panel(
     id: &'static str,
 ) -> impl IntoView {
     let p = use_planner();
-    let body = move || {
+    let section = NodeRef::<leptos::html::Section>::new();
+    let body = crate::ui::when_seen(crate::ui::near_view(section), move || {
         let l = p.lang.get();
         p.estimate.with(|e| e.as_ref().map(|e| kv_table(&rows(e, l.text(), l), "kv")).unwrap_or_default())
-    };
+    });
     view! {
-        <section class="panel" id=id>
+        <section class="panel" id=id node_ref=section>
             <h2>{move || title.get()}</h2>
-            <div inner_html=body></div>
+            <div inner_html=move || body.get()></div>
         </section>
     }
 }
@@ -232,11 +233,14 @@ pub fn rules_html(e: &Estimate, l: Lang) -> String {
 #[component]
 fn Rules() -> impl IntoView {
     let p = use_planner();
-    let body = move || p.estimate.with(|e| e.as_ref().map(|e| rules_html(e, p.lang.get())).unwrap_or_default());
+    let section = NodeRef::<leptos::html::Section>::new();
+    let body = crate::ui::when_seen(crate::ui::near_view(section), move || {
+        p.estimate.with(|e| e.as_ref().map(|e| rules_html(e, p.lang.get())).unwrap_or_default())
+    });
     view! {
-        <section class="panel" id="rules">
+        <section class="panel" id="rules" node_ref=section>
             <h2>{tx(|t| t.h_rules)}</h2>
-            <div inner_html=body></div>
+            <div inner_html=move || body.get()></div>
         </section>
     }
 }

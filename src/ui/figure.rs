@@ -25,6 +25,8 @@ pub fn ChartFigure(
     // Measured on mount and on resize only: reading the width while drawing
     // would force a layout per chart per keystroke.
     let width = RwSignal::new(0.0f64);
+    // Off screen, the chart and its table wait until the inputs settle.
+    let figure = crate::ui::when_seen(crate::ui::near_view(canvas), move || figure.get());
     // Drawing is the boundary with the canvas: an effect that reads memoised data
     // and the measured width and colour scheme.
     Effect::new(move |_| {
@@ -46,6 +48,10 @@ pub fn ChartFigure(
         #[cfg(not(target_arch = "wasm32"))]
         let _ = (fig, canvas, lang, dark, width);
     });
+    // The table alternative follows once the inputs settle: it is read, not watched mid-drag.
+    let table = crate::ui::when_seen(Signal::stored(false), move || {
+        figure.with(|f| f.as_ref().map(|f| crate::ui::html::kv_table(&f.table, "")).unwrap_or_default())
+    });
     #[cfg(target_arch = "wasm32")]
     {
         let resize = leptos::prelude::window_event_listener(leptos::ev::resize, move |_| {
@@ -62,9 +68,7 @@ pub fn ChartFigure(
                 <span>{move || caption.get()}</span>
             </figcaption>
             <canvas node_ref=canvas role="img" aria-label=move || title.get()></canvas>
-            <div class="sr-only" inner_html=move || {
-                figure.with(|f| f.as_ref().map(|f| crate::ui::html::kv_table(&f.table, "")).unwrap_or_default())
-            }></div>
+            <div class="sr-only" inner_html=move || table.get()></div>
         </figure>
     }
 }
