@@ -48,51 +48,51 @@ mod imp {
     use crate::i18n::Lang;
     use js_sys::{Array, Function, Intl, Object, Reflect};
     use std::cell::RefCell;
-    use std::collections::HashMap;
     use wasm_bindgen::JsValue;
 
     thread_local! {
         // Building an Intl.NumberFormat is costly: one per (language, style).
-        static CACHE: RefCell<HashMap<(Lang, Style), Function>> = RefCell::new(HashMap::new());
+        static CACHE: RefCell<Vec<((Lang, Style), Function)>> = const { RefCell::new(Vec::new()) };
     }
 
     fn formatter(lang: Lang, style: Style) -> Function {
-        CACHE.with(|c| {
-            c.borrow_mut()
-                .entry((lang, style))
-                .or_insert_with(|| {
-                    let opts = Object::new();
-                    let set = |k: &str, v: JsValue| {
-                        let _ = Reflect::set(&opts, &JsValue::from_str(k), &v);
-                    };
-                    match style {
-                        Style::Plain(d) => set("maximumFractionDigits", JsValue::from(d)),
-                        Style::Compact => {
-                            set("notation", "compact".into());
-                            set("maximumFractionDigits", JsValue::from(1));
-                        }
-                        Style::EuroCompact => {
-                            set("style", "currency".into());
-                            set("currency", "EUR".into());
-                            set("notation", "compact".into());
-                            set("maximumFractionDigits", JsValue::from(1));
-                        }
-                        Style::Euro2 => {
-                            set("style", "currency".into());
-                            set("currency", "EUR".into());
-                            set("maximumFractionDigits", JsValue::from(2));
-                            set("minimumFractionDigits", JsValue::from(2));
-                        }
-                        Style::Percent(d) => {
-                            set("style", "percent".into());
-                            set("maximumFractionDigits", JsValue::from(d));
-                        }
-                    }
-                    let locales = Array::of1(&JsValue::from_str(lang.locale()));
-                    Intl::NumberFormat::new(&locales, &opts).format()
-                })
-                .clone()
-        })
+        let key = (lang, style);
+        if let Some(f) = CACHE.with(|c| c.borrow().iter().find(|(k, _)| *k == key).map(|(_, f)| f.clone())) {
+            return f;
+        }
+        let f = {
+            let opts = Object::new();
+            let set = |k: &str, v: JsValue| {
+                let _ = Reflect::set(&opts, &JsValue::from_str(k), &v);
+            };
+            match style {
+                Style::Plain(d) => set("maximumFractionDigits", JsValue::from(d)),
+                Style::Compact => {
+                    set("notation", "compact".into());
+                    set("maximumFractionDigits", JsValue::from(1));
+                }
+                Style::EuroCompact => {
+                    set("style", "currency".into());
+                    set("currency", "EUR".into());
+                    set("notation", "compact".into());
+                    set("maximumFractionDigits", JsValue::from(1));
+                }
+                Style::Euro2 => {
+                    set("style", "currency".into());
+                    set("currency", "EUR".into());
+                    set("maximumFractionDigits", JsValue::from(2));
+                    set("minimumFractionDigits", JsValue::from(2));
+                }
+                Style::Percent(d) => {
+                    set("style", "percent".into());
+                    set("maximumFractionDigits", JsValue::from(d));
+                }
+            }
+            let locales = Array::of1(&JsValue::from_str(lang.locale()));
+            Intl::NumberFormat::new(&locales, &opts).format()
+        };
+        CACHE.with(|c| c.borrow_mut().push((key, f.clone())));
+        f
     }
 
     pub fn format(x: f64, lang: Lang, style: Style) -> String {

@@ -15,6 +15,7 @@ pub mod estimate;
 pub mod physics;
 pub mod scenario;
 pub mod site;
+pub mod sort;
 pub mod source;
 pub mod uncertainty;
 pub mod units;

@@ -148,7 +148,7 @@ mod browser {
             .filter(|k| k.starts_with(BACKUP_PREFIX))
             .filter_map(|k| raw.get_item(&k).ok().flatten().map(|v| (k, v)))
             .collect();
-        out.sort();
+        crate::model::sort::insertion_sort_by(&mut out, |a, b| a < b);
         out
     }
 }

@@ -479,7 +479,7 @@ fn invalid_inputs_read_as_a_planner_would_want() {
 // JSON: round trip, and garbage in without a panic
 // ----------------------------------------------------------------------------
 
-/// Floats through JSON text may move by an ulp (serde_json's default parser is
+/// Floats through serde_json's typed text parser may move by an ulp (it is
 /// best-effort), so compare them with a tolerance and everything else exactly.
 fn scenarios_match(a: &Scenario, b: &Scenario) -> bool {
     let f = |x: f64, y: f64| rel_close(x, y, 1e-15);
@@ -624,6 +624,12 @@ proptest! {
         let text = serde_json::to_string(&s).expect("a scenario serialises");
         let back: Scenario = serde_json::from_str(&text).expect("its own JSON parses");
         prop_assert!(scenarios_match(&s, &back), "{} came back as {:?}", text, back);
+        // The app decodes text through a JSON value, whose numbers keep their
+        // text (serde_json's arbitrary_precision) for the standard library's
+        // exact parser: that path round-trips floats bit for bit.
+        let value: serde_json::Value = serde_json::from_str(&text).expect("its own JSON parses");
+        let exact: Scenario = serde_json::from_value(value).expect("as a value too");
+        prop_assert_eq!(&exact, &s, "{}", text);
         // Through a JSON value (no float text) it is exact.
         let value = serde_json::to_value(&s).expect("serialises");
         let exact: Scenario = serde_json::from_value(value).expect("parses");
@@ -851,5 +857,14 @@ fn the_largest_valid_count_evaluates_or_names_the_count() {
     match evaluate(&s) {
         Ok(e) => assert!(e.accelerator_count >= MAX_ACCELERATORS),
         Err(err) => assert!(!err.to_string().contains("budget"), "{err}"),
+    }
+}
+
+#[test]
+fn sizing_value_may_come_before_its_mode() {
+    for (text, mw) in [(r#"{"sizing":{"value":50,"mode":"power_mw"}}"#, 50.0), (r#"{"sizing":{"value":62.5,"mode":"power_mw"}}"#, 62.5)] {
+        let value: serde_json::Value = serde_json::from_str(text).expect("JSON");
+        let s: Scenario = serde_json::from_value(value).expect("value first parses");
+        assert_eq!(s.sizing, Sizing::PowerMw(mw));
     }
 }

@@ -38,13 +38,12 @@ fn axis_label(v: f64) -> String {
 thread_local! {
     // Measured label widths by (text, font size): the same category labels are
     // measured on every redraw, and setting a canvas font is slow. Bounded.
-    static WIDTHS: std::cell::RefCell<std::collections::HashMap<(String, u64), f64>> = Default::default();
+    static WIDTHS: std::cell::RefCell<Vec<(String, f64, f64)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Width of `text` at `px` CSS pixels × `dpr`, measured by the canvas.
 fn text_width(canvas: &HtmlCanvasElement, text: &str, size: f64) -> f64 {
-    let key = (text.to_string(), size.to_bits());
-    if let Some(w) = WIDTHS.with(|m| m.borrow().get(&key).copied()) {
+    if let Some(w) = WIDTHS.with(|m| m.borrow().iter().find(|(t, s, _)| t == text && *s == size).map(|e| e.2)) {
         return w;
     }
     let ctx = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
@@ -57,10 +56,10 @@ fn text_width(canvas: &HtmlCanvasElement, text: &str, size: f64) -> f64 {
     };
     WIDTHS.with(|m| {
         let mut m = m.borrow_mut();
-        if m.len() >= 512 {
+        if m.len() >= 128 {
             m.clear();
         }
-        m.insert(key, w);
+        m.push((text.to_string(), size, w));
     });
     w
 }

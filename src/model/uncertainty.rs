@@ -313,7 +313,7 @@ pub fn monte_carlo(
     let mut percentiles = Vec::with_capacity(Output::ALL.len());
     let mut tco_histogram = Vec::new();
     for (o, v) in Output::ALL.iter().zip(values.iter_mut()) {
-        v.sort_unstable_by(|a, b| a.total_cmp(b));
+        super::sort::sort_f64(v);
         percentiles.push(Percentiles {
             output: *o,
             p10: percentile(v, 0.1),
@@ -371,7 +371,7 @@ pub fn tornado(r: &Resolved<'_>, site: &SiteProfile, systems: f64, output: Outpu
             at_high: output.of(&compute(r, site, &hi, systems)?),
         });
     }
-    swings.sort_by(|a, b| b.width().total_cmp(&a.width()));
+    super::sort::insertion_sort_by(&mut swings, |a, b| b.width() < a.width());
     Ok(swings)
 }
 

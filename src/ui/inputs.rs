@@ -164,7 +164,7 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
             .iter()
             .map(|c| (c.code.to_string(), if l == Lang::Fr { c.name_fr } else { c.name }.to_string()))
             .collect();
-        v.sort_by(|a, b| a.1.cmp(&b.1));
+        crate::model::sort::insertion_sort_by(&mut v, |a, b| a.1 < b.1);
         v
     });
 
