@@ -99,6 +99,23 @@ mod tests {
     }
 
     #[test]
+    fn an_out_of_range_override_keeps_the_current_override() {
+        // Found by the browser fuzz test: these three used to fall back to "none".
+        let current = Scenario {
+            pue: Some(1.5),
+            price_eur_per_mwh: Some(80.0),
+            carbon_g_per_kwh: Some(200.0),
+            ..Scenario::default()
+        };
+        for (name, bad) in [("pue", 7.0), ("price_eur_per_mwh", -5.0), ("carbon_g_per_kwh", 5000.0)] {
+            let msg = json!({ "type": "gigafactory-planner:set", "params": { name: bad } });
+            let p = apply_set_message(&current, &msg).unwrap();
+            assert_eq!(p.errors.len(), 1, "{name}");
+            assert_eq!(p.scenario, current, "{name}: the current override stays");
+        }
+    }
+
+    #[test]
     fn foreign_and_malformed_messages_are_told_apart() {
         let s = Scenario::default();
         assert_eq!(apply_set_message(&s, &json!({"hello": 1})), Err(Ignored::NotOurs));

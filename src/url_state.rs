@@ -240,9 +240,10 @@ fn reset_field(s: &mut Scenario, d: &Scenario, field: &str) -> bool {
     match field {
         "count" | "power_mw" | "compute_pflops" | "capex_eur" => s.sizing = d.sizing,
         "utilization" => s.utilization = d.utilization,
-        "price_eur_per_mwh" => s.price_eur_per_mwh = None,
-        "carbon_g_per_kwh" => s.carbon_g_per_kwh = None,
-        "pue" => s.pue = None,
+        // The base's override (none for a link, the current one for a set message).
+        "price_eur_per_mwh" => s.price_eur_per_mwh = d.price_eur_per_mwh,
+        "carbon_g_per_kwh" => s.carbon_g_per_kwh = d.carbon_g_per_kwh,
+        "pue" => s.pue = d.pue,
         "years" => s.years = d.years,
         "it_life_years" => s.it_life_years = d.it_life_years,
         "facility_life_years" => s.facility_life_years = d.facility_life_years,

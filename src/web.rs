@@ -67,10 +67,79 @@ pub fn from_parent(ev: &web_sys::MessageEvent) -> bool {
     }
 }
 
-/// A message event's data as JSON (None if it cannot be represented).
-pub fn message_json(ev: &web_sys::MessageEvent) -> Option<serde_json::Value> {
-    let text = js_sys::JSON::stringify(&ev.data()).ok()?.as_string()?;
-    serde_json::from_str(&text).ok()
+/// A message event's data as JSON, read value by value (not through
+/// `JSON.stringify`, which throws on cycles and BigInts and keeps lone
+/// surrogates that no JSON parser accepts). Strings are read lossily (a lone
+/// surrogate becomes U+FFFD); properties that are undefined, functions or
+/// symbols are left out, and elsewhere those read as null. Errs on a
+/// BigInt or nesting deeper than 32 levels (so on cycles too).
+pub fn message_json(ev: &web_sys::MessageEvent) -> Result<serde_json::Value, String> {
+    js_to_json(&ev.data(), 0)
+}
+
+fn js_to_json(v: &JsValue, depth: u32) -> Result<serde_json::Value, String> {
+    use serde_json::Value;
+    if depth > 32 {
+        return Err("the message is nested too deeply".into());
+    }
+    if v.is_bigint() {
+        return Err("the message holds a BigInt, which JSON cannot carry".into());
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if let Some(x) = v.as_f64() {
+        // Whole numbers stay integers, as JSON.stringify writes them.
+        if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 {
+            return Ok(Value::Number((x as i64).into()));
+        }
+        return Ok(serde_json::Number::from_f64(x).map(Value::Number).unwrap_or(Value::Null));
+    }
+    if v.is_string() {
+        return Ok(Value::String(v.as_string().unwrap_or_default()));
+    }
+    if js_sys::Array::is_array(v) {
+        let a: &js_sys::Array = v.unchecked_ref();
+        return a.iter().map(|x| js_to_json(&x, depth + 1)).collect::<Result<Vec<_>, _>>().map(Value::Array);
+    }
+    // Boxed primitives (new String("…")) read as their value and dates as ISO
+    // text, as in JSON.stringify.
+    if v.is_instance_of::<js_sys::JsString>()
+        || v.is_instance_of::<js_sys::Number>()
+        || v.is_instance_of::<js_sys::Boolean>()
+    {
+        let o: &js_sys::Object = v.unchecked_ref();
+        return js_to_json(&o.value_of(), depth + 1);
+    }
+    if let Some(d) = v.dyn_ref::<js_sys::Date>() {
+        let t = d.get_time();
+        return Ok(if t.is_nan() { Value::Null } else { Value::String(String::from(d.to_iso_string())) });
+    }
+    if v.is_object() && !v.is_function() {
+        let o: &js_sys::Object = v.unchecked_ref();
+        let mut map = serde_json::Map::new();
+        for key in js_sys::Object::keys(o).iter() {
+            let Some(k) = key.as_string() else { continue };
+            let x = js_sys::Reflect::get(o, &key).map_err(|_| format!("the property \"{k}\" cannot be read"))?;
+            // Left out, as JSON.stringify leaves them out.
+            if x.is_undefined() || x.is_function() || x.is_symbol() {
+                continue;
+            }
+            map.insert(k, js_to_json(&x, depth + 1)?);
+        }
+        return Ok(Value::Object(map));
+    }
+    Ok(Value::Null)
+}
+
+/// Whether a message event's data claims to be one of ours (`type` starts with `prefix`).
+pub fn message_claims(ev: &web_sys::MessageEvent, prefix: &str) -> bool {
+    let data = ev.data();
+    data.is_object()
+        && js_sys::Reflect::get(&data, &JsValue::from_str("type"))
+            .ok()
+            .and_then(|t| t.as_string())
+            .is_some_and(|t| t.starts_with(prefix))
 }
 
 /// The page's URL without its query (for links and embed code).

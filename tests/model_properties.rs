@@ -862,7 +862,10 @@ fn the_largest_valid_count_evaluates_or_names_the_count() {
 
 #[test]
 fn sizing_value_may_come_before_its_mode() {
-    for (text, mw) in [(r#"{"sizing":{"value":50,"mode":"power_mw"}}"#, 50.0), (r#"{"sizing":{"value":62.5,"mode":"power_mw"}}"#, 62.5)] {
+    for (text, mw) in [
+        (r#"{"sizing":{"value":50,"mode":"power_mw"}}"#, 50.0),
+        (r#"{"sizing":{"value":62.5,"mode":"power_mw"}}"#, 62.5),
+    ] {
         let value: serde_json::Value = serde_json::from_str(text).expect("JSON");
         let s: Scenario = serde_json::from_value(value).expect("value first parses");
         assert_eq!(s.sizing, Sizing::PowerMw(mw));

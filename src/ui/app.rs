@@ -203,7 +203,17 @@ fn embed_bridge(planner: Planner) {
         if !crate::web::from_parent(&ev) {
             return;
         }
-        let Some(json) = crate::web::message_json(&ev) else { return };
+        let json = match crate::web::message_json(&ev) {
+            Ok(json) => json,
+            Err(reason) => {
+                // Unreadable: answer only if it claims to be ours.
+                if crate::web::message_claims(&ev, crate::embed::PREFIX) {
+                    let e = ParamError { name: "message".into(), value: String::new(), reason };
+                    crate::web::post_to_parent(&error_message(&[e]));
+                }
+                return;
+            }
+        };
         let current = planner.scenario.get_untracked();
         match apply_set_message(&current, &json) {
             Ok(parsed) => {
