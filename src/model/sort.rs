@@ -2,62 +2,50 @@
 //! instantiates a pattern-defeating quicksort and a driftsort (several KB of
 //! wasm apiece), while the app sorts only Monte-Carlo samples and short lists.
 
-/// Sort `v` ascending by [`f64::total_cmp`]: an introsort-free quicksort with a
-/// median-of-three pivot and insertion sort for short runs. Recursion goes into
-/// the smaller part only, so the stack stays O(log n).
-pub fn sort_f64(mut v: &mut [f64]) {
-    loop {
-        let n = v.len();
-        if n <= 16 {
-            insertion_sort_by(v, |a, b| a.total_cmp(b).is_lt());
-            return;
-        }
-        // Median of three to the front as the pivot.
-        let (a, b, c) = (0, n / 2, n - 1);
-        let lt = |i: usize, j: usize, v: &[f64]| v[i].total_cmp(&v[j]).is_lt();
-        let m = if lt(a, b, v) {
-            if lt(b, c, v) {
-                b
-            } else if lt(a, c, v) {
-                c
+/// Sort `v` ascending by [`f64::total_cmp`]: the floats are mapped to integer
+/// keys of the same order and sorted by a least-significant-digit radix sort
+/// (8 passes of one byte, skipping bytes all keys share), then mapped back.
+pub fn sort_f64(v: &mut [f64]) {
+    const SIGN: u64 = 1 << 63;
+    let mut keys: Vec<u64> = v
+        .iter()
+        .map(|x| {
+            let b = x.to_bits();
+            if b & SIGN != 0 {
+                !b
             } else {
-                a
+                b | SIGN
             }
-        } else if lt(a, c, v) {
-            a
-        } else if lt(b, c, v) {
-            c
-        } else {
-            b
-        };
-        v.swap(0, m);
-        let pivot = v[0];
-        // Hoare partition.
-        let (mut i, mut j) = (0usize, n);
-        loop {
-            i += 1;
-            while i < n && v[i].total_cmp(&pivot).is_lt() {
-                i += 1;
-            }
-            j -= 1;
-            while v[j].total_cmp(&pivot).is_gt() {
-                j -= 1;
-            }
-            if i >= j {
-                break;
-            }
-            v.swap(i, j);
+        })
+        .collect();
+    // The eight byte histograms in one pass.
+    let mut counts = vec![[0usize; 256]; 8];
+    for k in &keys {
+        for (byte, count) in counts.iter_mut().enumerate() {
+            count[((k >> (8 * byte)) & 0xff) as usize] += 1;
         }
-        v.swap(0, j);
-        let (left, right) = v.split_at_mut(j);
-        let right = &mut right[1..];
-        if left.len() < right.len() {
-            sort_f64(left);
-            v = right;
-        } else {
-            sort_f64(right);
-            v = left;
+    }
+    let mut spare = vec![0u64; keys.len()];
+    for (byte, count) in counts.iter_mut().enumerate() {
+        if count.contains(&keys.len()) {
+            continue;
         }
+        let shift = 8 * byte;
+        let mut at = 0;
+        for c in count.iter_mut() {
+            let n = *c;
+            *c = at;
+            at += n;
+        }
+        for &k in &keys {
+            let d = ((k >> shift) & 0xff) as usize;
+            spare[count[d]] = k;
+            count[d] += 1;
+        }
+        std::mem::swap(&mut keys, &mut spare);
+    }
+    for (x, k) in v.iter_mut().zip(keys) {
+        *x = f64::from_bits(if k & SIGN != 0 { k & !SIGN } else { !k });
     }
 }
 
