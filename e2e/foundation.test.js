@@ -2,7 +2,7 @@
 // changes the numbers and redraws the chart; a reload keeps the scenario.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser } from './helpers-ui.js';
+import { useBrowser, showChart } from './helpers-ui.js';
 import { strictPage, waitForMetrics, metric, inkedShare, canvasHash } from './browser.js';
 
 const env = useBrowser();
@@ -18,6 +18,7 @@ test('count edits update power, redraw the chart and survive a reload', async ()
   assert.ok(it0 > 0 && fac0 >= it0 && energy0 > 0, `IT ${it0} facility ${fac0} energy ${energy0}`);
 
   const chart = '#chart-power canvas';
+  await showChart(page, 'chart-power');
   assert.ok((await inkedShare(page, chart)) > 0.01, 'the power chart has drawn pixels');
   const hash0 = await canvasHash(page, chart);
 
@@ -26,7 +27,6 @@ test('count edits update power, redraw the chart and survive a reload', async ()
   const it1 = await metric(page, 'it_power_mw');
   assert.ok(Math.abs(it1 / it0 - 0.25) < 1e-9, `IT power scales with count: ${it0} -> ${it1}`);
   assert.ok((await metric(page, 'facility_power_mw')) < fac0);
-  // Off screen, the chart redraws once the inputs settle.
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
   assert.notEqual(await canvasHash(page, chart), hash0, 'the chart redrew');
 

@@ -116,8 +116,30 @@ export function assertClose(a, b, rel, msg) {
   assert.ok(Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b)), `${msg}: ${a} vs ${b} (rel ${rel})`);
 }
 
+/**
+ * Draw every chart, on screen or not. Charts far from the screen give up their
+ * pixels and redraw when they come near; printing draws them all, so tests that
+ * look at every chart at once ask for that (a synthetic beforeprint).
+ */
+export async function drawAllCharts(page) {
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+}
+
+/** Scroll chart `id` into view and wait until its canvas is drawn. */
+export async function showChart(page, id) {
+  await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+  await page.waitForFunction((sel) => {
+    const c = document.querySelector(sel);
+    if (!c || !c.width || !c.height) return false;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) return true;
+    return false;
+  }, `#${id} canvas`);
+}
+
 /** Hashes of every chart canvas, by chart id. */
 export async function chartHashes(page) {
+  await drawAllCharts(page);
   return page.evaluate((ids) => {
     const out = {};
     for (const id of ids) {
@@ -237,6 +259,8 @@ export async function recordCanvasText(context) {
  * come closer than `gap` CSS pixels to another label. Returns readable strings.
  */
 export async function chartTextProblems(page, gap = 2) {
+  await drawAllCharts(page);
+  await settle(page);
   return page.evaluate(([ids, gap]) => {
     const out = [];
     for (const id of ids) {
@@ -266,6 +290,7 @@ export async function chartTextProblems(page, gap = 2) {
 
 /** Wait until every chart canvas has ink (the last two come from the Monte-Carlo analysis). */
 export async function waitForCharts(page) {
+  await drawAllCharts(page);
   await page.waitForFunction((ids) => ids.every((id) => {
     const c = document.querySelector(`#${id} canvas`);
     if (!c || !c.width || !c.height) return false;

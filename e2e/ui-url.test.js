@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inkedShare } from './browser.js';
-import { useBrowser, openApp, change, snapshot, settle, METRICS } from './helpers-ui.js';
+import { useBrowser, openApp, change, snapshot, settle, showChart, METRICS } from './helpers-ui.js';
 
 const env = useBrowser();
 
@@ -76,6 +76,7 @@ for (const [name, id, good] of [['count', 'in-count', '100000'], ['utilization',
     await input.fill(good);
     await page.waitForFunction((sel) => document.querySelector(sel).textContent.trim() === '', `#${id}-error`);
     assert.equal(await input.getAttribute('aria-invalid'), 'false');
+    await showChart(page, 'chart-power');
     assert.ok((await inkedShare(page, '#chart-power canvas')) > 0.01, 'the chart is still drawn');
     assert.deepEqual(problems, [], 'no console errors');
     await context.close();
@@ -127,6 +128,7 @@ test('a link with an impossible combination shows the model error and still fini
     assert.match(await page.locator('.model-error').innerText(), /\S/);
     const values = await snapshot(page);
     for (const m of METRICS) assert.ok(Number.isFinite(parseFloat(values[m])), `${m} finite: ${values[m]}`);
+    await showChart(page, 'chart-power');
     assert.ok((await inkedShare(page, '#chart-power canvas')) > 0.01, 'the power chart is drawn');
     assert.deepEqual(problems, []);
     await context.close();

@@ -7,10 +7,35 @@ import { join } from 'node:path';
 import { inkedShare } from './browser.js';
 import {
   useBrowser, openApp, settle, chartHashes, waitForRedraw, waitForCharts, ensureScreenshotDir, CHARTS,
-  chartTextProblems, wrappedKpiValues,
+  chartTextProblems, wrappedKpiValues, showChart, drawAllCharts,
 } from './helpers-ui.js';
 
 const env = useBrowser();
+
+test('a chart far from the screen gives up its pixels but not its height, and draws when it comes near', async () => {
+  const { page, problems, context } = await openApp(env, '?country=DE&count=100000');
+  await settle(page);
+  const id = 'chart-distribution';
+  const state = () => page.$eval(`#${id} canvas`, (c) => ({
+    width: c.width, height: c.height, box: Math.round(c.getBoundingClientRect().height),
+    top: Math.round(c.getBoundingClientRect().top + scrollY),
+  }));
+  const far = await state();
+  assert.deepEqual([far.width, far.height], [0, 0], 'far below the first screen, the canvas holds no pixels');
+  assert.ok(far.box > 100, `its box keeps the chart's height (${far.box} px)`);
+  await showChart(page, id);
+  const near = await state();
+  assert.ok(near.width > 0 && near.height > 0, 'scrolled near, it is drawn');
+  assert.equal(near.box, far.box, 'drawing it does not change its height');
+  assert.equal(near.top, far.top, 'nor move it');
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.waitForFunction((sel) => document.querySelector(sel).width === 0, `#${id} canvas`);
+  // Printing lays out the whole page: every chart is drawn.
+  await drawAllCharts(page);
+  await waitForCharts(page);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
 
 test('all seven charts draw, have a table alternative, and redraw on changes', async () => {
   const { page, problems, context } = await openApp(env, '?country=DE&count=100000');

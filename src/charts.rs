@@ -71,6 +71,21 @@ pub enum Chart {
     Grouped(series::GroupedChart),
 }
 
+impl Chart {
+    /// Height of the drawing in CSS pixels (it is as wide as its box): bar
+    /// charts grow with their rows, the others are fixed.
+    pub fn css_height(&self) -> u32 {
+        match self {
+            Chart::Bars(c) => 28 * c.bars.len().max(1) as u32 + 44,
+            Chart::Monthly(_) => 260,
+            Chart::Line(_) => 240,
+            Chart::Tornado(c) => 26 * c.rows.len().max(1) as u32 + 40,
+            Chart::Histogram(_) => 220,
+            Chart::Grouped(_) => 260,
+        }
+    }
+}
+
 /// A chart and its text alternative: rows of (label, formatted value).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {

@@ -55,7 +55,18 @@ where
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = node;
-    near.into()
+    // Printing lays out the whole page: everything counts as near meanwhile.
+    let printing = RwSignal::new(false);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let before = window_event_listener_untyped("beforeprint", move |_| printing.set(true));
+        let after = window_event_listener_untyped("afterprint", move |_| printing.set(false));
+        on_cleanup(move || {
+            before.remove();
+            after.remove();
+        });
+    }
+    Signal::derive(move || near.get() || printing.get())
 }
 
 /// `source`, followed on every edit while `near` is true; otherwise kept as it

@@ -135,9 +135,8 @@ fn begin(
 }
 
 /// Draw a horizontal bar chart.
-pub fn draw_bars(canvas: &HtmlCanvasElement, chart: &BarChart) {
+pub fn draw_bars(canvas: &HtmlCanvasElement, chart: &BarChart, css_height: u32) {
     let rows = chart.bars.len().max(1) as u32;
-    let css_height = 28 * rows + 44;
     let Some((root, dpr, t)) = begin(canvas, css_height) else { return };
     let (w, h) = root.dim_in_pixel();
     let px = |v: f64| (v * dpr) as i32;
@@ -195,13 +194,14 @@ fn format_tick(v: f64) -> String {
 pub fn draw(canvas: &HtmlCanvasElement, chart: &Chart, lang: Lang, css_width: f64, dark: bool) {
     LANG.with(|l| l.set(lang));
     VIEW.with(|v| v.set((css_width, dark)));
+    let h = chart.css_height();
     match chart {
-        Chart::Bars(c) => draw_bars(canvas, c),
-        Chart::Monthly(c) => draw_monthly(canvas, c),
-        Chart::Line(c) => draw_line(canvas, c),
-        Chart::Tornado(c) => draw_tornado(canvas, c),
-        Chart::Histogram(c) => draw_histogram(canvas, c),
-        Chart::Grouped(c) => draw_grouped(canvas, c),
+        Chart::Bars(c) => draw_bars(canvas, c, h),
+        Chart::Monthly(c) => draw_monthly(canvas, c, h),
+        Chart::Line(c) => draw_line(canvas, c, h),
+        Chart::Tornado(c) => draw_tornado(canvas, c, h),
+        Chart::Histogram(c) => draw_histogram(canvas, c, h),
+        Chart::Grouped(c) => draw_grouped(canvas, c, h),
     }
 }
 
@@ -266,8 +266,8 @@ fn frame(canvas: &HtmlCanvasElement, css_height: u32, left: f64, right: f64) -> 
 }
 
 /// Monthly energy columns with the PUE line on a right axis.
-pub fn draw_monthly(canvas: &HtmlCanvasElement, c: &MonthlyChart) {
-    let Some((backend, f)) = frame(canvas, 260, 48.0, 48.0) else { return };
+pub fn draw_monthly(canvas: &HtmlCanvasElement, c: &MonthlyChart, css_height: u32) {
+    let Some((backend, f)) = frame(canvas, css_height, 48.0, 48.0) else { return };
     let root = backend.into_drawing_area();
     let _ = root.fill(&TRANSPARENT);
     let cmax = c.columns.iter().copied().fold(0.0, f64::max);
@@ -327,8 +327,8 @@ pub fn draw_monthly(canvas: &HtmlCanvasElement, c: &MonthlyChart) {
 }
 
 /// Cumulative cost as a step line.
-pub fn draw_line(canvas: &HtmlCanvasElement, c: &LineChart) {
-    let Some((backend, f)) = frame(canvas, 240, 52.0, 16.0) else { return };
+pub fn draw_line(canvas: &HtmlCanvasElement, c: &LineChart, css_height: u32) {
+    let Some((backend, f)) = frame(canvas, css_height, 52.0, 16.0) else { return };
     let root = backend.into_drawing_area();
     let _ = root.fill(&TRANSPARENT);
     let ymax = c.points.iter().map(|p| p.1 / c.y_scale).fold(0.0, f64::max);
@@ -357,9 +357,9 @@ pub fn draw_line(canvas: &HtmlCanvasElement, c: &LineChart) {
 }
 
 /// Tornado: each input's swing around the central value.
-pub fn draw_tornado(canvas: &HtmlCanvasElement, c: &TornadoChart) {
+pub fn draw_tornado(canvas: &HtmlCanvasElement, c: &TornadoChart, css_height: u32) {
     let rows = c.rows.len().max(1) as u32;
-    let Some((root, dpr, t)) = begin(canvas, 26 * rows + 40) else { return };
+    let Some((root, dpr, t)) = begin(canvas, css_height) else { return };
     let (w, h) = root.dim_in_pixel();
     let px = |v: f64| (v * dpr) as i32;
     let font = |size: f64| ("sans-serif", size * dpr).into_font().color(&rgb(t.ink));
@@ -399,8 +399,8 @@ pub fn draw_tornado(canvas: &HtmlCanvasElement, c: &TornadoChart) {
 }
 
 /// Histogram of Monte-Carlo samples with percentile markers.
-pub fn draw_histogram(canvas: &HtmlCanvasElement, c: &HistogramChart) {
-    let Some((backend, f)) = frame(canvas, 220, 40.0, 16.0) else { return };
+pub fn draw_histogram(canvas: &HtmlCanvasElement, c: &HistogramChart, css_height: u32) {
+    let Some((backend, f)) = frame(canvas, css_height, 40.0, 16.0) else { return };
     let root = backend.into_drawing_area();
     let _ = root.fill(&TRANSPARENT);
     if c.bins.is_empty() {
@@ -441,8 +441,8 @@ pub fn draw_histogram(canvas: &HtmlCanvasElement, c: &HistogramChart) {
 }
 
 /// Grouped vertical bars with a legend.
-pub fn draw_grouped(canvas: &HtmlCanvasElement, c: &GroupedChart) {
-    let Some((backend, f)) = frame(canvas, 260, 40.0, 12.0) else { return };
+pub fn draw_grouped(canvas: &HtmlCanvasElement, c: &GroupedChart, css_height: u32) {
+    let Some((backend, f)) = frame(canvas, css_height, 40.0, 12.0) else { return };
     let root = backend.into_drawing_area();
     let _ = root.fill(&TRANSPARENT);
     f.y_axis(&root, 1.0, false, "%");

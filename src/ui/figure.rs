@@ -26,15 +26,28 @@ pub fn ChartFigure(
     // would force a layout per chart per keystroke.
     let width = RwSignal::new(0.0f64);
     // Off screen, the chart and its table wait until the inputs settle.
-    let figure = crate::ui::when_seen(crate::ui::near_view(canvas), move || figure.get());
+    let near = crate::ui::near_view(canvas);
+    let figure = crate::ui::when_seen(near, move || figure.get());
     // Drawing is the boundary with the canvas: an effect that reads memoised data
     // and the measured width and colour scheme.
     Effect::new(move |_| {
         let fig = figure.get();
         let lang = planner.lang.get();
         let dark = planner.dark.get();
+        let near = near.get();
         #[cfg(target_arch = "wasm32")]
         if let (Some(el), Some(fig)) = (canvas.get(), fig.as_ref()) {
+            if !near {
+                // Far from the screen, the canvas gives up its pixels (its box
+                // keeps its height) and is drawn again when it comes near:
+                // Chrome hands every 2D canvas of the page to the compositor
+                // on each frame, drawn or not, and that cost grows with pixels.
+                if el.width() != 0 {
+                    el.set_width(0);
+                    el.set_height(0);
+                }
+                return;
+            }
             let mut w = width.get();
             if w <= 0.0 {
                 w = f64::from(el.client_width());
@@ -46,7 +59,7 @@ pub fn ChartFigure(
             let _ = el.set_attribute("data-drawn", &(n + 1).to_string());
         }
         #[cfg(not(target_arch = "wasm32"))]
-        let _ = (fig, canvas, lang, dark, width);
+        let _ = (fig, canvas, lang, dark, width, near);
     });
     // The table alternative follows once the inputs settle: it is read, not watched mid-drag.
     let table = crate::ui::when_seen(Signal::stored(false), move || {
@@ -67,7 +80,8 @@ pub fn ChartFigure(
                 <strong>{move || title.get()}</strong>
                 <span>{move || caption.get()}</span>
             </figcaption>
-            <canvas node_ref=canvas role="img" aria-label=move || title.get()></canvas>
+            <canvas node_ref=canvas role="img" aria-label=move || title.get()
+                style:height=move || figure.with(|f| f.as_ref().map(|f| format!("{}px", f.chart.css_height())).unwrap_or_default())></canvas>
             <div class="sr-only" inner_html=move || table.get()></div>
         </figure>
     }
