@@ -1,7 +1,8 @@
 //! AI Gigafactory Planner: size an EU AI gigafactory in the browser.
 //!
 //! `model` is pure Rust (no web crate); everything else is the Leptos shell
-//! around it: state, storage, the URL codec, formatting, charts and components.
+//! around it: state, storage, the URL and JSON codecs, formatting, charts and
+//! components.
 #![forbid(unsafe_code)]
 
 pub mod charts;
@@ -9,6 +10,7 @@ pub mod embed;
 pub mod export;
 pub mod format;
 pub mod i18n;
+pub mod json;
 pub mod library;
 pub mod model;
 pub mod state;
