@@ -9,7 +9,7 @@ fn main() {
     let scenario: Scenario = if input.trim().is_empty() {
         Scenario::default()
     } else {
-        match serde_json::from_str(&input) {
+        match gigafactory_planner::json::from_str(&input) {
             Ok(s) => s,
             Err(e) => {
                 eprintln!("invalid scenario JSON: {e}");

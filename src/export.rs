@@ -2,17 +2,17 @@
 //! data versions) and results as CSV. Import validates every entry and reports
 //! what it rejected and why.
 
+use crate::json::{self, Json, ToJson};
 use crate::library::{clean_name, Saved};
 use crate::model::uncertainty::MonteCarlo;
 use crate::model::{Estimate, Scenario};
 use crate::storage::{DATA_VERSION, SCHEMA};
-use serde::{Deserialize, Serialize};
 
 /// The `format` field of an export file.
 pub const FORMAT: &str = "gigafactory-planner/scenarios";
 
 /// One scenario in a file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     /// Its name.
     pub name: String,
@@ -21,7 +21,7 @@ pub struct Entry {
 }
 
 /// An export file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ExportFile {
     /// Always [`FORMAT`].
     pub format: String,
@@ -35,7 +35,25 @@ pub struct ExportFile {
     pub scenarios: Vec<Entry>,
 }
 
-/// Serialise scenarios for download.
+impl ToJson for Entry {
+    fn to_json(&self) -> Json {
+        Json::obj(vec![("name", self.name.as_str().into()), ("scenario", self.scenario.to_json())])
+    }
+}
+
+impl ToJson for ExportFile {
+    fn to_json(&self) -> Json {
+        Json::obj(vec![
+            ("format", self.format.as_str().into()),
+            ("schema", self.schema.into()),
+            ("data_version", self.data_version.as_str().into()),
+            ("exported_at", self.exported_at.into()),
+            ("scenarios", Json::Arr(self.scenarios.iter().map(ToJson::to_json).collect())),
+        ])
+    }
+}
+
+/// Serialise scenarios for download (indented by two spaces).
 pub fn export_json(items: &[Saved], now: f64) -> String {
     let file = ExportFile {
         format: FORMAT.into(),
@@ -44,7 +62,7 @@ pub fn export_json(items: &[Saved], now: f64) -> String {
         exported_at: now,
         scenarios: items.iter().map(|s| Entry { name: s.name.clone(), scenario: s.scenario.clone() }).collect(),
     };
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    file.to_json().to_pretty()
 }
 
 /// What an import found.
@@ -59,38 +77,38 @@ pub struct ImportReport {
 /// Read an uploaded file: an export file, a stored envelope, a list of entries,
 /// or a single scenario. Never panics; everything rejected is reported.
 pub fn import_json(text: &str) -> Result<ImportReport, String> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not a JSON file ({e})"))?;
+    let value = json::parse(text).map_err(|e| format!("not a JSON file ({e})"))?;
     if let Some(schema) = value.get("schema").and_then(|s| s.as_u64()) {
         if schema > u64::from(SCHEMA) {
             return Err(format!("written by a newer version of the planner (schema {schema})"));
         }
     }
-    let entries: Vec<serde_json::Value> = if let Some(list) = value.get("scenarios").and_then(|s| s.as_array()) {
-        list.clone()
+    let entries: &[Json] = if let Some(list) = value.get("scenarios").and_then(Json::as_array) {
+        list
     } else if let Some(payload) = value.get("payload") {
         match payload.as_array() {
-            Some(list) => list.clone(),
-            None => vec![payload.clone()],
+            Some(list) => list,
+            None => std::slice::from_ref(payload),
         }
     } else if let Some(list) = value.as_array() {
-        list.clone()
+        list
     } else if value.is_object() {
-        vec![value.clone()]
+        std::slice::from_ref(&value)
     } else {
         return Err("the file holds no scenarios".into());
     };
     let mut report = ImportReport::default();
-    for (i, entry) in entries.into_iter().enumerate() {
-        let label = entry.get("name").and_then(|n| n.as_str()).map(|n| clean_name(n, "")).unwrap_or_default();
+    for (i, entry) in entries.iter().enumerate() {
+        let label = entry.get("name").and_then(Json::as_str).map(|n| clean_name(n, "")).unwrap_or_default();
         let label = if label.is_empty() { format!("#{}", i + 1) } else { label };
         // An entry is {name, scenario} or a bare scenario.
-        let raw = entry.get("scenario").cloned().unwrap_or(entry);
+        let raw = entry.get("scenario").unwrap_or(entry);
         if !raw.is_object() {
             report.rejected.push((label, "not a scenario object".into()));
             continue;
         }
-        match serde_json::from_value::<Scenario>(raw) {
-            Err(e) => report.rejected.push((label, e.to_string())),
+        match json::scenario_from_json(raw, "") {
+            Err(e) => report.rejected.push((label, e)),
             Ok(s) => match s.resolve() {
                 Err(e) => report.rejected.push((label, e.to_string())),
                 Ok(_) => report.accepted.push(Entry { name: label, scenario: s }),
@@ -160,13 +178,28 @@ mod tests {
         assert!(reasons[0].contains("utilization must be between 0 and 1, got 1.7"), "{reasons:?}");
         assert!(reasons[1].contains("tpu9"));
         assert_eq!(r.rejected[2].0, "typed");
+        assert_eq!(reasons[2], "years: expected a number, got the string \"ten\"");
         assert_eq!(r.rejected[3], ("#5".to_string(), "not a scenario object".to_string()));
         assert_eq!(r.rejected.len(), 4);
     }
 
     #[test]
+    fn the_file_is_laid_out_as_before() {
+        let mut l = Library::default();
+        l.add("Base", Scenario::default(), 1.0);
+        let text = export_json(&l.items, 1_700_000_000_000.0);
+        let head = "{\n  \"format\": \"gigafactory-planner/scenarios\",\n  \"schema\": 1,\n  \"data_version\": \"2026.11\",\n  \"exported_at\": 1700000000000.0,\n  \"scenarios\": [\n    {\n      \"name\": \"Base\",\n      \"scenario\": {\n        \"sizing\": {\n          \"mode\": \"count\",\n          \"value\": 100000.0\n        },\n        \"accelerator\": \"b200\",";
+        assert!(text.starts_with(head), "{text}");
+        assert!(text.ends_with("\"goodput\": 0.9\n        }\n      }\n    }\n  ]\n}"), "{text}");
+        assert_eq!(export_json(&[], 0.0).lines().last(), Some("}"));
+        assert!(export_json(&[], 0.0).contains("\"scenarios\": []"));
+    }
+
+    #[test]
     fn garbage_and_future_files_are_errors() {
-        assert!(import_json("not json").is_err());
+        assert!(import_json("not json")
+            .unwrap_err()
+            .starts_with("not a JSON file (expected a value at line 1 column 1"));
         assert!(import_json("42").is_err());
         assert!(import_json(r#"{"schema":9,"scenarios":[]}"#).unwrap_err().contains("newer"));
         // A bare scenario is accepted.

@@ -1,10 +1,8 @@
 //! Translations. Each language is one `const Text`: a missing translation is a
 //! compile error, not an English fallback discovered by a user.
 
-use serde::{Deserialize, Serialize};
-
 /// A display language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
     /// English.
     En,

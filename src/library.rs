@@ -1,26 +1,25 @@
 //! The planner's saved scenarios: a named, ordered list kept in local storage.
 //! Pure operations (tested natively); `ui::scenarios` wires them to storage.
 
+use crate::json::{self, FromJson, Json, ToJson};
 use crate::model::Scenario;
-use serde::{Deserialize, Serialize};
 
 /// Storage key of the saved list.
 pub const LIBRARY_KEY: &str = "gigafactory-planner.saved";
 /// Longest name kept, in characters.
 pub const MAX_NAME: usize = 80;
 
-/// A saved scenario.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A saved scenario: `{"id", "name", "created", "updated", "scenario"}` in
+/// storage, where `created` and `updated` may be missing (0).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Saved {
     /// Stable id (unique within the list).
     pub id: String,
     /// The planner's name for it.
     pub name: String,
     /// When it was first saved, ms since the epoch.
-    #[serde(default)]
     pub created: f64,
     /// When it was last changed, ms since the epoch.
-    #[serde(default)]
     pub updated: f64,
     /// The inputs.
     pub scenario: Scenario,
@@ -38,12 +37,53 @@ pub fn clean_name(name: &str, fallback: &str) -> String {
     }
 }
 
-/// The saved list.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(transparent)]
+/// The saved list, stored as a JSON array of [`Saved`].
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Library {
     /// Saved scenarios, newest last.
     pub items: Vec<Saved>,
+}
+
+impl ToJson for Saved {
+    fn to_json(&self) -> Json {
+        Json::obj(vec![
+            ("id", self.id.as_str().into()),
+            ("name", self.name.as_str().into()),
+            ("created", self.created.into()),
+            ("updated", self.updated.into()),
+            ("scenario", self.scenario.to_json()),
+        ])
+    }
+}
+
+/// The saved scenario at `path` of the list.
+fn saved_from_json(v: &Json, path: &str) -> Result<Saved, String> {
+    if !v.is_object() {
+        return Err(json::expected(path, "an object", v));
+    }
+    let text = |key: &str| json::string(json::required(v, key, path)?, &format!("{path}.{key}"));
+    let time = |key: &str| v.get(key).map_or(Ok(0.0), |t| json::number(t, &format!("{path}.{key}")));
+    Ok(Saved {
+        id: text("id")?,
+        name: text("name")?,
+        created: time("created")?,
+        updated: time("updated")?,
+        scenario: json::scenario_from_json(json::required(v, "scenario", path)?, &format!("{path}.scenario"))?,
+    })
+}
+
+impl ToJson for Library {
+    fn to_json(&self) -> Json {
+        Json::Arr(self.items.iter().map(ToJson::to_json).collect())
+    }
+}
+
+impl FromJson for Library {
+    fn from_json(v: &Json) -> Result<Self, String> {
+        let list = v.as_array().ok_or_else(|| json::expected("saved scenarios", "an array", v))?;
+        let items = list.iter().enumerate().map(|(i, item)| saved_from_json(item, &format!("[{i}]")));
+        Ok(Library { items: items.collect::<Result<_, _>>()? })
+    }
 }
 
 impl Library {
@@ -169,6 +209,29 @@ mod tests {
         assert_eq!(l.add("", Scenario::default(), 3.0).len(), "s3".len());
         assert_eq!(l.items[2].name, "Scenario");
         assert_eq!(clean_name(&"x".repeat(500), "f").chars().count(), MAX_NAME);
+    }
+
+    #[test]
+    fn the_list_is_stored_as_serde_stored_it() {
+        let mut l = Library::default();
+        l.add("A \"quoted\" name", Scenario::default(), 1.5);
+        let text = json::to_string(&l);
+        assert!(text.starts_with(
+            r#"[{"id":"s1","name":"A \"quoted\" name","created":1.5,"updated":1.5,"scenario":{"sizing":"#
+        ));
+        assert_eq!(json::from_str::<Library>(&text), Ok(l));
+        // Times may be missing; the rest may not.
+        let old: Library = json::from_str(r#"[{"id":"a","name":"n","scenario":{}}]"#).unwrap();
+        assert_eq!((old.items[0].created, old.items[0].updated), (0.0, 0.0));
+        for bad in [r#"[{"name":"n","scenario":{}}]"#, r#"[{"id":"a","name":"n"}]"#, r#"{"id":"a"}"#, r#"[1]"#] {
+            assert!(json::from_str::<Library>(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            json::from_str::<Library>(
+                r#"[{"id":"a","name":"n","scenario":{}},{"id":"b","name":"m","scenario":{"wacc":"x"}}]"#
+            ),
+            Err("[1].scenario.wacc: expected a number, got the string \"x\"".to_string())
+        );
     }
 
     #[test]

@@ -6,8 +6,8 @@
 //! The codec is pure and tested natively; the browser glue is a thin layer on
 //! gloo-storage, entered only after checking that storage can be touched.
 
+use crate::json::{self, FromJson, Json, ToJson};
 use crate::model::Scenario;
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Schema version of what this release writes.
@@ -19,8 +19,9 @@ pub const WORKING_KEY: &str = "gigafactory-planner.working";
 /// Prefix of keys where unreadable data is kept.
 pub const BACKUP_PREFIX: &str = "gigafactory-planner.backup.";
 
-/// What is stored: a payload with its versions and time.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// What is stored: a payload with its versions and time, as
+/// `{"schema": 1, "data_version": "…", "saved_at": ms, "payload": …}`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Envelope<T> {
     /// Schema version of the payload.
     pub schema: u32,
@@ -59,17 +60,22 @@ impl fmt::Display for StorageError {
 }
 
 /// Wrap a payload for storage.
-pub fn encode<T: Serialize>(payload: &T, now_ms: f64) -> String {
-    let env = Envelope { schema: SCHEMA, data_version: DATA_VERSION.into(), saved_at: now_ms, payload };
-    serde_json::to_string(&env).unwrap_or_default()
+pub fn encode<T: ToJson>(payload: &T, now_ms: f64) -> String {
+    Json::obj(vec![
+        ("schema", SCHEMA.into()),
+        ("data_version", DATA_VERSION.into()),
+        ("saved_at", now_ms.into()),
+        ("payload", payload.to_json()),
+    ])
+    .to_string()
 }
 
 /// Unwrap stored text, migrating older schemas.
 ///
 /// Schema 0 is a bare payload without an envelope (what an early build, a hand
 /// edit or another tool may leave): it is wrapped as if saved at time 0.
-pub fn decode<T: for<'de> Deserialize<'de>>(raw: &str) -> Result<Envelope<T>, StorageError> {
-    let value: serde_json::Value = serde_json::from_str(raw).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+pub fn decode<T: FromJson>(raw: &str) -> Result<Envelope<T>, StorageError> {
+    let value = json::parse(raw).map_err(StorageError::Corrupt)?;
     let schema = match value.get("schema") {
         None => 0,
         Some(v) => v
@@ -81,11 +87,15 @@ pub fn decode<T: for<'de> Deserialize<'de>>(raw: &str) -> Result<Envelope<T>, St
         return Err(StorageError::FromTheFuture(schema));
     }
     if schema == 0 {
-        let payload = serde_json::from_value(value).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+        let payload = T::from_json(&value).map_err(StorageError::Corrupt)?;
         return Ok(Envelope { schema: 0, data_version: "unknown".into(), saved_at: 0.0, payload });
     }
     // Later schemas add their migrations here, oldest first.
-    serde_json::from_value(value).map_err(|e| StorageError::Corrupt(e.to_string()))
+    let field = |key: &str| json::required(&value, key, "envelope").map_err(StorageError::Corrupt);
+    let data_version = json::string(field("data_version")?, "data_version").map_err(StorageError::Corrupt)?;
+    let saved_at = json::number(field("saved_at")?, "saved_at").map_err(StorageError::Corrupt)?;
+    let payload = T::from_json(field("payload")?).map_err(StorageError::Corrupt)?;
+    Ok(Envelope { schema, data_version, saved_at, payload })
 }
 
 /// What loading a key found.
@@ -191,7 +201,7 @@ fn set_aside(from: &str, raw: &str) -> Option<String> {
 
 /// Load and decode a key. Unreadable text is copied to a backup key before
 /// anything can overwrite it.
-pub fn load<T: for<'de> Deserialize<'de>>(key: &str) -> Loaded<T> {
+pub fn load<T: FromJson>(key: &str) -> Loaded<T> {
     match browser::read(key) {
         Err(_) => Loaded::Unavailable,
         Ok(None) => Loaded::Empty,
@@ -203,7 +213,7 @@ pub fn load<T: for<'de> Deserialize<'de>>(key: &str) -> Loaded<T> {
 }
 
 /// Encode and write a key.
-pub fn save<T: Serialize>(key: &str, value: &T) -> Result<(), StorageError> {
+pub fn save<T: ToJson>(key: &str, value: &T) -> Result<(), StorageError> {
     browser::write(key, &encode(value, browser::now_ms()))
 }
 
@@ -246,8 +256,39 @@ mod tests {
     }
 
     #[test]
+    fn the_envelope_is_written_as_before_and_needs_every_field() {
+        let text = encode(&Scenario::default(), 1_700_000_000_000.0);
+        let head = r#"{"schema":1,"data_version":"2026.11","saved_at":1700000000000.0,"payload":{"sizing":{"mode":"count","value":100000.0},"accelerator":"b200","#;
+        assert!(text.starts_with(head), "{text}");
+        // What an earlier release wrote reads back.
+        let old = concat!(
+            r#"{"schema":1,"data_version":"2026.11","saved_at":1764150000000.0,"payload":{"sizing":{"mode":"power_mw","value":50.0},"#,
+            r#""accelerator":"gb200","country":"SE","cooling":"dlc","heat_rejection":"dry","redundancy":"n+1","utilization":0.8,"#,
+            r#""price_eur_per_mwh":null,"carbon_g_per_kwh":12.5,"pue":null,"years":10.0,"it_life_years":5.0,"#,
+            r#""facility_life_years":20.0,"wacc":0.07,"renewable_share":0.0,"heat_reuse":0.0,"heat_price_eur_per_mwh":10.0,"#,
+            r#""training":{"params_b":405.0,"tokens_t":15.6,"precision":"fp8","mfu":0.4,"goodput":0.9}}}"#
+        );
+        let env: Envelope<Scenario> = decode(old).unwrap();
+        assert_eq!(env.saved_at, 1_764_150_000_000.0);
+        assert_eq!(env.payload.carbon_g_per_kwh, Some(12.5));
+        assert_eq!(env.payload.training.precision, crate::model::Precision::Fp8);
+        assert_eq!(encode(&env.payload, env.saved_at), old, "and is written back byte for byte");
+        for (text, missing) in [
+            (r#"{"schema":1,"saved_at":0,"payload":{}}"#, "data_version"),
+            (r#"{"schema":1,"data_version":"x","payload":{}}"#, "saved_at"),
+            (r#"{"schema":1,"data_version":"x","saved_at":0}"#, "payload"),
+        ] {
+            match decode::<Scenario>(text) {
+                Err(StorageError::Corrupt(why)) => assert!(why.contains(missing), "{why}"),
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+        assert!(matches!(decode::<Scenario>(r#"{"schema":1.0}"#), Err(StorageError::Corrupt(_))));
+    }
+
+    #[test]
     fn a_bare_payload_is_migrated_from_schema_0() {
-        let bare = serde_json::to_string(&Scenario { years: 12.0, ..Scenario::default() }).unwrap();
+        let bare = json::to_string(&Scenario { years: 12.0, ..Scenario::default() });
         let env: Envelope<Scenario> = decode(&bare).unwrap();
         assert_eq!(env.schema, 0);
         assert_eq!(env.payload.years, 12.0);

@@ -4,6 +4,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
+use crate::json::Json;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -53,7 +54,7 @@ pub fn parent() -> Option<web_sys::Window> {
 }
 
 /// Post a JSON value to the parent window (any origin: results are public).
-pub fn post_to_parent(message: &serde_json::Value) {
+pub fn post_to_parent(message: &Json) {
     let Some(parent) = parent() else { return };
     let Ok(value) = js_sys::JSON::parse(&message.to_string()) else { return };
     let _ = parent.post_message(&value, "*");
@@ -71,14 +72,14 @@ pub fn from_parent(ev: &web_sys::MessageEvent) -> bool {
 /// `JSON.stringify`, which throws on cycles and BigInts and keeps lone
 /// surrogates that no JSON parser accepts). Strings are read lossily (a lone
 /// surrogate becomes U+FFFD); properties that are undefined, functions or
-/// symbols are left out, and elsewhere those read as null. Errs on a
-/// BigInt or nesting deeper than 32 levels (so on cycles too).
-pub fn message_json(ev: &web_sys::MessageEvent) -> Result<serde_json::Value, String> {
+/// symbols are left out, and elsewhere those read as null; an object's
+/// properties come sorted by name. Errs on a BigInt or nesting deeper than 32
+/// levels (so on cycles too).
+pub fn message_json(ev: &web_sys::MessageEvent) -> Result<Json, String> {
     js_to_json(&ev.data(), 0)
 }
 
-fn js_to_json(v: &JsValue, depth: u32) -> Result<serde_json::Value, String> {
-    use serde_json::Value;
+fn js_to_json(v: &JsValue, depth: u32) -> Result<Json, String> {
     if depth > 32 {
         return Err("the message is nested too deeply".into());
     }
@@ -86,21 +87,21 @@ fn js_to_json(v: &JsValue, depth: u32) -> Result<serde_json::Value, String> {
         return Err("the message holds a BigInt, which JSON cannot carry".into());
     }
     if let Some(b) = v.as_bool() {
-        return Ok(Value::Bool(b));
+        return Ok(Json::Bool(b));
     }
     if let Some(x) = v.as_f64() {
         // Whole numbers stay integers, as JSON.stringify writes them.
         if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 {
-            return Ok(Value::Number((x as i64).into()));
+            return Ok(Json::Int(x as i64));
         }
-        return Ok(serde_json::Number::from_f64(x).map(Value::Number).unwrap_or(Value::Null));
+        return Ok(if x.is_finite() { Json::Num(x) } else { Json::Null });
     }
     if v.is_string() {
-        return Ok(Value::String(v.as_string().unwrap_or_default()));
+        return Ok(Json::Str(v.as_string().unwrap_or_default()));
     }
     if js_sys::Array::is_array(v) {
         let a: &js_sys::Array = v.unchecked_ref();
-        return a.iter().map(|x| js_to_json(&x, depth + 1)).collect::<Result<Vec<_>, _>>().map(Value::Array);
+        return a.iter().map(|x| js_to_json(&x, depth + 1)).collect::<Result<Vec<_>, _>>().map(Json::Arr);
     }
     // Boxed primitives (new String("…")) read as their value and dates as ISO
     // text, as in JSON.stringify.
@@ -113,11 +114,11 @@ fn js_to_json(v: &JsValue, depth: u32) -> Result<serde_json::Value, String> {
     }
     if let Some(d) = v.dyn_ref::<js_sys::Date>() {
         let t = d.get_time();
-        return Ok(if t.is_nan() { Value::Null } else { Value::String(String::from(d.to_iso_string())) });
+        return Ok(if t.is_nan() { Json::Null } else { Json::Str(String::from(d.to_iso_string())) });
     }
     if v.is_object() && !v.is_function() {
         let o: &js_sys::Object = v.unchecked_ref();
-        let mut map = serde_json::Map::new();
+        let mut members: Vec<(String, Json)> = Vec::new();
         for key in js_sys::Object::keys(o).iter() {
             let Some(k) = key.as_string() else { continue };
             let x = js_sys::Reflect::get(o, &key).map_err(|_| format!("the property \"{k}\" cannot be read"))?;
@@ -125,11 +126,13 @@ fn js_to_json(v: &JsValue, depth: u32) -> Result<serde_json::Value, String> {
             if x.is_undefined() || x.is_function() || x.is_symbol() {
                 continue;
             }
-            map.insert(k, js_to_json(&x, depth + 1)?);
+            members.push((k, js_to_json(&x, depth + 1)?));
         }
-        return Ok(Value::Object(map));
+        // Sorted by name (property names are unique), so parameters apply in
+        // the same order whatever order the parent wrote them in.
+        return Ok(Json::Obj(crate::model::sort::merge_sort_by(members, &|a, b| a.0 < b.0)));
     }
-    Ok(Value::Null)
+    Ok(Json::Null)
 }
 
 /// Whether a message event's data claims to be one of ours (`type` starts with `prefix`).

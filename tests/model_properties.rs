@@ -6,6 +6,7 @@
 //!
 //! Case counts are modest so the suite runs in seconds in a debug build.
 
+use gigafactory_planner::json::{self, FromJson, Json, ToJson};
 use gigafactory_planner::model::catalogue::{
     Accelerator, CoolingTech, HeatRejection, Redundancy, SystemForm, ACCELERATORS,
 };
@@ -479,46 +480,6 @@ fn invalid_inputs_read_as_a_planner_would_want() {
 // JSON: round trip, and garbage in without a panic
 // ----------------------------------------------------------------------------
 
-/// Floats through serde_json's typed text parser may move by an ulp (it is
-/// best-effort), so compare them with a tolerance and everything else exactly.
-fn scenarios_match(a: &Scenario, b: &Scenario) -> bool {
-    let f = |x: f64, y: f64| rel_close(x, y, 1e-15);
-    let o = |x: Option<f64>, y: Option<f64>| match (x, y) {
-        (Some(x), Some(y)) => f(x, y),
-        (None, None) => true,
-        _ => false,
-    };
-    let sizing = match (a.sizing, b.sizing) {
-        (Sizing::Count(x), Sizing::Count(y))
-        | (Sizing::PowerMw(x), Sizing::PowerMw(y))
-        | (Sizing::ComputePflops(x), Sizing::ComputePflops(y))
-        | (Sizing::CapexEur(x), Sizing::CapexEur(y)) => f(x, y),
-        _ => false,
-    };
-    sizing
-        && a.accelerator == b.accelerator
-        && a.country == b.country
-        && a.cooling == b.cooling
-        && a.heat_rejection == b.heat_rejection
-        && a.redundancy == b.redundancy
-        && f(a.utilization, b.utilization)
-        && o(a.price_eur_per_mwh, b.price_eur_per_mwh)
-        && o(a.carbon_g_per_kwh, b.carbon_g_per_kwh)
-        && o(a.pue, b.pue)
-        && f(a.years, b.years)
-        && f(a.it_life_years, b.it_life_years)
-        && f(a.facility_life_years, b.facility_life_years)
-        && f(a.wacc, b.wacc)
-        && f(a.renewable_share, b.renewable_share)
-        && f(a.heat_reuse, b.heat_reuse)
-        && f(a.heat_price_eur_per_mwh, b.heat_price_eur_per_mwh)
-        && f(a.training.params_b, b.training.params_b)
-        && f(a.training.tokens_t, b.training.tokens_t)
-        && a.training.precision == b.training.precision
-        && f(a.training.mfu, b.training.mfu)
-        && f(a.training.goodput, b.training.goodput)
-}
-
 fn any_sizing() -> BoxedStrategy<Sizing> {
     prop_oneof![
         log_uniform(1.0, 1e6).prop_map(Sizing::Count),
@@ -531,14 +492,13 @@ fn any_sizing() -> BoxedStrategy<Sizing> {
 
 /// JSON values that look like scenario fields: right and wrong types, huge,
 /// tiny and negative numbers, catalogue ids and garbage strings.
-fn json_value() -> impl Strategy<Value = serde_json::Value> {
-    use serde_json::{json, Value};
+fn json_value() -> impl Strategy<Value = Json> {
     let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(|i| json!(i)),
-        any::<f64>().prop_filter("JSON numbers are finite", |x| x.is_finite()).prop_map(|x| json!(x)),
-        select(vec![0.0, 1.0, -1.0, 0.5, 1.7, 1e-300, 1e300, 2e7, 1e13, 100_000.0]).prop_map(|x| json!(x)),
+        Just(Json::Null),
+        any::<bool>().prop_map(Json::Bool),
+        any::<i64>().prop_map(Json::Int),
+        any::<f64>().prop_filter("JSON numbers are finite", |x| x.is_finite()).prop_map(Json::Num),
+        select(vec![0.0, 1.0, -1.0, 0.5, 1.7, 1e-300, 1e300, 2e7, 1e13, 100_000.0]).prop_map(Json::Num),
         select(vec![
             "h100",
             "GB200",
@@ -565,21 +525,21 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
             "",
             "NaN",
         ])
-        .prop_map(|s| json!(s)),
-        "\\PC{0,6}".prop_map(Value::String),
+        .prop_map(Json::from),
+        "\\PC{0,6}".prop_map(Json::Str),
     ];
     leaf.prop_recursive(3, 24, 4, |inner| {
         prop_oneof![
-            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Json::Arr),
             (select(vec!["count", "power_mw", "compute_pflops", "capex_eur", "bogus"]), inner.clone())
-                .prop_map(|(mode, value)| json!({ "mode": mode, "value": value })),
+                .prop_map(|(mode, value)| Json::obj(vec![("mode", mode.into()), ("value", value)])),
             proptest::collection::btree_map(
                 select(vec!["params_b", "tokens_t", "precision", "mfu", "goodput", "mode", "value", "x"])
                     .prop_map(String::from),
                 inner,
                 0..4
             )
-            .prop_map(|m| Value::Object(m.into_iter().collect())),
+            .prop_map(|m| Json::Obj(m.into_iter().collect())),
         ]
     })
 }
@@ -608,7 +568,7 @@ const SCENARIO_KEYS: &[&str] = &[
 
 /// Parse arbitrary text as a scenario; when it parses, evaluate it. Neither may panic.
 fn parse_and_evaluate(text: &str) {
-    if let Ok(s) = serde_json::from_str::<Scenario>(text) {
+    if let Ok(s) = json::from_str::<Scenario>(text) {
         if let Ok(e) = evaluate(&s) {
             // A valid parse that evaluates gives numbers, whatever they are.
             let _ = e.metrics();
@@ -621,18 +581,16 @@ proptest! {
 
     #[test]
     fn scenarios_round_trip_through_json(s in scenario_sized(any_sizing())) {
-        let text = serde_json::to_string(&s).expect("a scenario serialises");
-        let back: Scenario = serde_json::from_str(&text).expect("its own JSON parses");
-        prop_assert!(scenarios_match(&s, &back), "{} came back as {:?}", text, back);
-        // The app decodes text through a JSON value, whose numbers keep their
-        // text (serde_json's arbitrary_precision) for the standard library's
-        // exact parser: that path round-trips floats bit for bit.
-        let value: serde_json::Value = serde_json::from_str(&text).expect("its own JSON parses");
-        let exact: Scenario = serde_json::from_value(value).expect("as a value too");
-        prop_assert_eq!(&exact, &s, "{}", text);
-        // Through a JSON value (no float text) it is exact.
-        let value = serde_json::to_value(&s).expect("serialises");
-        let exact: Scenario = serde_json::from_value(value).expect("parses");
+        let text = json::to_string(&s);
+        let back: Scenario = json::from_str(&text).expect("its own JSON parses");
+        // Floats are written in their shortest round-trip form and read by the
+        // standard library's exact parser: every field comes back bit for bit.
+        prop_assert_eq!(&back, &s, "{}", text);
+        // Through a JSON value (no text) it is exact too, and so is the
+        // indented text of an export file.
+        let exact = Scenario::from_json(&s.to_json()).expect("parses");
+        prop_assert_eq!(&exact, &s);
+        let exact: Scenario = json::from_str(&s.to_json().to_pretty()).expect("indented text parses");
         prop_assert_eq!(&exact, &s);
         // And the parsed scenario evaluates like the original.
         prop_assert_eq!(evaluate(&back).is_ok(), evaluate(&s).is_ok());
@@ -651,15 +609,13 @@ proptest! {
     fn arbitrary_scenario_like_json_never_panics(
         fields in proptest::collection::btree_map(select(SCENARIO_KEYS.to_vec()), json_value(), 0..8),
     ) {
-        let object: serde_json::Map<String, serde_json::Value> =
-            fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-        let text = serde_json::Value::Object(object).to_string();
+        let text = Json::Obj(fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect()).to_string();
         parse_and_evaluate(&text);
     }
 
     #[test]
     fn mangled_valid_json_never_panics(s in scenario_sized(any_sizing()), cut in 0usize..2_000, byte in any::<u8>()) {
-        let text = serde_json::to_string(&s).expect("serialises");
+        let text = json::to_string(&s);
         // Truncate it, and separately overwrite one byte.
         let cut = cut.min(text.len());
         parse_and_evaluate(text.get(..cut).unwrap_or(""));
@@ -672,16 +628,16 @@ proptest! {
 
 #[test]
 fn json_defaults_fill_missing_fields() {
-    let s: Scenario = serde_json::from_str("{}").expect("an empty object is the default scenario");
+    let s: Scenario = json::from_str("{}").expect("an empty object is the default scenario");
     assert_eq!(s, Scenario::default());
     let s: Scenario =
-        serde_json::from_str(r#"{"sizing":{"mode":"power_mw","value":50},"accelerator":"gb200","redundancy":"2n"}"#)
+        json::from_str(r#"{"sizing":{"mode":"power_mw","value":50},"accelerator":"gb200","redundancy":"2n"}"#)
             .expect("parses");
     assert_eq!(s.sizing, Sizing::PowerMw(50.0));
     assert_eq!(s.redundancy, Redundancy::TwoN);
     assert_eq!(s.country, "DE");
-    assert!(serde_json::from_str::<Scenario>(r#"{"cooling":"water"}"#).is_err());
-    assert!(serde_json::from_str::<Scenario>(r#"{"sizing":{"mode":"count","value":1e400}}"#).is_err());
+    assert!(json::from_str::<Scenario>(r#"{"cooling":"water"}"#).is_err());
+    assert!(json::from_str::<Scenario>(r#"{"sizing":{"mode":"count","value":1e400}}"#).is_err());
 }
 
 // ----------------------------------------------------------------------------
@@ -866,8 +822,8 @@ fn sizing_value_may_come_before_its_mode() {
         (r#"{"sizing":{"value":50,"mode":"power_mw"}}"#, 50.0),
         (r#"{"sizing":{"value":62.5,"mode":"power_mw"}}"#, 62.5),
     ] {
-        let value: serde_json::Value = serde_json::from_str(text).expect("JSON");
-        let s: Scenario = serde_json::from_value(value).expect("value first parses");
+        let value = json::parse(text).expect("JSON");
+        let s = Scenario::from_json(&value).expect("value first parses");
         assert_eq!(s.sizing, Sizing::PowerMw(mw));
     }
 }

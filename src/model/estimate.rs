@@ -2,10 +2,9 @@
 //! evaluates it thousands of times per keystroke.
 
 use crate::model::units::{CubicMetres, Days, Euros, MegawattHours, Megawatts, TonnesCo2};
-use serde::Serialize;
 
 /// IT and facility power.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Power {
     /// Accelerators at their TDP.
     pub accelerators: Megawatts,
@@ -32,7 +31,7 @@ pub struct Power {
 }
 
 /// Cooling plant and water.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Cooling {
     /// Heat to reject at design load, MW thermal.
     pub heat_design: Megawatts,
@@ -47,7 +46,7 @@ pub struct Cooling {
 }
 
 /// Capital expenditure by part.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Capex {
     /// Accelerator systems (servers or racks).
     pub systems: Euros,
@@ -83,7 +82,7 @@ impl Capex {
 }
 
 /// Operating expenditure per year by part.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Opex {
     /// Electricity.
     pub electricity: Euros,
@@ -105,7 +104,7 @@ impl Opex {
 }
 
 /// Emissions.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Carbon {
     /// Location-based (grid average) emissions per year.
     pub location_per_year: TonnesCo2,
@@ -120,7 +119,7 @@ pub struct Carbon {
 }
 
 /// Energy Efficiency Directive indicators (Delegated Regulation 2024/1364, Annex III).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Kpis {
     /// Power usage effectiveness, E_DC / E_IT.
     pub pue: f64,
@@ -133,7 +132,7 @@ pub struct Kpis {
 }
 
 /// Outcome of one rule check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     /// The rule applies and the design meets it.
     Pass,
@@ -146,7 +145,7 @@ pub enum Status {
 }
 
 /// Which rule a check is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rule {
     /// EED Art. 12: yearly reporting for ≥ 500 kW IT.
     EedReporting,
@@ -159,7 +158,7 @@ pub enum Rule {
 }
 
 /// One rule checked against the design.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Check {
     /// The rule.
     pub rule: Rule,
@@ -172,7 +171,7 @@ pub struct Check {
 }
 
 /// Heat exported to district heating.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct HeatReuse {
     /// Data-centre heat handed over per year.
     pub exported: MegawattHours,
@@ -185,7 +184,7 @@ pub struct HeatReuse {
 }
 
 /// The factory against its country.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Context {
     /// Share of the host country's electricity demand.
     pub share_of_country: f64,
@@ -196,7 +195,7 @@ pub struct Context {
 }
 
 /// The training run on this factory.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Training {
     /// Training compute, FLOP (6·N·D).
     pub flop: f64,
@@ -213,7 +212,7 @@ pub struct Training {
 }
 
 /// The full estimate for one scenario.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Estimate {
     /// Accelerators, rounded up to whole systems.
     pub accelerator_count: f64,

@@ -3,14 +3,12 @@
 
 use crate::model::catalogue::{self, Accelerator, CoolingTech, Country, HeatRejection, Redundancy};
 use crate::model::error::ModelError;
-use serde::{Deserialize, Serialize};
 
 /// Largest accelerator count the model accepts.
 pub const MAX_ACCELERATORS: f64 = 10_000_000.0;
 
 /// How the factory is sized.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "mode", content = "value", rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Sizing {
     /// A number of accelerators (rounded up to whole systems).
     Count(f64),
@@ -23,8 +21,7 @@ pub enum Sizing {
 }
 
 /// Numeric precision of a training run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Precision {
     /// bfloat16 tensor throughput.
     Bf16,
@@ -33,8 +30,7 @@ pub enum Precision {
 }
 
 /// A training run to schedule on the factory.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TrainingRun {
     /// Model parameters, billions.
     pub params_b: f64,
@@ -56,8 +52,7 @@ impl Default for TrainingRun {
 }
 
 /// Everything a planner chooses. URLs and storage are serialisations of this.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Scenario {
     /// How the factory is sized.
     pub sizing: Sizing,

@@ -60,6 +60,27 @@ pub fn insertion_sort_by<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
     }
 }
 
+/// Stable merge sort by a strict "less than": O(n log n), for lists of any
+/// length (a message's properties may number in the thousands).
+pub fn merge_sort_by<T>(mut v: Vec<T>, less: &impl Fn(&T, &T) -> bool) -> Vec<T> {
+    if v.len() <= 16 {
+        insertion_sort_by(&mut v, less);
+        return v;
+    }
+    let right = v.split_off(v.len() / 2);
+    let (left, right) = (merge_sort_by(v, less), merge_sort_by(right, less));
+    let mut out = Vec::with_capacity(left.len() + right.len());
+    let (mut left, mut right) = (left.into_iter().peekable(), right.into_iter().peekable());
+    while let (Some(a), Some(b)) = (left.peek(), right.peek()) {
+        // Ties take the left one: stable.
+        let next = if less(b, a) { right.next() } else { left.next() };
+        out.extend(next);
+    }
+    out.extend(left);
+    out.extend(right);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,5 +127,23 @@ mod tests {
         let mut v = vec![(2, 'a'), (1, 'b'), (2, 'c'), (1, 'd'), (0, 'e')];
         insertion_sort_by(&mut v, |a, b| a.0 < b.0);
         assert_eq!(v, vec![(0, 'e'), (1, 'b'), (1, 'd'), (2, 'a'), (2, 'c')]);
+    }
+
+    #[test]
+    fn merge_sort_is_stable_and_sorts_like_the_standard_library() {
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for n in [0usize, 1, 2, 16, 17, 100, 1000, 20_000] {
+            let v: Vec<(u64, usize)> = (0..n)
+                .map(|i| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    (x % 50, i)
+                })
+                .collect();
+            let mut expected = v.clone();
+            expected.sort_by_key(|p| p.0);
+            assert_eq!(merge_sort_by(v, &|a, b| a.0 < b.0), expected, "n = {n}");
+        }
     }
 }

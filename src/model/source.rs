@@ -4,10 +4,8 @@
 //! [`Source`]s below; the UI lists them (title, year, link, and "estimate" where
 //! the figure is ours rather than the source's).
 
-use serde::Serialize;
-
 /// How far a figure can be trusted, as graded in the reference dataset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Confidence {
     /// A vendor or official primary source.
     High,
@@ -29,7 +27,7 @@ impl Confidence {
 }
 
 /// A citation: where a number comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Source {
     /// Stable id, used by the UI to link a figure to its citation.
     pub id: &'static str,

@@ -6,7 +6,6 @@ use crate::model::error::ModelError;
 use crate::model::estimate::Estimate;
 use crate::model::scenario::Resolved;
 use crate::model::site::SiteProfile;
-use serde::Serialize;
 
 /// Samples in the Monte-Carlo.
 pub const SAMPLES: usize = 10_000;
@@ -37,7 +36,7 @@ impl Rng {
 }
 
 /// A low / likely / high range, sampled as a triangular distribution.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Range {
     /// Low end.
     pub low: f64,
@@ -64,7 +63,7 @@ impl Range {
 }
 
 /// An uncertain input of the model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Input {
     /// Electricity price.
     Price,
@@ -171,7 +170,7 @@ pub fn ranges(r: &Resolved<'_>) -> [(Input, Range); 10] {
 }
 
 /// An output tracked by the Monte-Carlo.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Output {
     /// Peak facility power, MW.
     FacilityPower,
@@ -249,7 +248,7 @@ impl Output {
 }
 
 /// P10 / P50 / P90 of one output.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Percentiles {
     /// Which output.
     pub output: Output,
@@ -262,7 +261,7 @@ pub struct Percentiles {
 }
 
 /// Result of the Monte-Carlo.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MonteCarlo {
     /// Percentiles of every tracked output.
     pub percentiles: Vec<Percentiles>,
@@ -339,7 +338,7 @@ fn histogram(sorted: &[f64], bins: usize) -> Vec<(f64, u32)> {
 }
 
 /// One bar of the tornado: an output at an input's low and high end.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Swing {
     /// The input moved.
     pub input: Input,

@@ -1,13 +1,12 @@
 //! Quantities cross module boundaries as newtypes, never bare `f64`s.
 //! Formatting to text happens at the UI's edge.
 
-use serde::Serialize;
 use std::ops::{Add, Mul, Sub};
 
 macro_rules! quantity {
     ($( $(#[$doc:meta])* $name:ident, $unit:literal; )*) => {$(
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default, Serialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default)]
         pub struct $name(pub f64);
 
         impl $name {

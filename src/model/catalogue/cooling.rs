@@ -2,11 +2,9 @@
 //! the engineering parameters the monthly PUE and water model uses.
 
 use crate::model::source::{self, Source};
-use serde::{Deserialize, Serialize};
 
 /// How heat leaves the IT equipment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CoolingTech {
     /// Computer-room air handlers with hot/cold-aisle containment.
     Air,
@@ -111,8 +109,7 @@ impl CoolingTech {
 }
 
 /// How the facility rejects heat to the outdoors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum HeatRejection {
     /// Dry coolers: no water, limited by the dry-bulb temperature.
     Dry,
@@ -165,16 +162,13 @@ impl HeatRejection {
 }
 
 /// Redundancy of the electrical supply chain.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Redundancy {
     /// No redundancy.
-    #[serde(rename = "n")]
     N,
     /// One spare unit for every four.
-    #[serde(rename = "n+1")]
     NPlus1,
     /// Two full, independent paths.
-    #[serde(rename = "2n")]
     TwoN,
 }
 
