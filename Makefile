@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # Size guard of a first visit (html + js + wasm + css), gzip -9, bytes: a
 # ratchet at today's size, so growth fails the tests. The product budget is
 # 250,000 B (issue "Budgets, measured"); lower this as the wasm shrinks.
-SIZE_BUDGET := 301000
+SIZE_BUDGET := 278000
 
 .PHONY: setup serve build test lint test-native test-web test-e2e size size-check bench clean
 

@@ -810,13 +810,13 @@ test('an invalid override in a set message keeps the override set before', { tim
   }
 });
 
-// Set messages the planner drops silently: message_json (src/web.rs) turns the
-// message into JSON text and parses it with serde_json, which fails on these, so
-// the listener returns without a reply. Each subtest says what is expected.
+// Set messages an earlier release dropped silently: message_json (src/web.rs)
+// turned the message into JSON text and parsed that, which failed on these, so
+// the listener returned without a reply. Each subtest says what is expected.
 test('set messages that JSON cannot carry still get an answer', { timeout: 30_000 }, async (t) => {
   const { context, page, frame, problems } = await openHost();
   const exchange = (make) => exchangeOne(page, make);
-  const silent = 'no error reply at all: the planner dropped the message silently (serde_json rejected its JSON text)';
+  const silent = 'no error reply at all: the planner dropped the message silently (its JSON text was rejected)';
   try {
     await t.test('a lone UTF-16 surrogate in a value (an emoji cut in half) is answered', async () => {
       const got = await exchange(() => ({ type: 'gigafactory-planner:set', params: { country: 'DE\ud83d' } }));
