@@ -84,6 +84,13 @@ fn tick_target(width: f64, dpr: f64) -> usize {
     ((width / dpr / 70.0).floor() as usize).clamp(2, 8)
 }
 
+/// The sans-serif font at `px` device pixels. Built from the family variant, not
+/// the name: plotters lower-cases a family name, which pulls the whole Unicode
+/// case table (about 8 KB gzip) into the wasm.
+fn sans(px: f64) -> FontDesc<'static> {
+    FontDesc::new(FontFamily::SansSerif, px, FontStyle::Normal)
+}
+
 fn rgb(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
@@ -140,7 +147,7 @@ pub fn draw_bars(canvas: &HtmlCanvasElement, chart: &BarChart, css_height: u32) 
     let Some((root, dpr, t)) = begin(canvas, css_height) else { return };
     let (w, h) = root.dim_in_pixel();
     let px = |v: f64| (v * dpr) as i32;
-    let font = |size: f64| ("sans-serif", size * dpr).into_font().color(&rgb(t.ink));
+    let font = |size: f64| sans(size * dpr).color(&rgb(t.ink));
 
     let longest = chart.bars.iter().map(|b| text_width(canvas, &b.label, 12.0 * dpr)).fold(0.0, f64::max);
     let label_w = ((longest + 12.0 * dpr) as i32).min((w as f64 * 0.42) as i32);
@@ -220,7 +227,7 @@ impl Frame {
         (v * self.dpr) as i32
     }
     fn font(&self, size: f64) -> TextStyle<'static> {
-        ("sans-serif", size * self.dpr).into_font().color(&rgb(self.theme.ink))
+        sans(size * self.dpr).color(&rgb(self.theme.ink))
     }
     fn y(&self, v: f64, max: f64) -> i32 {
         scale::project(v, (0.0, max), (self.bottom as f64, self.top as f64)) as i32
@@ -362,7 +369,7 @@ pub fn draw_tornado(canvas: &HtmlCanvasElement, c: &TornadoChart, css_height: u3
     let Some((root, dpr, t)) = begin(canvas, css_height) else { return };
     let (w, h) = root.dim_in_pixel();
     let px = |v: f64| (v * dpr) as i32;
-    let font = |size: f64| ("sans-serif", size * dpr).into_font().color(&rgb(t.ink));
+    let font = |size: f64| sans(size * dpr).color(&rgb(t.ink));
     let longest = c.rows.iter().map(|r| text_width(canvas, &r.0, 12.0 * dpr)).fold(0.0, f64::max);
     let label_w = ((longest + 12.0 * dpr) as i32).min((w as f64 * 0.42) as i32);
     let (left, right, top, bottom) = (label_w, w as i32 - px(12.0), px(4.0), h as i32 - px(28.0));
