@@ -577,8 +577,8 @@ impl Parser<'_> {
                 return Ok(Json::Int(i));
             }
         }
-        match token.parse::<f64>() {
-            Ok(x) if x.is_finite() => Ok(Json::Num(x)),
+        match crate::num::parse_f64(token) {
+            Some(x) if x.is_finite() => Ok(Json::Num(x)),
             _ => Err(self.error(start, "number out of range")),
         }
     }

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod json;
 pub mod library;
 pub mod model;
+pub mod num;
 pub mod state;
 pub mod storage;
 pub mod ui;

@@ -77,7 +77,7 @@ pub fn percent_encode(s: &str) -> String {
 }
 
 fn number(value: &str) -> Result<f64, String> {
-    let v: f64 = value.trim().parse().map_err(|_| "not a number".to_string())?;
+    let v = crate::num::parse_f64(value.trim()).ok_or_else(|| "not a number".to_string())?;
     if v.is_finite() {
         Ok(v)
     } else {

@@ -83,3 +83,65 @@ async fn typing_a_count_updates_power_and_bad_text_shows_a_message() {
     assert!(!error.is_empty(), "an inline message is shown");
     assert_eq!(metric(&host, "it_power_mw"), after, "the last valid result stays");
 }
+
+/// In the browser, `num::parse_f64` converts through `parseFloat`: it must agree
+/// bit for bit with the standard library on the inputs that are hard to round
+/// (halfway cases, subnormals, long mantissas, the edges of the range).
+#[wasm_bindgen_test]
+fn browser_number_parsing_agrees_with_the_standard_library() {
+    let mut cases: Vec<String> = [
+        "0",
+        "-0",
+        "1",
+        "0.1",
+        "0.3",
+        "2.5e-3",
+        "9007199254740993",
+        "9007199254740992.5",
+        "1.7976931348623157e308",
+        "1.7976931348623158e308",
+        "1.7976931348623159e308",
+        "2.2250738585072011e-308",
+        "2.2250738585072014e-308",
+        "4.9406564584124654e-324",
+        "2.4703282292062327e-324",
+        "2.4703282292062328e-324",
+        "1e-400",
+        "1e400",
+        "123456789012345678901234567890.123456789",
+        "0.000000000000000000000000000000000001",
+        "8.98846567431158e307",
+        "7.2057594037927933e16",
+        "1448997445238699",
+        "4.35679E-8",
+        "5e-324",
+        ".5",
+        "5.",
+        "+5",
+        "-.0e-0",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    // And a deterministic spread of 17-digit decimals across the exponent range.
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..2000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let digits = x % 100_000_000_000_000_000;
+        let exp = (x >> 40) as i32 % 640 - 330;
+        cases.push(format!("{digits}e{exp}"));
+        cases.push(format!("{}", f64::from_bits(x)));
+    }
+    for s in &cases {
+        let ours = gigafactory_planner::num::parse_f64(s);
+        let std: Option<f64> = s.parse().ok();
+        let same = match (ours, std) {
+            (Some(a), Some(b)) => a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()),
+            (None, None) => true,
+            _ => false,
+        };
+        assert!(same, "{s}: browser {ours:?}, std {std:?}");
+    }
+}

@@ -18,10 +18,10 @@ pub fn parse_number(raw: &str) -> Result<f64, FieldError> {
         return Err(FieldError::Empty);
     }
     let normalised = if cleaned.contains('.') { cleaned.replace(',', "") } else { cleaned.replace(',', ".") };
-    match normalised.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
-        Ok(_) => Err(FieldError::NotFinite),
-        Err(_) => Err(FieldError::NotANumber),
+    match crate::num::parse_f64(&normalised) {
+        Some(v) if v.is_finite() => Ok(v),
+        Some(_) => Err(FieldError::NotFinite),
+        None => Err(FieldError::NotANumber),
     }
 }
 
@@ -174,7 +174,7 @@ pub fn NumberField(
                 aria-valuetext=move || value.get().map(|v| crate::format::smart(v, planner.lang.get())).unwrap_or_default()
                 prop:value=move || value.get().map(|v| slider_position(v, min, max, slider)).unwrap_or(0.0).to_string()
                 on:input=move |ev| {
-                    if let Ok(pos) = event_target_value(&ev).parse::<f64>() {
+                    if let Some(pos) = crate::num::parse_f64(&event_target_value(&ev)) {
                         let v = slider_value(pos, min, max, slider, step);
                         text.set(field_text(v));
                         on_change.run(Some(v));
