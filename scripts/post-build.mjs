@@ -5,9 +5,12 @@
 //  2. Add the CSP <meta> (frame-ancestors cannot be set by <meta>, so embedding
 //     stays allowed; hosts may send their own header).
 //  3. Write sw.js, a service worker that precaches this build's hashed assets.
+//  4. Minify wasm-bindgen's JS glue (Trunk leaves it as written: comments,
+//     JSDoc, indentation) with terser, and update its integrity hash.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { minify } from 'terser';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -60,6 +63,28 @@ if (!html.includes('Content-Security-Policy')) {
   console.error('post-build: could not insert the CSP meta');
   process.exit(1);
 }
+// The glue: minified in place (its exports and the wasm import names are kept:
+// terser renames locals only), then its SRI hash is recomputed.
+const glue = readdirSync(dir).find((f) => /^gigafactory-planner-[0-9a-f]+\.js$/.test(f));
+if (!glue) {
+  console.error('post-build: wasm-bindgen glue not found');
+  process.exit(1);
+}
+const glueSource = readFileSync(join(dir, glue), 'utf8');
+const minified = await minify(glueSource, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+if (!minified.code) {
+  console.error('post-build: terser produced no code');
+  process.exit(1);
+}
+writeFileSync(join(dir, glue), minified.code);
+const sri = 'sha384-' + createHash('sha384').update(minified.code).digest('base64');
+const glueLink = new RegExp(`(<link[^>]*href=["']?/?${glue.replace('.', '\\.')}["']?[^>]*integrity=)["']?sha384-[A-Za-z0-9+/=]+["']?`);
+if (!glueLink.test(html)) {
+  console.error('post-build: no integrity attribute for the glue in index.html:\n' + html);
+  process.exit(1);
+}
+html = html.replace(glueLink, `$1${sri}`);
+
 // Subresource integrity on the stylesheet needs a CORS fetch, or an iframe
 // sandboxed without allow-same-origin (an opaque origin) blocks it.
 html = html.replace(/<link(?=[^>]*\bintegrity=)(?![^>]*\bcrossorigin)([^>]*\brel=["']?stylesheet[^>]*)>/g, '<link crossorigin$1>');
