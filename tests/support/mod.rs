@@ -17,6 +17,18 @@ pub fn log_uniform(lo: f64, hi: f64) -> BoxedStrategy<f64> {
     (lo.log10()..=hi.log10()).prop_map(move |x| 10f64.powf(x).clamp(lo, hi)).boxed()
 }
 
+/// Any sizing mode, with a count up to `max_count` and budgets and targets over
+/// their whole plausible ranges.
+pub fn any_sizing_up_to(max_count: f64) -> BoxedStrategy<Sizing> {
+    prop_oneof![
+        log_uniform(1.0, max_count).prop_map(Sizing::Count),
+        log_uniform(1e-3, 1e5).prop_map(Sizing::PowerMw),
+        log_uniform(1e-3, 1e9).prop_map(Sizing::ComputePflops),
+        log_uniform(1e4, 1e13).prop_map(Sizing::CapexEur),
+    ]
+    .boxed()
+}
+
 pub fn accelerator_id() -> impl Strategy<Value = String> {
     let ids: Vec<&'static str> = ACCELERATORS.iter().map(|a| a.id).collect();
     // Ids are case-insensitive; exercise that too.
