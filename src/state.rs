@@ -14,6 +14,8 @@ pub struct Planner {
     pub lang: RwSignal<Lang>,
     /// Whether the system colour scheme is dark (charts follow it).
     pub dark: RwSignal<bool>,
+    /// Whether the page is being printed (everything is drawn meanwhile).
+    pub printing: RwSignal<bool>,
     /// The model's answer for the current scenario.
     pub result: Memo<Result<Estimate, ModelError>>,
     /// The last estimate that evaluated, shown while the current inputs are invalid.
@@ -69,7 +71,16 @@ impl Planner {
         let dark = RwSignal::new(crate::charts::canvas::prefers_dark());
         #[cfg(not(target_arch = "wasm32"))]
         let dark = RwSignal::new(false);
-        Planner { scenario, lang: RwSignal::new(lang), dark, result, estimate, settled, analysis }
+        Planner {
+            scenario,
+            lang: RwSignal::new(lang),
+            dark,
+            printing: RwSignal::new(false),
+            result,
+            estimate,
+            settled,
+            analysis,
+        }
     }
 
     /// The texts of the current language.
@@ -80,6 +91,11 @@ impl Planner {
     /// Whether the uncertainty analysis lags behind the current inputs.
     pub fn analysis_pending(&self) -> bool {
         self.scenario.with(|s| self.settled.with(|t| s != t))
+    }
+
+    /// [`Self::analysis_pending`] without subscribing to either signal.
+    pub fn analysis_pending_untracked(&self) -> bool {
+        untrack(|| self.analysis_pending())
     }
 
     /// Change the scenario through a closure.

@@ -56,17 +56,8 @@ where
     #[cfg(not(target_arch = "wasm32"))]
     let _ = node;
     // Printing lays out the whole page: everything counts as near meanwhile.
-    let printing = RwSignal::new(false);
-    #[cfg(target_arch = "wasm32")]
-    {
-        let before = window_event_listener_untyped("beforeprint", move |_| printing.set(true));
-        let after = window_event_listener_untyped("afterprint", move |_| printing.set(false));
-        on_cleanup(move || {
-            before.remove();
-            after.remove();
-        });
-    }
-    Signal::derive(move || near.get() || printing.get())
+    let p = use_planner();
+    Signal::derive(move || near.get() || p.printing.get())
 }
 
 /// `source`, followed on every edit while `near` is true; otherwise kept as it
@@ -83,7 +74,7 @@ where
         match prev {
             // Deferred: wake up only when the inputs settle, the language
             // changes or the element comes near, not on every edit.
-            Some(prev) if !near && p.scenario.with_untracked(|s| p.settled.with_untracked(|t| s != t)) => {
+            Some(prev) if !near && p.analysis_pending_untracked() => {
                 p.settled.track();
                 p.lang.track();
                 prev.clone()

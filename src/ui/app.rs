@@ -75,7 +75,7 @@ pub fn App() -> impl IntoView {
     // moment, then not again until the inputs settle: a dragged slider does
     // not rewrite them on every step. Leaving the page writes any edit of the
     // last moment.
-    write_when_quiet(planner, move |s, lang| {
+    let write = move |s: &Scenario, lang: Lang| {
         #[cfg(target_arch = "wasm32")]
         url_state::browser::replace_query(&url_state::to_query(s, Some(lang), embed));
         if !embed {
@@ -83,18 +83,15 @@ pub fn App() -> impl IntoView {
         }
         #[cfg(not(target_arch = "wasm32"))]
         let _ = (s, lang);
-    });
+    };
+    write_when_quiet(planner, write);
     #[cfg(target_arch = "wasm32")]
     if !embed {
         let flush = window_event_listener(leptos::ev::pagehide, move |_| {
             // Only edits the settled write has not covered yet.
-            if !planner.analysis_pending() {
-                return;
+            if planner.analysis_pending_untracked() {
+                planner.scenario.with_untracked(|s| write(s, planner.lang.get_untracked()));
             }
-            planner.scenario.with_untracked(|s| {
-                let _ = storage::save_working(s);
-                url_state::browser::replace_query(&url_state::to_query(s, Some(planner.lang.get_untracked()), false));
-            });
         });
         on_cleanup(move || flush.remove());
     }
@@ -117,6 +114,12 @@ pub fn App() -> impl IntoView {
         });
         on_cleanup(move || storage_listener.remove());
         crate::web::on_scheme_change(move |dark| planner.dark.set(dark));
+        let before_print = window_event_listener_untyped("beforeprint", move |_| planner.printing.set(true));
+        let after_print = window_event_listener_untyped("afterprint", move |_| planner.printing.set(false));
+        on_cleanup(move || {
+            before_print.remove();
+            after_print.remove();
+        });
         if embed {
             embed_bridge(planner);
         }
