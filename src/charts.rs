@@ -6,6 +6,8 @@ pub mod scale;
 pub mod series;
 
 #[cfg(target_arch = "wasm32")]
+pub mod backend;
+#[cfg(target_arch = "wasm32")]
 pub mod canvas;
 
 /// A colour as RGB.

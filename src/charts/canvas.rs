@@ -1,5 +1,6 @@
 //! plotters-canvas drawing. Only called from effects that read memoised data.
 
+use super::backend::Canvas2d;
 use super::bars::BarChart;
 use super::series::{GroupedChart, HistogramChart, LineChart, MonthlyChart, TornadoChart};
 use super::{scale, Chart};
@@ -114,27 +115,27 @@ pub fn theme() -> Theme {
 
 /// Size the canvas's backing store to its CSS box × devicePixelRatio (crisp on
 /// high-DPI screens), cleared, and return the backend and that ratio.
-pub fn prepare(canvas: &HtmlCanvasElement, css_height: u32) -> Option<(CanvasBackend, f64)> {
+pub fn prepare(canvas: &HtmlCanvasElement, css_height: u32) -> Option<(Canvas2d, f64)> {
     let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 3.0);
     let css_width = VIEW.with(|v| v.get().0).max(240.0);
     let (w, h) = ((css_width * dpr).round() as u32, (f64::from(css_height) * dpr).round() as u32);
+    let ctx = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())?;
     if canvas.width() != w || canvas.height() != h {
         canvas.set_width(w);
         canvas.set_height(h);
-    } else if let Some(ctx) =
-        canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-    {
+    } else {
         // Same size: clearing keeps the backing store (resizing reallocates it).
         ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
     }
-    CanvasBackend::with_canvas_object(canvas.clone()).map(|b| (b, dpr))
+    let inner = CanvasBackend::with_canvas_object(canvas.clone())?;
+    Some((Canvas2d::new(inner, ctx, (w, h)), dpr))
 }
 
 /// A cleared drawing area `css_height` CSS pixels tall, with its pixel ratio and theme.
 fn begin(
     canvas: &HtmlCanvasElement,
     css_height: u32,
-) -> Option<(DrawingArea<CanvasBackend, plotters::coord::Shift>, f64, Theme)> {
+) -> Option<(DrawingArea<Canvas2d, plotters::coord::Shift>, f64, Theme)> {
     let (backend, dpr) = prepare(canvas, css_height)?;
     let root = backend.into_drawing_area();
     let _ = root.fill(&TRANSPARENT);
@@ -258,7 +259,7 @@ impl Frame {
     }
 }
 
-fn frame(canvas: &HtmlCanvasElement, css_height: u32, left: f64, right: f64) -> Option<(CanvasBackend, Frame)> {
+fn frame(canvas: &HtmlCanvasElement, css_height: u32, left: f64, right: f64) -> Option<(Canvas2d, Frame)> {
     let (backend, dpr) = prepare(canvas, css_height)?;
     let (w, h) = backend.get_size();
     let f = Frame {

@@ -31,40 +31,43 @@ pub fn ChartFigure(
     // Drawing is the boundary with the canvas: an effect that reads memoised data
     // and the measured width and colour scheme.
     Effect::new(move |_| {
-        let fig = figure.get();
         let lang = planner.lang.get();
         let dark = planner.dark.get();
         let near = near.get();
         #[cfg(target_arch = "wasm32")]
-        if let (Some(el), Some(fig)) = (canvas.get(), fig.as_ref()) {
-            if !near {
-                // Far from the screen, the canvas gives up its pixels (its box
-                // keeps its height) and is drawn again when it comes near:
-                // Chrome hands every 2D canvas of the page to the compositor
-                // on each frame, drawn or not, and that cost grows with pixels.
-                if el.width() != 0 {
-                    el.set_width(0);
-                    el.set_height(0);
+        figure.with(|fig| {
+            if let (Some(el), Some(fig)) = (canvas.get(), fig.as_ref()) {
+                if !near {
+                    // Far from the screen, the canvas gives up its pixels (its box
+                    // keeps its height) and is drawn again when it comes near:
+                    // Chrome hands every 2D canvas of the page to the compositor
+                    // on each frame, drawn or not, and that cost grows with pixels.
+                    if el.width() != 0 {
+                        el.set_width(0);
+                        el.set_height(0);
+                    }
+                    return;
                 }
-                return;
+                let mut w = width.get();
+                if w <= 0.0 {
+                    w = f64::from(el.client_width());
+                    width.set(w);
+                }
+                crate::charts::canvas::draw(&el, &fig.chart, lang, w, dark);
+                // A draw counter, for the benchmark and the tests to see redraws.
+                let n = el.get_attribute("data-drawn").and_then(|n| n.parse::<u32>().ok()).unwrap_or(0);
+                let _ = el.set_attribute("data-drawn", &(n + 1).to_string());
             }
-            let mut w = width.get();
-            if w <= 0.0 {
-                w = f64::from(el.client_width());
-                width.set(w);
-            }
-            crate::charts::canvas::draw(&el, &fig.chart, lang, w, dark);
-            // A draw counter, for the benchmark and the tests to see redraws.
-            let n = el.get_attribute("data-drawn").and_then(|n| n.parse::<u32>().ok()).unwrap_or(0);
-            let _ = el.set_attribute("data-drawn", &(n + 1).to_string());
-        }
+        });
         #[cfg(not(target_arch = "wasm32"))]
-        let _ = (fig, canvas, lang, dark, width, near);
+        let _ = (figure, canvas, lang, dark, width, near);
     });
     // The table alternative follows once the inputs settle: it is read, not watched mid-drag.
     let table = crate::ui::when_seen(Signal::stored(false), move || {
         figure.with(|f| f.as_ref().map(|f| crate::ui::html::kv_table(&f.table, "")).unwrap_or_default())
     });
+    // The box's height changes with the chart's kind, not with every edit.
+    let height = Memo::new(move |_| figure.with(|f| f.as_ref().map(|f| f.chart.css_height())));
     #[cfg(target_arch = "wasm32")]
     {
         let resize = leptos::prelude::window_event_listener(leptos::ev::resize, move |_| {
@@ -81,7 +84,7 @@ pub fn ChartFigure(
                 <span>{move || caption.get()}</span>
             </figcaption>
             <canvas node_ref=canvas role="img" aria-label=move || title.get()
-                style:height=move || figure.with(|f| f.as_ref().map(|f| format!("{}px", f.chart.css_height())).unwrap_or_default())></canvas>
+                style:height=move || height.get().map(|h| format!("{h}px")).unwrap_or_default()></canvas>
             <div class="sr-only" inner_html=move || table.get()></div>
         </figure>
     }

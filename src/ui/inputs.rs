@@ -213,9 +213,10 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
     };
     let site_pue = Signal::derive(move || {
         let l = lang.get();
+        // The PUE alone: not a copy of the whole estimate on every edit.
         p.estimate
-            .get()
-            .map(|e| format!("{}: {}", l.text().auto, fmt(e.kpis.pue, l, Style::Plain(3))))
+            .with(|e| e.as_ref().map(|e| e.kpis.pue))
+            .map(|pue| format!("{}: {}", l.text().auto, fmt(pue, l, Style::Plain(3))))
             .unwrap_or_default()
     });
 

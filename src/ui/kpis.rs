@@ -144,18 +144,27 @@ pub fn Kpis() -> impl IntoView {
                     let display = card.display;
                     let label = card.label;
                     let definition = card.definition;
+                    // A card far from the screen (a planner scrolled to the charts)
+                    // takes its new value once the inputs settle or as it scrolls
+                    // near, as charts and panels do; near the screen it follows
+                    // every edit.
+                    let node = NodeRef::<leptos::html::Div>::new();
+                    let value = crate::ui::when_seen(crate::ui::near_view(node), move || {
+                        p.estimate.with(|e| e.as_ref().and_then(|e| metric_value(e, metric)))
+                    });
                     view! {
                         <div
+                            node_ref=node
                             class="kpi"
                             data-metric=metric
                             data-value=move || {
-                                p.estimate.with(|e| e.as_ref().and_then(|e| metric_value(e, metric)).map(|v| format!("{v}")))
+                                value.get().map(|v| format!("{v}"))
                             }
                         >
                             <span class="kpi-label">{move || label(p.text())}</span>
                             <span class="kpi-value">
                                 {move || {
-                                    p.estimate.with(|e| e.as_ref().and_then(|e| metric_value(e, metric)).map(|v| display(v, p.lang.get())))
+                                    value.get().map(|v| display(v, p.lang.get()))
                                 }}
                             </span>
                             <span class="kpi-range" class:pending=move || p.analysis_pending()

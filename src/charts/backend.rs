@@ -1,0 +1,281 @@
+//! A plotters backend for a 2D canvas that talks to the canvas as little as it
+//! can. plotters-canvas's `CanvasBackend` sets the colour (formatted anew as a
+//! string), line width, font, alignment and baseline before every line and label,
+//! and strokes every line on its own: six to eight calls across the wasm–JS
+//! boundary per element, most of them carrying a string. Redrawing three charts
+//! after an edit made about 650 such calls, a quarter of the frame at 4× CPU
+//! throttling (`make bench`). This backend keeps the context's state, sets it only
+//! when it changes, and strokes runs of same-styled lines as one path. Circles,
+//! polygons, pixels and bitmaps still go through plotters-canvas.
+
+use plotters::prelude::DrawingBackend;
+use plotters::style::text_anchor::{HPos, VPos};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform};
+use plotters_canvas::CanvasBackend;
+use web_sys::CanvasRenderingContext2d;
+
+/// The CSS colour of a plotters colour: `#rrggbb` when opaque.
+fn css_colour(c: BackendColor) -> String {
+    let (r, g, b) = c.rgb;
+    if c.alpha >= 1.0 {
+        format!("#{r:02x}{g:02x}{b:02x}")
+    } else {
+        // Alpha in thousandths: integer formatting only.
+        let a = (c.alpha.clamp(0.0, 1.0) * 1000.0).round() as u32;
+        format!("rgba({r},{g},{b},{}.{:03})", a / 1000, a % 1000)
+    }
+}
+
+/// A colour as a comparable key (plotters colours are `f64` alpha).
+fn key(c: BackendColor) -> (u8, u8, u8, u32) {
+    (c.rgb.0, c.rgb.1, c.rgb.2, (c.alpha.clamp(0.0, 1.0) * 1000.0).round() as u32)
+}
+
+/// The canvas state this backend last set; `None` where unknown.
+#[derive(Default)]
+struct State {
+    fill: Option<(u8, u8, u8, u32)>,
+    stroke: Option<((u8, u8, u8, u32), u32)>,
+    font: Option<(u32, bool)>,
+    align: Option<&'static str>,
+    baseline: Option<&'static str>,
+}
+
+pub struct Canvas2d {
+    inner: CanvasBackend,
+    ctx: CanvasRenderingContext2d,
+    size: (u32, u32),
+    state: State,
+    /// An open path of lines with the current stroke, not stroked yet.
+    open: bool,
+}
+
+impl Canvas2d {
+    pub fn new(inner: CanvasBackend, ctx: CanvasRenderingContext2d, size: (u32, u32)) -> Self {
+        Self { inner, ctx, size, state: State::default(), open: false }
+    }
+
+    /// Stroke the open run of lines, if any.
+    fn flush(&mut self) {
+        if self.open {
+            self.ctx.stroke();
+            self.open = false;
+        }
+    }
+
+    /// Hand the context to plotters-canvas, which sets its own state.
+    fn delegate(&mut self) -> &mut CanvasBackend {
+        self.flush();
+        self.state = State::default();
+        &mut self.inner
+    }
+
+    fn set_fill(&mut self, c: BackendColor) {
+        let k = key(c);
+        if self.state.fill != Some(k) {
+            self.ctx.set_fill_style_str(&css_colour(c));
+            self.state.fill = Some(k);
+        }
+    }
+
+    /// Continue (or start) the run of lines with this stroke.
+    fn stroke_run(&mut self, c: BackendColor, width: u32) {
+        let k = (key(c), width);
+        if self.state.stroke != Some(k) {
+            self.flush();
+            self.ctx.set_stroke_style_str(&css_colour(c));
+            self.ctx.set_line_width(f64::from(width));
+            self.state.stroke = Some(k);
+        }
+        if !self.open {
+            self.ctx.begin_path();
+            self.open = true;
+        }
+    }
+}
+
+impl Drop for Canvas2d {
+    fn drop(&mut self) {
+        self.flush();
+    }
+}
+
+/// plotters-canvas's half-pixel shift: a one-pixel horizontal or vertical line
+/// between pixel centres, not across two half-covered rows.
+fn crisp(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
+    let (mut a, mut b) = ((f64::from(from.0), f64::from(from.1)), (f64::from(to.0), f64::from(to.1)));
+    if a.0 == b.0 {
+        a.0 += 0.5;
+        b.0 += 0.5;
+    }
+    if a.1 == b.1 {
+        a.1 += 0.5;
+        b.1 += 0.5;
+    }
+    (a, b)
+}
+
+impl DrawingBackend for Canvas2d {
+    type ErrorType = <CanvasBackend as DrawingBackend>::ErrorType;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        Ok(())
+    }
+
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.flush();
+        Ok(())
+    }
+
+    fn draw_pixel(
+        &mut self,
+        point: BackendCoord,
+        color: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.delegate().draw_pixel(point, color)
+    }
+
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let (a, b) = crisp(from, to);
+        self.stroke_run(style.color(), style.stroke_width());
+        self.ctx.move_to(a.0, a.1);
+        self.ctx.line_to(b.0, b.1);
+        Ok(())
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let (x, y) = (f64::from(upper_left.0), f64::from(upper_left.1));
+        let (w, h) = (f64::from(bottom_right.0 - upper_left.0), f64::from(bottom_right.1 - upper_left.1));
+        // Lines drawn before stay beneath: stroke the run first.
+        self.flush();
+        if fill {
+            self.set_fill(style.color());
+            self.ctx.fill_rect(x, y, w, h);
+        } else {
+            self.stroke_run(style.color(), style.stroke_width());
+            self.open = false;
+            self.ctx.stroke_rect(x, y, w, h);
+        }
+        Ok(())
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let mut path = path.into_iter();
+        if let Some(start) = path.next() {
+            self.stroke_run(style.color(), style.stroke_width());
+            self.ctx.move_to(f64::from(start.0), f64::from(start.1));
+            for next in path {
+                self.ctx.line_to(f64::from(next.0), f64::from(next.1));
+            }
+        }
+        Ok(())
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.delegate().draw_circle(center, radius, style, fill)
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.delegate().fill_polygon(vert, style)
+    }
+
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let colour = style.color();
+        if colour.alpha == 0.0 {
+            return Ok(());
+        }
+        if !matches!(style.transform(), FontTransform::None) {
+            return self.delegate().draw_text(text, style, pos);
+        }
+        self.flush();
+        let anchor = style.anchor();
+        let baseline = match anchor.v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        };
+        if self.state.baseline != Some(baseline) {
+            self.ctx.set_text_baseline(baseline);
+            self.state.baseline = Some(baseline);
+        }
+        let align = match anchor.h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "center",
+        };
+        if self.state.align != Some(align) {
+            self.ctx.set_text_align(align);
+            self.state.align = Some(align);
+        }
+        self.set_fill(colour);
+        // Sizes are whole device pixels in hundredths; the charts use one family.
+        let bold = matches!(style.style(), plotters_backend::FontStyle::Bold);
+        let font = ((style.size() * 100.0).round() as u32, bold);
+        if self.state.font != Some(font) {
+            let (whole, cents) = (font.0 / 100, font.0 % 100);
+            let weight = if bold { "bold " } else { "" };
+            let family = style.family();
+            let css = if cents == 0 {
+                format!("{weight}{whole}px {}", family.as_str())
+            } else {
+                format!("{weight}{whole}.{cents:02}px {}", family.as_str())
+            };
+            self.ctx.set_font(&css);
+            self.state.font = Some(font);
+        }
+        // fillText throws only for a detached context; nothing to report then.
+        let _ = self.ctx.fill_text(text, f64::from(pos.0), f64::from(pos.1));
+        Ok(())
+    }
+
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.estimate_text_size(text, style)
+    }
+}
