@@ -66,8 +66,6 @@ pub fn ChartFigure(
     let table = crate::ui::when_seen(Signal::stored(false), move || {
         figure.with(|f| f.as_ref().map(|f| crate::ui::html::kv_table(&f.table, "")).unwrap_or_default())
     });
-    // The box's height changes with the chart's kind, not with every edit.
-    let height = Memo::new(move |_| figure.with(|f| f.as_ref().map(|f| f.chart.css_height())));
     #[cfg(target_arch = "wasm32")]
     {
         let resize = leptos::prelude::window_event_listener(leptos::ev::resize, move |_| {
@@ -84,7 +82,7 @@ pub fn ChartFigure(
                 <span>{move || caption.get()}</span>
             </figcaption>
             <canvas node_ref=canvas role="img" aria-label=move || title.get()
-                style:height=move || height.get().map(|h| format!("{h}px")).unwrap_or_default()></canvas>
+                style:height=move || figure.with(|f| f.as_ref().map(|f| format!("{}px", f.chart.css_height())).unwrap_or_default())></canvas>
             <div class="sr-only" inner_html=move || table.get()></div>
         </figure>
     }
