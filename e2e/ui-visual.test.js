@@ -37,6 +37,43 @@ test('a chart far from the screen gives up its pixels but not its height, and dr
   await context.close();
 });
 
+test('a headline card far from the screen takes its new value when the inputs settle; near, it follows every edit', async () => {
+  const { page, problems, context } = await openApp(env, '?country=DE&count=100000');
+  await settle(page);
+  await page.evaluate(() => document.querySelector('#chart-power').scrollIntoView({ block: 'start' }));
+  const before = await page.$eval('[data-metric="facility_power_mw"]', (e) => e.dataset.value);
+  // Edit, then look at the end of the edit's frame, long before the 120 ms settle.
+  const mid = await page.evaluate(async () => {
+    const input = document.querySelector('input[name=count]');
+    await new Promise((r) => requestAnimationFrame(r));
+    input.value = '50000';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const card = document.querySelector('[data-metric="facility_power_mw"]');
+    const chart = document.querySelector('#chart-power canvas');
+    return { card: card.dataset.value, top: card.getBoundingClientRect().bottom, drawn: chart.dataset.drawn };
+  });
+  assert.ok(mid.top < -200, `the card is well above the screen (bottom at ${mid.top} px)`);
+  assert.equal(mid.card, before, 'far from the screen, the card waits while the inputs move');
+  await settle(page);
+  const after = await page.$eval('[data-metric="facility_power_mw"]', (e) => Number(e.dataset.value));
+  assert.ok(Math.abs(after - Number(before) / 2) / after < 0.05, `settled, it holds the new value (${before} → ${after} MW)`);
+  // Back at the top, the cards follow the edit in its own frame.
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.waitForTimeout(100);
+  const top = await page.evaluate(async () => {
+    const input = document.querySelector('input[name=count]');
+    await new Promise((r) => requestAnimationFrame(r));
+    input.value = '100000';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return Number(document.querySelector('[data-metric="facility_power_mw"]').dataset.value);
+  });
+  assert.ok(Math.abs(top - Number(before)) / top < 0.01, `in view, the card follows at once (${top} MW)`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('all seven charts draw, have a table alternative, and redraw on changes', async () => {
   const { page, problems, context } = await openApp(env, '?country=DE&count=100000');
   await waitForCharts(page);
