@@ -68,9 +68,22 @@ async fn every_headline_metric_is_finite() {
     assert!(metric(&host, "facility_power_mw") >= metric(&host, "it_power_mw"));
 }
 
+/// Resolve at the next animation frame.
+async fn next_frame() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+}
+
 #[wasm_bindgen_test]
 async fn typing_a_count_updates_power_and_bad_text_shows_a_message() {
     let host = mount().await;
+    // Cards follow every edit on screen (elsewhere, once the inputs settle):
+    // bring this app's cards into view and let the observers report.
+    host.scroll_into_view();
+    next_frame().await;
+    next_frame().await;
     let before = metric(&host, "it_power_mw");
     type_into(&host, "input[name=count]", "50000");
     leptos::task::tick().await;
