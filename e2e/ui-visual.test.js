@@ -130,7 +130,8 @@ for (const width of [375, 768, 1440]) {
         }
         return { W, scrollWidth: document.documentElement.scrollWidth, out: out.slice(0, 10) };
       });
-      await page.screenshot({ path: join(ensureScreenshotDir(), `main-${width}.png`), fullPage: true });
+      // A page about 8,000 px tall with every chart drawn, rasterised in software: allow a busy machine its time.
+      await page.screenshot({ path: join(ensureScreenshotDir(), `main-${width}.png`), fullPage: true, timeout: 60_000 });
       assert.ok(overflow.scrollWidth <= overflow.W, `page is no wider than the viewport: ${overflow.scrollWidth} > ${overflow.W}`);
       assert.deepEqual(overflow.out, [], `elements stick out of the ${width} px viewport`);
     });

@@ -78,7 +78,7 @@ impl Chart {
     /// charts grow with their rows, the others are fixed.
     pub fn css_height(&self) -> u32 {
         match self {
-            Chart::Bars(c) => 28 * c.bars.len().max(1) as u32 + 44,
+            Chart::Bars(c) => 28 * c.bars.len().max(1) as u32 + 14,
             Chart::Monthly(_) => 260,
             Chart::Line(_) => 240,
             Chart::Tornado(c) => 26 * c.rows.len().max(1) as u32 + 40,

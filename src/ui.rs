@@ -40,6 +40,24 @@ where
     E: leptos::tachys::html::element::ElementType + 'static,
     E::Output: wasm_bindgen::JsCast + Clone + 'static,
 {
+    watch_view(node, "25% 0px")
+}
+
+/// Whether the element of `node` is on screen (see [`near_view`]).
+pub fn in_view<E>(node: NodeRef<E>) -> Signal<bool>
+where
+    E: leptos::tachys::html::element::ElementType + 'static,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
+    watch_view(node, "0px")
+}
+
+/// Whether the element of `node` is within `margin` of the screen.
+fn watch_view<E>(node: NodeRef<E>, margin: &'static str) -> Signal<bool>
+where
+    E: leptos::tachys::html::element::ElementType + 'static,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
     let near = RwSignal::new(!cfg!(target_arch = "wasm32"));
     #[cfg(target_arch = "wasm32")]
     {
@@ -47,14 +65,14 @@ where
         let watch = StoredValue::new_local(None);
         node.on_load(move |el| {
             let el: web_sys::Element = wasm_bindgen::JsCast::unchecked_into(el);
-            match crate::web::watch_visibility(&el, move |v| near.set(v)) {
+            match crate::web::watch_visibility(&el, margin, move |v| near.set(v)) {
                 Some(w) => watch.set_value(Some(w)),
                 None => near.set(true),
             }
         });
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = node;
+    let _ = (node, margin);
     // Printing lays out the whole page: everything counts as near meanwhile.
     let p = use_planner();
     Signal::derive(move || near.get() || p.printing.get())

@@ -211,7 +211,7 @@ impl Drop for VisibilityWatch {
 
 /// Call `f(near)` whenever `el` comes within a quarter screen height of the
 /// viewport or leaves it. None where the browser has no IntersectionObserver.
-pub fn watch_visibility(el: &web_sys::Element, f: impl Fn(bool) + 'static) -> Option<VisibilityWatch> {
+pub fn watch_visibility(el: &web_sys::Element, margin: &str, f: impl Fn(bool) + 'static) -> Option<VisibilityWatch> {
     use wasm_bindgen::closure::Closure;
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         // Entries come oldest first; the last one is the element's state now.
@@ -220,7 +220,7 @@ pub fn watch_visibility(el: &web_sys::Element, f: impl Fn(bool) + 'static) -> Op
         }
     });
     let init = web_sys::IntersectionObserverInit::new();
-    init.set_root_margin("25% 0px");
+    init.set_root_margin(margin);
     let observer = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init).ok()?;
     observer.observe(el);
     Some(VisibilityWatch { observer, _callback: callback })

@@ -16,7 +16,7 @@ pub struct Bar {
 pub struct BarChart {
     /// Bars, top to bottom.
     pub bars: Vec<Bar>,
-    /// Unit of the values (axis caption).
+    /// Unit of the values (shown after the top bar's value).
     pub unit: String,
     /// Value labels shown at the end of each bar, already formatted.
     pub value_labels: Vec<String>,

@@ -80,11 +80,6 @@ fn fit(canvas: &HtmlCanvasElement, text: &str, size: f64, max: f64) -> String {
     "…".into()
 }
 
-/// How many ticks fit a plot `width` device pixels wide (≈ 70 CSS px each).
-fn tick_target(width: f64, dpr: f64) -> usize {
-    ((width / dpr / 70.0).floor() as usize).clamp(2, 8)
-}
-
 /// The sans-serif font at `px` device pixels. Built from the family variant, not
 /// the name: plotters lower-cases a family name, which pulls the whole Unicode
 /// case table (about 8 KB gzip) into the wasm.
@@ -142,7 +137,8 @@ fn begin(
     Some((root, dpr, theme()))
 }
 
-/// Draw a horizontal bar chart.
+/// Draw a horizontal bar chart. Every bar carries its value (the top one with the
+/// unit), so there is no value axis: less ink, and fewer labels to draw per edit.
 pub fn draw_bars(canvas: &HtmlCanvasElement, chart: &BarChart, css_height: u32) {
     let rows = chart.bars.len().max(1) as u32;
     let Some((root, dpr, t)) = begin(canvas, css_height) else { return };
@@ -152,24 +148,14 @@ pub fn draw_bars(canvas: &HtmlCanvasElement, chart: &BarChart, css_height: u32) 
 
     let longest = chart.bars.iter().map(|b| text_width(canvas, &b.label, 12.0 * dpr)).fold(0.0, f64::max);
     let label_w = ((longest + 12.0 * dpr) as i32).min((w as f64 * 0.42) as i32);
-    let right_pad = px(60.0);
+    let right_pad = px(76.0);
     let top = px(6.0);
-    let bottom = h as i32 - px(30.0);
+    let bottom = h as i32 - px(8.0);
     let plot = (label_w, w as i32 - right_pad);
-    let target = tick_target(f64::from(plot.1 - plot.0), dpr);
-    let max = scale::nice_max(chart.max(), target);
+    let max = if chart.max() > 0.0 { chart.max() } else { 1.0 };
     let x = |v: f64| scale::project(v, (0.0, max), (plot.0 as f64, plot.1 as f64)) as i32;
     let row_h = (bottom - top) as f64 / rows as f64;
 
-    let ticks = scale::ticks(chart.max(), target);
-    for (i, tick) in ticks.iter().enumerate() {
-        let xi = x(*tick);
-        let _ = root.draw(&PathElement::new(vec![(xi, top), (xi, bottom)], rgb(t.grid).stroke_width(px(1.0) as u32)));
-        // The unit rides on the last tick label.
-        let label =
-            if i + 1 == ticks.len() { format!("{} {}", format_tick(*tick), chart.unit) } else { format_tick(*tick) };
-        let _ = root.draw(&Text::new(label, (xi, bottom + px(6.0)), font(11.0).pos(Pos::new(HPos::Center, VPos::Top))));
-    }
     for (i, bar) in chart.bars.iter().enumerate() {
         let y0 = top + (row_h * i as f64 + row_h * 0.18) as i32;
         let y1 = top + (row_h * (i as f64 + 1.0) - row_h * 0.18) as i32;
@@ -183,18 +169,15 @@ pub fn draw_bars(canvas: &HtmlCanvasElement, chart: &BarChart, css_height: u32) 
             font(12.0).pos(Pos::new(HPos::Right, VPos::Center)),
         ));
         if let Some(v) = chart.value_labels.get(i) {
+            let v = if i == 0 && !chart.unit.is_empty() { format!("{v} {}", chart.unit) } else { v.clone() };
             let _ = root.draw(&Text::new(
-                v.clone(),
+                v,
                 (x(bar.value.max(0.0)) + px(6.0), ymid),
                 font(12.0).pos(Pos::new(HPos::Left, VPos::Center)),
             ));
         }
     }
     let _ = root.present();
-}
-
-fn format_tick(v: f64) -> String {
-    axis_label(v)
 }
 
 /// Draw any chart `css_width` CSS pixels wide, with axis numbers in `lang`'s

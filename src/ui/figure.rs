@@ -25,9 +25,11 @@ pub fn ChartFigure(
     // Measured on mount and on resize only: reading the width while drawing
     // would force a layout per chart per keystroke.
     let width = RwSignal::new(0.0f64);
-    // Off screen, the chart and its table wait until the inputs settle.
+    // Off screen, the chart and its table wait until the inputs settle; within a
+    // quarter screen it keeps its pixels (and is drawn when they settle), so it
+    // never scrolls in blank.
     let near = crate::ui::near_view(canvas);
-    let figure = crate::ui::when_seen(near, move || figure.get());
+    let figure = crate::ui::when_seen(crate::ui::in_view(canvas), move || figure.get());
     // Drawing is the boundary with the canvas: an effect that reads memoised data
     // and the measured width and colour scheme.
     Effect::new(move |_| {
