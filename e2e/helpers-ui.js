@@ -310,3 +310,23 @@ export async function wrappedKpiValues(page) {
     return tops.size > 1 ? [`${el.parentElement.dataset.metric}: "${el.textContent}" spans ${tops.size} lines`] : [];
   }));
 }
+
+/**
+ * A screenshot of the whole page: the viewport is made as tall as the page, shot,
+ * and restored. Playwright's `fullPage: true` (capture beyond the viewport) hung
+ * the renderer in about one shot in six on this machine (the session-start build
+ * too); resizing the viewport did not in 30 shots.
+ */
+export async function fullPageScreenshot(page, path) {
+  const viewport = page.viewportSize();
+  let height = 0;
+  // The sticky inputs column is as tall as the viewport: settle the page's height.
+  for (let i = 0; i < 3; i++) {
+    const h = await page.evaluate(() => document.documentElement.scrollHeight);
+    if (h === height) break;
+    height = h;
+    await page.setViewportSize({ width: viewport.width, height });
+  }
+  await page.screenshot({ path, timeout: 60_000 });
+  await page.setViewportSize(viewport);
+}

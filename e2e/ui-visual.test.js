@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { inkedShare } from './browser.js';
 import {
   useBrowser, openApp, settle, chartHashes, waitForRedraw, waitForCharts, ensureScreenshotDir, CHARTS,
-  chartTextProblems, wrappedKpiValues, showChart, drawAllCharts,
+  chartTextProblems, wrappedKpiValues, showChart, drawAllCharts, fullPageScreenshot,
 } from './helpers-ui.js';
 
 const env = useBrowser();
@@ -130,8 +130,7 @@ for (const width of [375, 768, 1440]) {
         }
         return { W, scrollWidth: document.documentElement.scrollWidth, out: out.slice(0, 10) };
       });
-      // A page about 8,000 px tall with every chart drawn, rasterised in software: allow a busy machine its time.
-      await page.screenshot({ path: join(ensureScreenshotDir(), `main-${width}.png`), fullPage: true, timeout: 60_000 });
+      await fullPageScreenshot(page, join(ensureScreenshotDir(), `main-${width}.png`));
       assert.ok(overflow.scrollWidth <= overflow.W, `page is no wider than the viewport: ${overflow.scrollWidth} > ${overflow.W}`);
       assert.deepEqual(overflow.out, [], `elements stick out of the ${width} px viewport`);
     });
