@@ -60,7 +60,11 @@ impl Planner {
                     h.clear();
                 }
                 let handle = leptos::prelude::set_timeout_with_handle(
-                    move || settled.set(scenario.get_untracked()),
+                    move || {
+                        settled.set(scenario.get_untracked());
+                        // What settles may change heights and move what is below.
+                        crate::web::recheck_views();
+                    },
                     std::time::Duration::from_millis(SETTLE_MS),
                 )
                 .ok();

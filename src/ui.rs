@@ -40,7 +40,7 @@ where
     E: leptos::tachys::html::element::ElementType + 'static,
     E::Output: wasm_bindgen::JsCast + Clone + 'static,
 {
-    watch_view(node, "25% 0px")
+    watch_view(node, 0.25)
 }
 
 /// Whether the element of `node` is on screen (see [`near_view`]).
@@ -49,11 +49,11 @@ where
     E: leptos::tachys::html::element::ElementType + 'static,
     E::Output: wasm_bindgen::JsCast + Clone + 'static,
 {
-    watch_view(node, "0px")
+    watch_view(node, 0.0)
 }
 
-/// Whether the element of `node` is within `margin` of the screen.
-fn watch_view<E>(node: NodeRef<E>, margin: &'static str) -> Signal<bool>
+/// Whether the element of `node` is within `margin` screen heights of the screen.
+fn watch_view<E>(node: NodeRef<E>, margin: f64) -> Signal<bool>
 where
     E: leptos::tachys::html::element::ElementType + 'static,
     E::Output: wasm_bindgen::JsCast + Clone + 'static,
@@ -65,10 +65,7 @@ where
         let watch = StoredValue::new_local(None);
         node.on_load(move |el| {
             let el: web_sys::Element = wasm_bindgen::JsCast::unchecked_into(el);
-            match crate::web::watch_visibility(&el, margin, move |v| near.set(v)) {
-                Some(w) => watch.set_value(Some(w)),
-                None => near.set(true),
-            }
+            watch.set_value(Some(crate::web::watch_visibility(&el, margin, near)));
         });
     }
     #[cfg(not(target_arch = "wasm32"))]

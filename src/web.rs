@@ -197,31 +197,105 @@ pub fn on_scheme_change(f: impl Fn(bool) + 'static) {
     callback.forget();
 }
 
-/// An IntersectionObserver on one element; dropping it stops the reports.
-pub struct VisibilityWatch {
-    observer: web_sys::IntersectionObserver,
-    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+/// One element whose nearness to the screen is watched.
+struct Watched {
+    el: web_sys::Element,
+    /// How far beyond the screen still counts as near, in screen heights.
+    margin: f64,
+    near: leptos::prelude::RwSignal<bool>,
 }
+
+thread_local! {
+    static WATCHED: std::cell::RefCell<Vec<Option<Watched>>> = const { std::cell::RefCell::new(Vec::new()) };
+    static FRAME_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A watched element; dropping it stops the reports.
+pub struct VisibilityWatch(usize);
 
 impl Drop for VisibilityWatch {
     fn drop(&mut self) {
-        self.observer.disconnect();
+        WATCHED.with(|w| {
+            if let Some(slot) = w.borrow_mut().get_mut(self.0) {
+                *slot = None;
+            }
+        });
     }
 }
 
-/// Call `f(near)` whenever `el` comes within a quarter screen height of the
-/// viewport or leaves it. None where the browser has no IntersectionObserver.
-pub fn watch_visibility(el: &web_sys::Element, margin: &str, f: impl Fn(bool) + 'static) -> Option<VisibilityWatch> {
-    use wasm_bindgen::closure::Closure;
-    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        // Entries come oldest first; the last one is the element's state now.
-        if let Some(e) = entries.iter().last().and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()) {
-            f(e.is_intersecting());
+/// Measure every watched element against the screen and set its signal. Reads
+/// layout: called on scroll and resize, when the page's height changes, when
+/// the inputs settle and once after an element is added, never on an edit.
+/// (An IntersectionObserver per element did the same, but Chrome recomputed
+/// every observed element on every frame that changed anything: a tenth of an
+/// edit's frame with the charts in view, `make bench`.)
+fn measure_views() {
+    use leptos::prelude::{Set, WithUntracked};
+    let h = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let mut changed = Vec::new();
+    WATCHED.with(|watched| {
+        for x in watched.borrow().iter().flatten() {
+            let r = x.el.get_bounding_client_rect();
+            let reach = x.margin * h;
+            // Nothing on the page scrolls sideways; no box, no view (display: none).
+            let near = r.height() > 0.0 && r.bottom() >= -reach && r.top() <= h + reach;
+            if x.near.with_untracked(|n| *n != near) {
+                changed.push((x.near, near));
+            }
         }
     });
-    let init = web_sys::IntersectionObserverInit::new();
-    init.set_root_margin(margin);
-    let observer = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init).ok()?;
-    observer.observe(el);
-    Some(VisibilityWatch { observer, _callback: callback })
+    // Outside the borrow: what the signals wake may add or drop watches.
+    for (signal, near) in changed {
+        signal.set(near);
+    }
+}
+
+/// Measure the watched elements at the next animation frame (once, however
+/// often asked before it).
+pub fn recheck_views() {
+    if !FRAME_PENDING.with(|p| p.replace(true)) {
+        leptos::prelude::request_animation_frame(|| {
+            FRAME_PENDING.with(|p| p.set(false));
+            measure_views();
+        });
+    }
+}
+
+/// Listen, once per page, for what can move elements relative to the screen:
+/// scrolling and resizing (the events come once per frame, before its animation
+/// callbacks, with layout clean: measure right there), and content that grows
+/// or shrinks and so moves what is below it.
+fn install_view_listeners() {
+    use wasm_bindgen::closure::Closure;
+    let Some(win) = web_sys::window() else { return };
+    let measure = Closure::<dyn FnMut()>::new(measure_views);
+    for event in ["scroll", "resize"] {
+        let _ = win.add_event_listener_with_callback(event, measure.as_ref().unchecked_ref());
+    }
+    measure.forget();
+    observe_height(|_| recheck_views());
+}
+
+/// Keep `near` telling whether `el` is within `margin` screen heights of the
+/// viewport (measured first at the next frame).
+pub fn watch_visibility(el: &web_sys::Element, margin: f64, near: leptos::prelude::RwSignal<bool>) -> VisibilityWatch {
+    let entry = Some(Watched { el: el.clone(), margin, near });
+    let (slot, first) = WATCHED.with(|w| {
+        let mut w = w.borrow_mut();
+        let first = w.is_empty();
+        let slot = match w.iter().position(Option::is_none) {
+            Some(i) => i,
+            None => {
+                w.push(None);
+                w.len() - 1
+            }
+        };
+        w[slot] = entry;
+        (slot, first)
+    });
+    if first {
+        install_view_listeners();
+    }
+    recheck_views();
+    VisibilityWatch(slot)
 }
