@@ -89,6 +89,12 @@ for (const [label, path, opaque] of [
     await page.evaluate(() => window.send('planner', { type: 'gigafactory-planner:set', params: { count: 5000, country: 'FR' } }));
     await frame.waitForFunction(() => document.querySelector('[data-metric=accelerator_count]').dataset.value === '5000');
     const after = await nextMessage(page, 'planner', 'results', n);
+    // Cards below the frame's screen (600 px of a taller page) take their new
+    // values once the inputs settle (120 ms), as on the full page.
+    await frame.waitForFunction((m) => Object.entries(m).every(([k, v]) => {
+      const e = document.querySelector(`[data-metric="${k}"]`);
+      return e && Math.abs(parseFloat(e.dataset.value) - v) <= 1e-9 * Math.max(1, Math.abs(v));
+    }), after.metrics, { timeout: 5000 }).catch(() => {});
     assertSameMetrics(after, await finiteMetrics(frame), 'results after set');
     assert.match(after.query, /(^|&)country=FR(&|$)/);
 
