@@ -37,6 +37,23 @@ test('a chart far from the screen gives up its pixels but not its height, and dr
   await context.close();
 });
 
+test('nearness follows the window: a far chart is drawn when the window grows to reach it, without a scroll', async () => {
+  const { page, problems, context } = await openApp(env, '?country=DE&count=100000');
+  await settle(page);
+  const id = 'chart-cumulative';
+  const state = () => page.$eval(`#${id} canvas`, (c) => ({ width: c.width, top: Math.round(c.getBoundingClientRect().top) }));
+  const far = await state();
+  assert.equal(far.width, 0, `below the first screen (top at ${far.top} px of 900), the canvas holds no pixels`);
+  await page.setViewportSize({ width: 1280, height: far.top + 200 });
+  await page.waitForFunction((sel) => document.querySelector(sel).width > 0, `#${id} canvas`);
+  assert.equal(await page.evaluate(() => scrollY), 0, 'nothing scrolled');
+  assert.ok((await inkedShare(page, `#${id} canvas`)) > 0.01, 'it is drawn');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.waitForFunction((sel) => document.querySelector(sel).width === 0, `#${id} canvas`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a headline card far from the screen takes its new value when the inputs settle; near, it follows every edit', async () => {
   const { page, problems, context } = await openApp(env, '?country=DE&count=100000');
   await settle(page);
