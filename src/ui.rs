@@ -34,7 +34,7 @@ pub fn tx_signal(f: fn(&Text) -> &'static str) -> Signal<String> {
 }
 
 /// Whether the element of `node` is on screen or within a quarter screen of it
-/// (true off the browser, and where the browser cannot tell).
+/// (true off the browser; in the browser, false until first measured).
 pub fn near_view<E>(node: NodeRef<E>) -> Signal<bool>
 where
     E: leptos::tachys::html::element::ElementType + 'static,

@@ -227,8 +227,8 @@ impl Drop for VisibilityWatch {
 /// layout: called on scroll and resize, when the page's height changes, when
 /// the inputs settle and once after an element is added, never on an edit.
 /// (An IntersectionObserver per element did the same, but Chrome recomputed
-/// every observed element on every frame that changed anything: a tenth of an
-/// edit's frame with the charts in view, `make bench`.)
+/// every observed element on every frame that changed anything: about 0.3 ms
+/// of an edit at 1× CPU with the charts in view.)
 fn measure_views() {
     use leptos::prelude::{Set, WithUntracked};
     let h = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|v| v.as_f64()).unwrap_or(0.0);

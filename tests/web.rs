@@ -87,8 +87,8 @@ async fn typing_a_count_updates_power_and_bad_text_shows_a_message() {
     let before = metric(&host, "it_power_mw");
     type_into(&host, "input[name=count]", "50000");
     leptos::task::tick().await;
-    // In view the card follows in this tick; should the observers not have
-    // reported yet on a loaded machine, it follows when the inputs settle.
+    // In view the card follows in this tick; should its nearness not have been
+    // measured yet on a loaded machine, it follows when the inputs settle.
     for _ in 0..120 {
         if metric(&host, "it_power_mw") != before {
             break;
