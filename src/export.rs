@@ -6,6 +6,7 @@ use crate::json::{self, Json, ToJson};
 use crate::library::{clean_name, Saved};
 use crate::model::uncertainty::MonteCarlo;
 use crate::model::{Estimate, Scenario};
+use crate::num::plain;
 use crate::storage::{DATA_VERSION, SCHEMA};
 
 /// The `format` field of an export file.
@@ -133,8 +134,8 @@ pub fn results_csv(name: &str, scenario: &Scenario, estimate: &Estimate, ranges:
     let mut out = String::from("section,name,value,p10,p90\n");
     for (metric, value) in estimate.metrics() {
         let p = ranges.and_then(|r| r.percentiles.iter().find(|p| p.output.metric() == metric));
-        let (p10, p90) = p.map(|p| (p.p10.to_string(), p.p90.to_string())).unwrap_or_default();
-        out.push_str(&format!("result,{metric},{value},{p10},{p90}\n"));
+        let (p10, p90) = p.map(|p| (plain(p.p10), plain(p.p90))).unwrap_or_default();
+        out.push_str(&format!("result,{metric},{},{p10},{p90}\n", plain(value)));
     }
     out.push_str(&format!("input,scenario_name,{},,\n", csv_field(name)));
     let query = crate::url_state::to_query(scenario, None, false);

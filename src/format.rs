@@ -116,7 +116,7 @@ pub fn fallback(x: f64, lang: Lang, style: Style) -> String {
         Lang::Fr => (',', '\u{202f}'),
     };
     let plain = |v: f64, d: usize| -> String {
-        let s = format!("{:.*}", d, v.abs());
+        let s = crate::num::fixed(v.abs(), d as u32);
         let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
         let mut grouped = String::new();
         for (i, ch) in int.chars().enumerate() {

@@ -319,21 +319,15 @@ fn write_str(out: &mut String, s: &str) {
 /// out as serde_json wrote it: plain decimals for exponents −5 to 15 (`0.0`,
 /// `100000.0`, `0.00001`), otherwise scientific (`1e+16`, `1.5e-7`). Not
 /// finite: `null`. (Where two 17-digit texts are equally near, as for
-/// 1887659653949717.25, serde_json picked the even last digit and this the
-/// other; both read back as the same float.)
+/// 1887659653949717.25, serde_json and the browser pick the even last digit and
+/// native builds the other; both read back as the same float.)
 fn write_f64(out: &mut String, x: f64) {
     if !x.is_finite() {
         out.push_str("null");
         return;
     }
-    // `{:e}` gives the shortest round-trip digits: "-1.234e-7", "1e16", "0e0".
-    let sci = format!("{x:e}");
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let (negative, mantissa) = match mantissa.strip_prefix('-') {
-        Some(m) => (true, m),
-        None => (false, mantissa),
-    };
+    // The shortest round-trip digits: 1.234e-7 is ("1234", -7).
+    let crate::num::Decimal { negative, digits, exp } = crate::num::shortest(x);
     if negative {
         out.push('-');
     }
@@ -341,7 +335,6 @@ fn write_f64(out: &mut String, x: f64) {
         out.push_str("0.0");
         return;
     }
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
     let n = digits.len() as i32;
     let zeros = |out: &mut String, k: i32| (0..k).for_each(|_| out.push('0'));
     if (-5..=15).contains(&exp) {

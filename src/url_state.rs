@@ -261,7 +261,7 @@ fn reset_field(s: &mut Scenario, d: &Scenario, field: &str) -> bool {
 }
 
 fn num(x: f64) -> String {
-    format!("{x}")
+    crate::num::plain(x)
 }
 
 /// The query string (without `?`) that reproduces `s` exactly, plus `lang` and `embed` when given.

@@ -5,8 +5,11 @@
 //! boundary per element, most of them carrying a string. Redrawing three charts
 //! after an edit made about 650 such calls, a quarter of the frame at 4× CPU
 //! throttling (`make bench`). This backend keeps the context's state, sets it only
-//! when it changes, and strokes runs of same-styled lines as one path. Circles,
-//! polygons, pixels and bitmaps still go through plotters-canvas.
+//! when it changes, and strokes runs of same-styled lines as one path. It draws
+//! circles and polygons itself too: plotters-canvas writes every colour with
+//! `f64` formatting, which alone kept core's float formatter (about 7 KB gzip)
+//! in the wasm. Pixels and bitmaps, which the charts do not draw, still go
+//! through plotters-canvas.
 
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -23,6 +26,19 @@ fn css_colour(c: BackendColor) -> String {
         // Alpha in thousandths: integer formatting only.
         let a = (c.alpha.clamp(0.0, 1.0) * 1000.0).round() as u32;
         format!("rgba({r},{g},{b},{}.{:03})", a / 1000, a % 1000)
+    }
+}
+
+/// The CSS font of `px` pixels (to the hundredth) of `family`, written with
+/// integer formatting only.
+pub fn css_font(px: f64, bold: bool, family: &str) -> String {
+    let cents = (px.max(0.0) * 100.0).round() as u32;
+    let (whole, cents) = (cents / 100, cents % 100);
+    let weight = if bold { "bold " } else { "" };
+    if cents == 0 {
+        format!("{weight}{whole}px {family}")
+    } else {
+        format!("{weight}{whole}.{cents:02}px {family}")
     }
 }
 
@@ -206,7 +222,23 @@ impl DrawingBackend for Canvas2d {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.delegate().draw_circle(center, radius, style, fill)
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.flush();
+        let (x, y, r) = (f64::from(center.0), f64::from(center.1), f64::from(radius));
+        if fill {
+            self.set_fill(style.color());
+            self.ctx.begin_path();
+            let _ = self.ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
+            self.ctx.fill();
+        } else {
+            self.stroke_run(style.color(), style.stroke_width());
+            self.ctx.move_to(x + r, y);
+            let _ = self.ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
+            self.flush();
+        }
+        Ok(())
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -214,7 +246,22 @@ impl DrawingBackend for Canvas2d {
         vert: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.delegate().fill_polygon(vert, style)
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.flush();
+        let mut vert = vert.into_iter();
+        if let Some(start) = vert.next() {
+            self.set_fill(style.color());
+            self.ctx.begin_path();
+            self.ctx.move_to(f64::from(start.0), f64::from(start.1));
+            for p in vert {
+                self.ctx.line_to(f64::from(p.0), f64::from(p.1));
+            }
+            self.ctx.close_path();
+            self.ctx.fill();
+        }
+        Ok(())
     }
 
     fn draw_text<S: BackendTextStyle>(
@@ -227,9 +274,8 @@ impl DrawingBackend for Canvas2d {
         if colour.alpha == 0.0 {
             return Ok(());
         }
-        if !matches!(style.transform(), FontTransform::None) {
-            return self.delegate().draw_text(text, style, pos);
-        }
+        // The charts write no rotated text; were one asked for, it is drawn level.
+        let _: &FontTransform = &style.transform();
         self.flush();
         let anchor = style.anchor();
         let baseline = match anchor.v_pos {
@@ -255,15 +301,7 @@ impl DrawingBackend for Canvas2d {
         let bold = matches!(style.style(), plotters_backend::FontStyle::Bold);
         let font = ((style.size() * 100.0).round() as u32, bold);
         if self.state.font != Some(font) {
-            let (whole, cents) = (font.0 / 100, font.0 % 100);
-            let weight = if bold { "bold " } else { "" };
-            let family = style.family();
-            let css = if cents == 0 {
-                format!("{weight}{whole}px {}", family.as_str())
-            } else {
-                format!("{weight}{whole}.{cents:02}px {}", family.as_str())
-            };
-            self.ctx.set_font(&css);
+            self.ctx.set_font(&css_font(style.size(), bold, style.family().as_str()));
             self.state.font = Some(font);
         }
         // fillText throws only for a detached context; nothing to report then.
@@ -276,6 +314,12 @@ impl DrawingBackend for Canvas2d {
         text: &str,
         style: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.estimate_text_size(text, style)
+        // The context's font is state this backend tracks: put it back.
+        let bold = matches!(style.style(), plotters_backend::FontStyle::Bold);
+        let before = self.ctx.font();
+        self.ctx.set_font(&css_font(style.size(), bold, style.family().as_str()));
+        let width = self.ctx.measure_text(text).map(|m| m.width()).unwrap_or(0.0);
+        self.ctx.set_font(&before);
+        Ok((width.ceil() as u32, style.size().ceil() as u32))
     }
 }

@@ -50,7 +50,7 @@ fn text_width(canvas: &HtmlCanvasElement, text: &str, size: f64) -> f64 {
     let ctx = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
     let w = match ctx {
         Some(ctx) => {
-            ctx.set_font(&format!("{size}px sans-serif"));
+            ctx.set_font(&super::backend::css_font(size, false, "sans-serif"));
             ctx.measure_text(text).map(|m| m.width()).unwrap_or(size * 0.6 * text.chars().count() as f64)
         }
         None => size * 0.6 * text.chars().count() as f64,

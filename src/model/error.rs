@@ -74,13 +74,65 @@ impl fmt::Display for ModelError {
 
 impl std::error::Error for ModelError {}
 
-/// Compact number for messages: no trailing zeros, at most 4 significant decimals.
+/// Compact number for messages: at most 4 decimals, no trailing zeros, and
+/// scientific (4 significant digits) outside 0.001–1,000,000. Written with
+/// integer formatting only, so the app's wasm carries no float formatter.
 fn num(x: f64) -> String {
-    if x.abs() >= 1e6 || (x != 0.0 && x.abs() < 1e-3) {
-        format!("{x:e}")
+    if !x.is_finite() {
+        return if x.is_nan() {
+            "NaN".into()
+        } else if x > 0.0 {
+            "inf".into()
+        } else {
+            "-inf".into()
+        };
+    }
+    let sign = if x < 0.0 { "-" } else { "" };
+    let a = x.abs();
+    if a < 1e-300 {
+        // Beyond what a message needs (and where 10^exp underflows).
+        return if a == 0.0 { "0".into() } else { format!("{sign}≈0") };
+    }
+    if !(1e-3..1e6).contains(&a) {
+        let mut exp = a.log10().floor() as i32;
+        let mut m = (a / 10f64.powi(exp) * 1000.0).round() as u64;
+        if m >= 10_000 {
+            m /= 10;
+            exp += 1;
+        }
+        let frac = format!("{:03}", m % 1000);
+        let frac = frac.trim_end_matches('0');
+        let dot = if frac.is_empty() { "" } else { "." };
+        format!("{sign}{}{dot}{frac}e{exp}", m / 1000)
     } else {
-        let s = format!("{x:.4}");
-        let s = s.trim_end_matches('0').trim_end_matches('.');
-        s.to_string()
+        let n = (a * 10_000.0).round() as u64;
+        let frac = format!("{:04}", n % 10_000);
+        let frac = frac.trim_end_matches('0');
+        let sign = if n == 0 { "" } else { sign };
+        let dot = if frac.is_empty() { "" } else { "." };
+        format!("{sign}{}{dot}{frac}", n / 10_000)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::num;
+
+    #[test]
+    fn message_numbers_are_compact() {
+        assert_eq!(num(0.0), "0");
+        assert_eq!(num(1.7), "1.7");
+        assert_eq!(num(-2.5), "-2.5");
+        assert_eq!(num(132.123456), "132.1235");
+        assert_eq!(num(999_999.0), "999999");
+        assert_eq!(num(1e6), "1e6");
+        assert_eq!(num(2.5e9), "2.5e9");
+        assert_eq!(num(9.99951e9), "1e10");
+        assert_eq!(num(1.234_56e-5), "1.235e-5");
+        assert_eq!(num(-3e-4), "-3e-4");
+        assert_eq!(num(0.00001), "1e-5");
+        assert_eq!(num(10_000_000.0), "1e7");
+        assert_eq!(num(f64::NAN), "NaN");
+        assert_eq!(num(-5e-324), "-≈0");
     }
 }

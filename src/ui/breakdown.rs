@@ -114,7 +114,7 @@ pub fn context_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
 pub fn training_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
     let r = &e.training;
     vec![
-        (t.r_flop.into(), format!("{:.2e} FLOP", r.flop)),
+        (t.r_flop.into(), format!("{} FLOP", crate::num::sci_digits(r.flop, 3))),
         (t.m_train_days.into(), format!("{} d", fmt(r.days.0, l, Style::Plain(1)))),
         (t.r_gpu_hours.into(), fmt(r.accelerator_hours, l, Style::Compact)),
         (t.m_train_energy.into(), format!("{} MWh", fmt(r.energy.0, l, Style::Plain(0)))),

@@ -67,8 +67,7 @@ pub fn validate(raw: &str, min: f64, max: f64, optional: bool) -> Result<Option<
 
 /// Canonical text of a value in a field (dot decimal, no grouping: it must parse back).
 pub fn field_text(v: f64) -> String {
-    let s = format!("{:.6}", v);
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
+    crate::num::fixed(v, 6)
 }
 
 /// How a slider maps to the value.
@@ -99,7 +98,8 @@ pub fn slider_value(pos: f64, min: f64, max: f64, kind: Slider, step: f64) -> f6
         _ => min + t * (max - min),
     };
     let v = if step > 0.0 { (v / step).round() * step } else { v };
-    v.clamp(min, max)
+    // Not `clamp`, which panics on inverted bounds.
+    v.max(min).min(max)
 }
 
 /// A labelled number field with unit, help text, inline error and optional slider.
@@ -172,7 +172,7 @@ pub fn NumberField(
                 step="1"
                 aria-label=move || label.get()
                 aria-valuetext=move || value.get().map(|v| crate::format::smart(v, planner.lang.get())).unwrap_or_default()
-                prop:value=move || value.get().map(|v| slider_position(v, min, max, slider)).unwrap_or(0.0).to_string()
+                prop:value=move || value.get().map(|v| slider_position(v, min, max, slider)).map(crate::num::plain).unwrap_or_else(|| "0".into())
                 on:input=move |ev| {
                     if let Some(pos) = crate::num::parse_f64(&event_target_value(&ev)) {
                         let v = slider_value(pos, min, max, slider, step);

@@ -158,7 +158,7 @@ pub fn Kpis() -> impl IntoView {
                             class="kpi"
                             data-metric=metric
                             data-value=move || {
-                                value.get().map(|v| format!("{v}"))
+                                value.get().map(crate::num::plain)
                             }
                         >
                             <span class="kpi-label">{move || label(p.text())}</span>

@@ -1,0 +1,11 @@
+import { serve } from './e2e/server.js';
+import { launch } from './e2e/browser.js';
+const server = await serve(process.env.DIST || 'dist');
+const browser = await launch({});
+const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+await page.goto(server.url);
+await page.waitForFunction(() => document.querySelectorAll('[data-metric]').length >= 17);
+await page.evaluate(() => document.querySelector('#chart-power').scrollIntoView({ block: 'start' }));
+await page.waitForTimeout(500);
+console.log(await page.evaluate(() => [...document.querySelectorAll('.chart canvas')].map((c) => { const r = c.getBoundingClientRect(); return `${c.parentElement.id} ${c.width}x${c.height} top ${Math.round(r.top)} bg ${getComputedStyle(c.parentElement).backgroundColor} ${getComputedStyle(c).backgroundColor}`; }).join('\n')));
+await browser.close(); process.exit(0);
