@@ -229,8 +229,11 @@ export async function recordCanvasText(context) {
     });
     const P = CanvasRenderingContext2D.prototype;
     const clearRect = P.clearRect;
+    // A clear erases the labels inside it (charts clear only what they redraw,
+    // keeping their category labels between edits).
     P.clearRect = function (x, y, w, h) {
-      if (x <= 0 && y <= 0 && x + w >= this.canvas.width && y + h >= this.canvas.height) this.canvas.__texts = [];
+      const inside = (t) => t.left >= x - 1 && t.right <= x + w + 1 && t.top >= y - 1 && t.bottom <= y + h + 1;
+      this.canvas.__texts = (this.canvas.__texts || []).filter((t) => !inside(t));
       return clearRect.call(this, x, y, w, h);
     };
     const fillText = P.fillText;

@@ -67,7 +67,10 @@ row('navigation → first numbers (median of 10)', ms(firstMedian), '≤ 1000 ms
 // headline number and every chart in view has changed: script, style, layout and
 // paint, not the wait for the display's next refresh. The page is scrolled to the
 // charts, so those in view are the ones a planner watches while editing.
-async function latency(throttle, view) {
+// With `floor`, the edit is one caption's text and nothing else: what any frame
+// that changes the page costs here (style, layout, paint, commit, and the
+// canvases handed to the compositor), the floor under every edit's latency.
+async function latency(throttle, view, floor = false) {
   const { context, page } = await freshPage();
   await page.goto(server.url);
   await page.evaluate(() => window.__firstNumbers);
@@ -75,8 +78,9 @@ async function latency(throttle, view) {
   await page.waitForTimeout(300);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-  const samples = await page.evaluate(async () => {
+  const samples = await page.evaluate(async (floor) => {
     const input = document.querySelector('input[name=count]');
+    const caption = document.querySelector('#chart-power figcaption span');
     const visible = (e) => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; };
     // Headline numbers and charts of the estimate in view (the two uncertainty
     // charts follow the settled scenario, after the inputs are still; what is far
@@ -92,10 +96,16 @@ async function latency(throttle, view) {
       const before = [cards(), drawn()];
       await frame();
       const t0 = performance.now();
+      let t;
+      if (floor) {
+        caption.textContent = `caption ${i}`;
+        out.push((await afterPaint()) - t0);
+        continue;
+      }
       // 1,000 + 504·k: always a different number of systems, so every figure changes.
       input.value = String(1000 + ((i * 37) % 200) * 504);
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      let t = await afterPaint();
+      t = await afterPaint();
       for (let f = 0; f < 60 && ((cardsInView.length > 0 && cards() === before[0]) || (inView.length > 0 && drawn() === before[1])); f++) {
         await frame();
         t = await afterPaint();
@@ -103,7 +113,7 @@ async function latency(throttle, view) {
       out.push(t - t0);
     }
     return { out, charts: inView.length, cards: cardsInView.length };
-  });
+  }, floor);
   await context.close();
   return samples;
 }
@@ -114,6 +124,34 @@ for (const view of ['top', 'charts']) {
     const where = `${view === 'top' ? 'top of page' : 'scrolled to the charts'} (${cards} cards, ${charts} charts in view)`;
     row(`input → paint, ${rate}× CPU, ${where}: p50 / p95 / max`, `${ms(pct(s, 0.5))} / ${ms(p95)} / ${ms(Math.max(...s))}`, rate === 4 ? 'p95 ≤ 16 ms' : '', rate === 4 ? p95 <= 16 : undefined);
   }
+}
+
+{
+  const { out: s } = await latency(4, 'charts', true);
+  row('  floor: one caption changed, 4× CPU, charts view: p50 / p95', `${ms(pct(s, 0.5))} / ${ms(pct(s, 0.95))}`);
+}
+// The machine's speed, for comparing runs of other days: a fixed script loop.
+{
+  const { context, page } = await freshPage();
+  await page.goto(server.url);
+  await page.evaluate(() => window.__firstNumbers);
+  const cdp = await context.newCDPSession(page);
+  const speed = [];
+  for (const rate of [1, 4]) {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    speed.push(await page.evaluate(() => {
+      const runs = [];
+      for (let r = 0; r < 7; r++) {
+        const t = performance.now();
+        let x = 0;
+        for (let i = 0; i < 2e6; i++) x += Math.sqrt(i);
+        runs.push(performance.now() - t + (x < 0 ? 1 : 0));
+      }
+      return runs.sort((a, b) => a - b)[3];
+    }));
+  }
+  row('  machine: a fixed script loop (2M square roots), 1× / 4× CPU', `${ms(speed[0])} / ${ms(speed[1])}`);
+  await context.close();
 }
 
 // 4. Monte-Carlo and sensitivity inside the browser.

@@ -71,6 +71,11 @@ impl Canvas2d {
         Self { inner, ctx, size, state: State::default(), open: false }
     }
 
+    /// Clear `[x0, x1) × [y0, y1)` device pixels.
+    pub fn clear(&self, (x0, y0): (i32, i32), (x1, y1): (i32, i32)) {
+        self.ctx.clear_rect(f64::from(x0), f64::from(y0), f64::from(x1 - x0), f64::from(y1 - y0));
+    }
+
     /// Stroke the open run of lines, if any.
     fn flush(&mut self) {
         if self.open {

@@ -30,6 +30,9 @@ pub fn ChartFigure(
     // never scrolls in blank.
     let near = crate::ui::near_view(canvas);
     let figure = crate::ui::when_seen(crate::ui::in_view(canvas), move || figure.get());
+    // What the last drawing left that does not follow the numbers (its labels).
+    #[cfg(target_arch = "wasm32")]
+    let kept = StoredValue::new_local(None::<crate::charts::canvas::Kept>);
     // Drawing is the boundary with the canvas: an effect that reads memoised data
     // and the measured width and colour scheme.
     Effect::new(move |_| {
@@ -47,6 +50,7 @@ pub fn ChartFigure(
                     if el.width() != 0 {
                         el.set_width(0);
                         el.set_height(0);
+                        kept.set_value(None);
                     }
                     return;
                 }
@@ -55,7 +59,7 @@ pub fn ChartFigure(
                     w = f64::from(el.client_width());
                     width.set(w);
                 }
-                crate::charts::canvas::draw(&el, &fig.chart, lang, w, dark);
+                kept.update_value(|k| crate::charts::canvas::draw(&el, &fig.chart, lang, w, dark, k));
                 // A draw counter, for the benchmark and the tests to see redraws.
                 let n = el.get_attribute("data-drawn").and_then(|n| n.parse::<u32>().ok()).unwrap_or(0);
                 let _ = el.set_attribute("data-drawn", &(n + 1).to_string());
