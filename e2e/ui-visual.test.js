@@ -150,7 +150,8 @@ test('a chart redrawn edit after edit (its names kept, the rest cleared) is pixe
   });
   const first = await pixels(edited.page);
   // Counts move the bars and columns; a site moves the PUE line and its axis.
-  for (const edit of ['4000', 'SE', '250000', '77000']) {
+  // 76,000 → 77,000 keeps the monthly chart's axes: only its plot is redrawn.
+  for (const edit of ['4000', 'SE', '250000', '76000', '77000']) {
     const drawn = await edited.page.$$eval('.chart canvas', (cs) => cs.map((c) => c.dataset.drawn).join());
     if (edit === 'SE') await edited.page.selectOption('select[name=country]', 'SE');
     else await edited.page.fill('input[name=count]', edit);
@@ -165,7 +166,7 @@ test('a chart redrawn edit after edit (its names kept, the rest cleared) is pixe
   assert.notDeepEqual(afterEdits, first, 'the edits changed the charts');
   for (const [i, id] of inView.entries()) assert.equal(afterEdits[i], freshPixels[i], `${id}: edited and fresh drawings differ`);
   // Fresh, the three charts write about 54 labels; with the names kept, about half.
-  assert.ok(texts < 4 * 40, `${texts} labels written over 4 edits: the names were drawn again`);
+  assert.ok(texts < 5 * 40, `${texts} labels written over 5 edits: the names were drawn again`);
   assert.deepEqual([...edited.problems, ...fresh.problems], []);
   await edited.context.close();
   await fresh.context.close();

@@ -120,11 +120,13 @@ pub struct Kept {
     labels: Vec<String>,
     geometry: [i32; 6],
     dark: bool,
+    /// Labels that change more often (a chart's axis numbers), kept apart.
+    axes: Vec<String>,
 }
 
 impl Kept {
     fn new(labels: impl Iterator<Item = String>, geometry: [i32; 6]) -> Self {
-        Kept { labels: labels.collect(), geometry, dark: VIEW.with(|v| v.get().1) }
+        Kept { labels: labels.collect(), geometry, dark: VIEW.with(|v| v.get().1), axes: Vec::new() }
     }
 }
 
@@ -262,22 +264,32 @@ impl Frame {
     fn y(&self, v: f64, max: f64) -> i32 {
         scale::project(v, (0.0, max), (self.bottom as f64, self.top as f64)) as i32
     }
-    /// Horizontal grid lines and labels for [0, max] on the left (or right) axis.
+    /// Horizontal grid lines for [0, max] and, with `labels`, their numbers and
+    /// the axis caption on the left (or right) axis.
     fn y_axis<DB: DrawingBackend>(
         &self,
         root: &DrawingArea<DB, plotters::coord::Shift>,
         max: f64,
         right: bool,
         caption: &str,
+        labels: bool,
     ) {
         for t in scale::ticks(max, 4) {
             let y = self.y(t, scale::nice_max(max, 4));
             if !right {
                 let _ = root.draw(&PathElement::new(vec![(self.left, y), (self.right, y)], rgb(self.theme.grid)));
             }
-            let (x, h) =
-                if right { (self.right + self.px(6.0), HPos::Left) } else { (self.left - self.px(6.0), HPos::Right) };
-            let _ = root.draw(&Text::new(axis_label(t), (x, y), self.font(11.0).pos(Pos::new(h, VPos::Center))));
+            if labels {
+                let (x, h) = if right {
+                    (self.right + self.px(6.0), HPos::Left)
+                } else {
+                    (self.left - self.px(6.0), HPos::Right)
+                };
+                let _ = root.draw(&Text::new(axis_label(t), (x, y), self.font(11.0).pos(Pos::new(h, VPos::Center))));
+            }
+        }
+        if !labels {
+            return;
         }
         let (x, h) = if right { (self.right, HPos::Right) } else { (self.left, HPos::Left) };
         let _ = root.draw(&Text::new(
@@ -318,14 +330,38 @@ fn frame(canvas: &HtmlCanvasElement, css_height: u32, left: f64, right: f64) -> 
 pub fn draw_monthly(canvas: &HtmlCanvasElement, c: &MonthlyChart, css_height: u32, kept: &mut Option<Kept>) {
     let Some((backend, f, fresh)) = frame_kept(canvas, css_height, 48.0, 48.0) else { return };
     let (w, h) = backend.get_size();
-    // The months row, below the plot, stays when the months and the plot's box do.
-    let months =
+    let cmax = c.columns.iter().copied().fold(0.0, f64::max);
+    let top_c = scale::nice_max(cmax, 4);
+    // The line's axis spans [min − pad, max + pad] so its shape is visible.
+    let lmin = c.line.iter().copied().fold(f64::INFINITY, f64::min);
+    let lmax = c.line.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let pad = ((lmax - lmin) * 0.2).max(0.01);
+    let (l0, l1) = (lmin - pad, lmax + pad);
+    let ly = |v: f64| scale::project(v, (l0, l1), (f.bottom as f64, f.top as f64)) as i32;
+    let line_ticks: Vec<(String, f64)> = (0..=4)
+        .map(|i| l0 + (l1 - l0) * f64::from(i) / 4.0)
+        .map(|v| (fmt_num(v, LANG.with(|l| l.get()), Style::Plain(3)), v))
+        .collect();
+    // The months' row stays when the months and the plot's box do; the rest
+    // around the plot too when the axes' numbers and captions do (an edit of the
+    // count seldom changes an axis). Then only the plot is cleared and drawn.
+    let mut now =
         Kept::new(c.months.iter().cloned(), [w as i32, h as i32, f.left, f.right, f.bottom, c.columns.len() as i32]);
-    let keep = !fresh && kept.as_ref() == Some(&months);
+    now.axes = scale::ticks(cmax, 4)
+        .into_iter()
+        .map(axis_label)
+        .chain(line_ticks.iter().map(|t| t.0.clone()))
+        .chain([c.columns_label.clone(), c.line_label.clone()])
+        .collect();
+    let last = kept.as_ref().filter(|_| !fresh);
+    let keep = last.is_some_and(|k| k.labels == now.labels && k.geometry == now.geometry && k.dark == now.dark);
+    let keep_axes = keep && last.is_some_and(|k| k.axes == now.axes);
     let (w, h) = (w as i32, h as i32);
-    if keep {
+    if keep_axes {
+        backend.clear((f.left - f.px(2.0), f.top - f.px(6.0)), (f.right + f.px(2.0), f.bottom + f.px(4.0)));
+    } else if keep {
         // All but the months' row between the axes: the axes' lowest numbers
-        // reach below the plot, beside it.
+        // may reach below the plot, beside it.
         let below = f.bottom + f.px(4.0);
         backend.clear((0, 0), (w, below));
         backend.clear((0, below), (f.left, h));
@@ -333,30 +369,23 @@ pub fn draw_monthly(canvas: &HtmlCanvasElement, c: &MonthlyChart, css_height: u3
     } else if !fresh {
         backend.clear((0, 0), (w, h));
     }
-    *kept = Some(months);
+    *kept = Some(now);
     let root = backend.into_drawing_area();
-    let cmax = c.columns.iter().copied().fold(0.0, f64::max);
-    let top_c = scale::nice_max(cmax, 4);
-    f.y_axis(&root, cmax, false, &c.columns_label);
-    // The line's axis spans [min − pad, max + pad] so its shape is visible.
-    let lmin = c.line.iter().copied().fold(f64::INFINITY, f64::min);
-    let lmax = c.line.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let pad = ((lmax - lmin) * 0.2).max(0.01);
-    let (l0, l1) = (lmin - pad, lmax + pad);
-    let ly = |v: f64| scale::project(v, (l0, l1), (f.bottom as f64, f.top as f64)) as i32;
-    for i in 0..=4 {
-        let v = l0 + (l1 - l0) * i as f64 / 4.0;
+    f.y_axis(&root, cmax, false, &c.columns_label, !keep_axes);
+    if !keep_axes {
+        for (text, v) in line_ticks {
+            let _ = root.draw(&Text::new(
+                text,
+                (f.right + f.px(6.0), ly(v)),
+                f.font(11.0).pos(Pos::new(HPos::Left, VPos::Center)),
+            ));
+        }
         let _ = root.draw(&Text::new(
-            fmt_num(v, LANG.with(|l| l.get()), Style::Plain(3)),
-            (f.right + f.px(6.0), ly(v)),
-            f.font(11.0).pos(Pos::new(HPos::Left, VPos::Center)),
+            c.line_label.clone(),
+            (f.right + f.px(44.0), f.top - f.px(16.0)),
+            f.font(11.0).pos(Pos::new(HPos::Right, VPos::Center)),
         ));
     }
-    let _ = root.draw(&Text::new(
-        c.line_label.clone(),
-        (f.right + f.px(44.0), f.top - f.px(16.0)),
-        f.font(11.0).pos(Pos::new(HPos::Right, VPos::Center)),
-    ));
     let n = c.columns.len().max(1);
     let slot = (f.right - f.left) as f64 / n as f64;
     let colour = rgb(f.theme.series[0]);
@@ -399,7 +428,7 @@ pub fn draw_line(canvas: &HtmlCanvasElement, c: &LineChart, css_height: u32) {
     let ymax = c.points.iter().map(|p| p.1 / c.y_scale).fold(0.0, f64::max);
     let xmax = c.points.iter().map(|p| p.0).fold(0.0, f64::max).max(1.0);
     let top = scale::nice_max(ymax, 4);
-    f.y_axis(&root, ymax, false, &c.y_label);
+    f.y_axis(&root, ymax, false, &c.y_label, true);
     let x = |v: f64| scale::project(v, (0.0, xmax), (f.left as f64, f.right as f64)) as i32;
     let step = scale::nice_step(xmax, 10).max(1.0);
     let mut t = 0.0;
@@ -476,7 +505,7 @@ pub fn draw_histogram(canvas: &HtmlCanvasElement, c: &HistogramChart, css_height
     let x1 = if x1 > x0 { x1 } else { x0 + 1.0 };
     let cmax = c.bins.iter().map(|b| f64::from(b.1)).fold(0.0, f64::max);
     let top = scale::nice_max(cmax, 3);
-    f.y_axis(&root, cmax, false, "n");
+    f.y_axis(&root, cmax, false, "n", true);
     let x = |v: f64| scale::project(v, (x0, x1), (f.left as f64, f.right as f64)) as i32;
     let colour = rgb(f.theme.series[2]);
     for (edge, count) in &c.bins {
@@ -510,7 +539,7 @@ pub fn draw_grouped(canvas: &HtmlCanvasElement, c: &GroupedChart, css_height: u3
     let Some((backend, f)) = frame(canvas, css_height, 40.0, 12.0) else { return };
     let root = backend.into_drawing_area();
     let _ = root.fill(&TRANSPARENT);
-    f.y_axis(&root, 1.0, false, "%");
+    f.y_axis(&root, 1.0, false, "%", true);
     let groups = c.groups.len().max(1);
     let slot = (f.right - f.left) as f64 / groups as f64;
     let n = c.series.len().max(1) as f64;
