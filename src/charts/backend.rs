@@ -13,7 +13,7 @@
 
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
-use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
 use plotters_canvas::CanvasBackend;
 use web_sys::CanvasRenderingContext2d;
 
@@ -74,6 +74,11 @@ impl Canvas2d {
     /// Clear `[x0, x1) × [y0, y1)` device pixels.
     pub fn clear(&self, (x0, y0): (i32, i32), (x1, y1): (i32, i32)) {
         self.ctx.clear_rect(f64::from(x0), f64::from(y0), f64::from(x1 - x0), f64::from(y1 - y0));
+    }
+
+    /// Clear every pixel.
+    pub fn clear_all(&self) {
+        self.clear((0, 0), (self.size.0 as i32, self.size.1 as i32));
     }
 
     /// Stroke the open run of lines, if any.
@@ -279,8 +284,8 @@ impl DrawingBackend for Canvas2d {
         if colour.alpha == 0.0 {
             return Ok(());
         }
-        // The charts write no rotated text; were one asked for, it is drawn level.
-        let _: &FontTransform = &style.transform();
+        // The charts write no rotated text; were one asked for (`style.transform()`),
+        // it would be drawn level.
         self.flush();
         let anchor = style.anchor();
         let baseline = match anchor.v_pos {
