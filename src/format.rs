@@ -8,6 +8,8 @@ use crate::i18n::Lang;
 pub enum Style {
     /// Grouped digits with at most this many decimals.
     Plain(u8),
+    /// Grouped digits with exactly this many decimals (axis ticks: 1.08, 1.10).
+    Fixed(u8),
     /// Compact notation (1.2 M, 3,4 Md).
     Compact,
     /// Euros in compact notation (€6.8B, 6,8 Md €).
@@ -67,6 +69,10 @@ mod imp {
             };
             match style {
                 Style::Plain(d) => set("maximumFractionDigits", JsValue::from(d)),
+                Style::Fixed(d) => {
+                    set("maximumFractionDigits", JsValue::from(d));
+                    set("minimumFractionDigits", JsValue::from(d));
+                }
                 Style::Compact => {
                     set("notation", "compact".into());
                     set("maximumFractionDigits", JsValue::from(1));
@@ -115,7 +121,8 @@ pub fn fallback(x: f64, lang: Lang, style: Style) -> String {
         Lang::En => ('.', ','),
         Lang::Fr => (',', '\u{202f}'),
     };
-    let plain = |v: f64, d: usize| -> String {
+    // `d` decimals at most, or exactly with `keep_zeros`.
+    let digits = |v: f64, d: usize, keep_zeros: bool| -> String {
         let s = crate::num::fixed(v.abs(), d as u32);
         let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
         let mut grouped = String::new();
@@ -125,7 +132,7 @@ pub fn fallback(x: f64, lang: Lang, style: Style) -> String {
             }
             grouped.push(ch);
         }
-        let frac = frac.trim_end_matches('0');
+        let frac = if keep_zeros { format!("{frac:0<d$}") } else { frac.trim_end_matches('0').to_string() };
         let sign = if v < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
         if frac.is_empty() {
             format!("{sign}{grouped}")
@@ -133,6 +140,7 @@ pub fn fallback(x: f64, lang: Lang, style: Style) -> String {
             format!("{sign}{grouped}{decimal}{frac}")
         }
     };
+    let plain = |v: f64, d: usize| digits(v, d, false);
     let compact = |v: f64| -> String {
         let (div, suffix) = match (v.abs(), lang) {
             (a, Lang::En) if a >= 1e9 => (1e9, "B"),
@@ -147,11 +155,12 @@ pub fn fallback(x: f64, lang: Lang, style: Style) -> String {
     };
     match (style, lang) {
         (Style::Plain(d), _) => plain(x, d as usize),
+        (Style::Fixed(d), _) => digits(x, d as usize, true),
         (Style::Compact, _) => compact(x),
         (Style::EuroCompact, Lang::En) => format!("€{}", compact(x)),
         (Style::EuroCompact, Lang::Fr) => format!("{}\u{a0}€", compact(x)),
-        (Style::Euro2, Lang::En) => format!("€{}", plain(x, 2)),
-        (Style::Euro2, Lang::Fr) => format!("{}\u{a0}€", plain(x, 2)),
+        (Style::Euro2, Lang::En) => format!("€{}", digits(x, 2, true)),
+        (Style::Euro2, Lang::Fr) => format!("{}\u{a0}€", digits(x, 2, true)),
         (Style::Percent(d), Lang::En) => format!("{}%", plain(x * 100.0, d as usize)),
         (Style::Percent(d), Lang::Fr) => format!("{}\u{a0}%", plain(x * 100.0, d as usize)),
     }
@@ -168,6 +177,12 @@ mod tests {
         assert_eq!(fallback(0.5, Lang::En, Style::Percent(0)), "50%");
         assert_eq!(fallback(6.8e9, Lang::En, Style::EuroCompact), "€6.8B");
         assert_eq!(fallback(-2.0, Lang::En, Style::Plain(0)), "-2");
+        assert_eq!(fallback(1.1, Lang::En, Style::Plain(2)), "1.1");
+        assert_eq!(fallback(1.1, Lang::En, Style::Fixed(2)), "1.10");
+        assert_eq!(fallback(1.1, Lang::Fr, Style::Fixed(2)), "1,10");
+        assert_eq!(fallback(1234.0, Lang::En, Style::Fixed(1)), "1,234.0");
+        assert_eq!(fallback(2.0, Lang::En, Style::Fixed(0)), "2");
+        assert_eq!(fallback(1.5, Lang::En, Style::Euro2), "€1.50");
     }
 
     #[test]

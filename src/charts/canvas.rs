@@ -336,16 +336,19 @@ pub fn draw_monthly(canvas: &HtmlCanvasElement, c: &MonthlyChart, css_height: u3
     let (w, h) = backend.get_size();
     let cmax = c.columns.iter().copied().fold(0.0, f64::max);
     let top_c = scale::nice_max(cmax, 4);
-    // The line's axis spans [min − pad, max + pad] so its shape is visible.
+    // The line's axis: nice ticks around [min − pad, max + pad], so its shape
+    // is visible, its numbers are round (1.08, 1.10, …) and they stay put
+    // while the line moves a little.
     let lmin = c.line.iter().copied().fold(f64::INFINITY, f64::min);
     let lmax = c.line.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let pad = ((lmax - lmin) * 0.2).max(0.01);
-    let (l0, l1) = (lmin - pad, lmax + pad);
+    // As many steps as the columns' axis, so both share its grid lines.
+    let steps = scale::ticks(cmax, 4).len().saturating_sub(1).max(1);
+    let (ticks, decimals) = scale::range_ticks(lmin - pad, lmax + pad, steps);
+    let (l0, l1) = (ticks[0], ticks[ticks.len() - 1]);
     let ly = |v: f64| scale::project(v, (l0, l1), (f.bottom as f64, f.top as f64)) as i32;
-    let line_ticks: Vec<(String, f64)> = (0..=4)
-        .map(|i| l0 + (l1 - l0) * f64::from(i) / 4.0)
-        .map(|v| (fmt_num(v, LANG.with(|l| l.get()), Style::Plain(3)), v))
-        .collect();
+    let line_ticks: Vec<(String, f64)> =
+        ticks.into_iter().map(|v| (fmt_num(v, LANG.with(|l| l.get()), Style::Fixed(decimals)), v)).collect();
     // The months' row stays when the months and the plot's box do; the rest
     // around the plot too when the axes' numbers and captions do (an edit of the
     // count seldom changes an axis). Then only the plot is cleared and drawn.

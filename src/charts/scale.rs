@@ -39,6 +39,35 @@ pub fn ticks(max: f64, target: usize) -> Vec<f64> {
     (0..=n).map(|i| i as f64 * step).collect()
 }
 
+/// `intervals + 1` nice ticks spanning `[lo, hi]`, for an axis that need not
+/// start at zero and shares its grid lines with another axis of `intervals`
+/// steps: whole multiples of the smallest nice step that covers the range in
+/// that many steps, the range centred. Also the number of decimals that
+/// writes every tick exactly (step 0.02 → 2, 2.5 → 1, 25 → 0). A degenerate
+/// or non-finite range gives the two ends as they are.
+pub fn range_ticks(lo: f64, hi: f64, intervals: usize) -> (Vec<f64>, u8) {
+    let span = hi - lo;
+    if !(lo.is_finite() && hi.is_finite() && span > 0.0) || intervals == 0 {
+        return (vec![lo, hi], 0);
+    }
+    let n = intervals as f64;
+    let mut step = nice_step(span, intervals);
+    // At most a few nice steps up: each one covers at least as much.
+    for _ in 0..8 {
+        let (k0, k1) = ((lo / step + 1e-9).floor(), (hi / step - 1e-9).ceil());
+        if k1 - k0 <= n {
+            let k0 = k0 - ((n - (k1 - k0)) / 2.0).floor();
+            let ticks = (0..=intervals).map(|i| (k0 + i as f64) * step).collect();
+            let e = step.log10().floor();
+            let quarter = ((step / 10f64.powf(e)) - 2.5).abs() < 1e-9;
+            let decimals = (-e + if quarter { 1.0 } else { 0.0 }).clamp(0.0, 12.0) as u8;
+            return (ticks, decimals);
+        }
+        step = nice_step(step * n * 1.0001, intervals);
+    }
+    (vec![lo, hi], 0)
+}
+
 /// Map `v` in `[d0, d1]` linearly onto `[r0, r1]`.
 pub fn project(v: f64, (d0, d1): (f64, f64), (r0, r1): (f64, f64)) -> f64 {
     if (d1 - d0).abs() < f64::EPSILON {
@@ -63,6 +92,47 @@ mod tests {
         assert_eq!(nice_max(215.8, 5), 250.0);
         assert_eq!(ticks(9.0, 4), vec![0.0, 2.5, 5.0, 7.5, 10.0]);
         assert_eq!(nice_step(f64::NAN, 5), 1.0);
+    }
+
+    #[test]
+    fn range_ticks_are_whole_steps_covering_the_range() {
+        let (t, d) = range_ticks(1.094, 1.136, 4);
+        assert_eq!(t.len(), 5);
+        // 1.08 … 1.14 in steps of 0.02 is three steps, written on four.
+        assert!((t[0] - 1.08).abs() < 1e-12 && (t[4] - 1.16).abs() < 1e-12, "{t:?}");
+        // Centred when two steps are spare.
+        let (t, _) = range_ticks(1.0, 1.2, 6);
+        assert!((t[0] - 0.95).abs() < 1e-12 && (t[6] - 1.25).abs() < 1e-12, "{t:?}");
+        assert_eq!(d, 2);
+        for (lo, hi, n) in [
+            (1.0, 1.3, 4),
+            (0.2, 7.9, 4),
+            (-3.0, 40.0, 5),
+            (1.1999, 1.2001, 4),
+            (12.5, 250.0, 3),
+            (1e-5, 3e-5, 4),
+            (1.01, 1.99, 2),
+            (0.0, 99.0, 1),
+        ] {
+            let (t, d) = range_ticks(lo, hi, n);
+            assert_eq!(t.len(), n + 1, "{lo}..{hi}: {t:?}");
+            let step = t[1] - t[0];
+            let slack = step * 1e-9;
+            assert!(t[0] <= lo + slack && *t.last().unwrap() >= hi - slack, "{lo}..{hi}: {t:?}");
+            // The decimals write each tick exactly (to rounding error) and no more.
+            let scale = 10f64.powi(i32::from(d));
+            for v in &t {
+                assert!((v * scale - (v * scale).round()).abs() < 1e-6, "{v} with {d} decimals");
+            }
+            assert!(
+                d == 0 || (step * scale / 10.0 - (step * scale / 10.0).round()).abs() > 1e-6,
+                "{step}: {d} too many"
+            );
+        }
+        assert_eq!(range_ticks(2.5, 2.5, 4), (vec![2.5, 2.5], 0));
+        assert_eq!(range_ticks(f64::NAN, 1.0, 4).0.len(), 2);
+        assert_eq!(range_ticks(25.0, 100.0, 3).1, 0);
+        assert_eq!(range_ticks(0.0, 10.0, 4).1, 1);
     }
 
     #[test]
