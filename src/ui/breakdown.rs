@@ -115,8 +115,8 @@ pub fn training_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
     let r = &e.training;
     vec![
         (t.r_flop.into(), format!("{} FLOP", crate::num::sci_digits(r.flop, 3))),
-        (t.m_train_days.into(), format!("{} d", fmt(r.days.0, l, Style::Plain(1)))),
-        (t.r_gpu_hours.into(), fmt(r.accelerator_hours, l, Style::Compact)),
+        (t.m_train_days.into(), format!("{}\u{a0}{}", fmt(r.days.0, l, Style::Plain(1)), t.days)),
+        (t.r_gpu_hours.into(), fmt(r.accelerator_hours, l, Style::Plain(0))),
         (t.m_train_energy.into(), format!("{} MWh", fmt(r.energy.0, l, Style::Plain(0)))),
         (t.m_train_co2.into(), format!("{} t", fmt(r.co2.0, l, Style::Plain(0)))),
         (t.m_train_cost.into(), fmt(r.cost.0, l, Style::EuroCompact)),
@@ -146,11 +146,9 @@ pub fn uncertainty_rows(a: &Analysis, t: &Text, l: Lang) -> Vec<(String, [String
         .percentiles
         .iter()
         .map(|p| {
-            let f = |x: f64| match p.output {
-                Output::Capex | Output::Opex | Output::Tco | Output::TrainCost => fmt(x, l, Style::EuroCompact),
-                Output::CostPerGpuHour => fmt(x, l, Style::Euro2),
-                Output::Pue => fmt(x, l, Style::Plain(3)),
-                _ => fmt(x, l, Style::Compact),
+            // As the output's headline card writes it, unit included.
+            let f = |x: f64| {
+                crate::ui::kpis::display_metric(p.output.metric(), x, l).unwrap_or_else(|| fmt(x, l, Style::Compact))
             };
             (output_label(t, p.output).to_string(), [f(p.p10), f(p.p50), f(p.p90)])
         })
@@ -264,7 +262,7 @@ fn Uncertainty() -> impl IntoView {
         })
     };
     view! {
-        <section class="panel" id="uncertainty">
+        <section class="panel wide" id="uncertainty">
             <h2>{tx(|t| t.h_uncertainty)}</h2>
             <p class="note">{tx(|t| t.mc_note)}</p>
             <div inner_html=body></div>
@@ -287,5 +285,46 @@ pub fn Breakdown() -> impl IntoView {
             <Panel id="panel-training" title=tr(|t| t.h_training) rows=training_rows />
             <Uncertainty />
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{analyse_with, evaluate, Scenario};
+
+    #[test]
+    fn every_range_carries_its_unit_and_the_precision_of_its_card() {
+        let a = analyse_with(&Scenario::default(), 500, 1).unwrap();
+        for l in [Lang::En, Lang::Fr] {
+            let rows = uncertainty_rows(&a, l.text(), l);
+            assert_eq!(rows.len(), a.monte_carlo.percentiles.len());
+            for ((label, cells), p) in rows.iter().zip(&a.monte_carlo.percentiles) {
+                let unit = match p.output {
+                    Output::FacilityPower => "MW",
+                    Output::AnnualEnergy => "GWh",
+                    Output::Co2 => "t",
+                    Output::Water => "m³",
+                    Output::TrainDays => l.text().days,
+                    Output::Pue => "",
+                    _ => "€",
+                };
+                for c in cells {
+                    assert!(c.contains(unit), "{label}: {c} lacks {unit}");
+                }
+            }
+            // Energy to the GWh, as on its card, not rounded to thousands.
+            let energy = a.monte_carlo.percentiles.iter().position(|p| p.output == Output::AnnualEnergy).unwrap();
+            assert!(rows[energy].1[1].chars().filter(char::is_ascii_digit).count() >= 3, "{:?}", rows[energy]);
+        }
+    }
+
+    #[test]
+    fn the_training_run_writes_days_and_whole_accelerator_hours() {
+        let e = evaluate(&Scenario::default()).unwrap();
+        let rows = training_rows(&e, Lang::En.text(), Lang::En);
+        assert!(rows[1].1.ends_with("\u{a0}days"), "{:?}", rows[1]);
+        let digits: String = rows[2].1.chars().filter(char::is_ascii_digit).collect();
+        assert_eq!(digits, crate::num::fixed(e.training.accelerator_hours, 0));
     }
 }

@@ -122,7 +122,7 @@ pub fn cumulative_figure(e: &Estimate, s: &Scenario, lang: Lang) -> Figure {
         .filter(|p| (p.0 - p.0.round()).abs() < 1e-9)
         .map(|(y, c)| (format!("{} {}", t.year, fmt(*y, lang, Style::Plain(0))), fmt(*c, lang, Style::EuroCompact)))
         .collect();
-    Figure { chart: Chart::Line(LineChart { points, y_label: "G€".into(), y_scale: 1e9 }), table }
+    Figure { chart: Chart::Line(LineChart { points, y_label: t.eur_bn.into(), y_scale: 1e9 }), table }
 }
 
 /// Label of an uncertain input.

@@ -104,7 +104,7 @@ const CARDS: &[Card] = &[
         metric: "train_days",
         label: |t| t.m_train_days,
         definition: None,
-        display: |v, l| unit(fmt(v, l, Style::Plain(1)), if l == Lang::Fr { "jours" } else { "days" }),
+        display: |v, l| unit(fmt(v, l, Style::Plain(1)), l.text().days),
     },
     Card {
         metric: "train_energy_mwh",
@@ -125,6 +125,11 @@ const CARDS: &[Card] = &[
         display: |v, l| fmt(v, l, Style::EuroCompact),
     },
 ];
+
+/// A metric's value as its headline card writes it (with its unit), if it has a card.
+pub fn display_metric(metric: &str, v: f64, l: Lang) -> Option<String> {
+    CARDS.iter().find(|c| c.metric == metric).map(|c| (c.display)(v, l))
+}
 
 /// The value of a metric in an estimate.
 fn metric_value(e: &Estimate, metric: &str) -> Option<f64> {
