@@ -67,8 +67,25 @@ test('hardware: accelerator, utilisation and sizing by power budget', async (t) 
 test('site and cooling: country, cooling technology, heat rejection', async (t) => {
   const { page, problems, context } = await openApp(env, '?country=DE&cooling=dlc&heat_rejection=dry');
 
-  await t.test('country DE → SE changes CO2 and PUE', async () => {
+  // The cooling panel's month-by-month table: [month, °C, share %] per row.
+  const months = () => page.$$eval('#panel-cooling table.months tbody tr', (rows) => rows.map((r) => [
+    r.querySelector('th').textContent,
+    parseFloat(r.cells[1].textContent),
+    parseFloat(r.cells[2].textContent),
+  ]));
+
+  await t.test('country DE → SE changes CO2 and PUE, and the free cooling by month', async () => {
+    const de = await months();
+    assert.equal(de.length, 12, 'one row per month');
+    assert.deepEqual(de.map((r) => r[0]), ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
+    assert.ok(de.every(([, c, s]) => Number.isFinite(c) && s >= 0 && s <= 100), JSON.stringify(de));
+    assert.ok(de[6][1] > de[0][1] + 10, `Frankfurt's July is warmer than its January: ${JSON.stringify(de)}`);
+    assert.ok(de[6][2] < de[0][2], `fewer chiller-free hours in July than in January: ${JSON.stringify(de)}`);
     const [b, a] = await change(page, 'co2_t_per_year', () => page.selectOption('select[name=country]', 'SE'));
+    await page.waitForFunction((jan) => parseFloat(document.querySelector('#panel-cooling table.months tbody td').textContent) !== jan, de[0][1]);
+    const se = await months();
+    assert.ok(se[6][1] < de[6][1], `Stockholm's July is cooler than Frankfurt's: ${se[6][1]} vs ${de[6][1]}`);
+    assert.ok(se[6][2] >= de[6][2], `so at least as many chiller-free hours: ${se[6][2]} vs ${de[6][2]}`);
     assert.ok(a.co2_t_per_year < b.co2_t_per_year, `Sweden's grid is cleaner: ${b.co2_t_per_year} -> ${a.co2_t_per_year}`);
     assert.notEqual(a.pue, b.pue, 'PUE follows the climate');
     assert.ok(a.pue < b.pue, `Sweden is cooler, so PUE falls: ${b.pue} -> ${a.pue}`);

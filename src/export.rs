@@ -128,14 +128,27 @@ fn csv_field(s: &str) -> String {
 }
 
 /// Results as CSV: every headline metric of `estimate`, with its P10 and P90
-/// where `ranges` (the Monte-Carlo of the same scenario) tracks it, then the
-/// inputs. Dot decimals, whatever the language.
+/// where `ranges` (the Monte-Carlo of the same scenario) tracks it, the site's
+/// year month by month (`monthly,pue_01,…`: facility energy, PUE, chiller-free
+/// share, mean outdoor temperature), then the inputs. Dot decimals, whatever
+/// the language.
 pub fn results_csv(name: &str, scenario: &Scenario, estimate: &Estimate, ranges: Option<&MonteCarlo>) -> String {
     let mut out = String::from("section,name,value,p10,p90\n");
     for (metric, value) in estimate.metrics() {
         let p = ranges.and_then(|r| r.percentiles.iter().find(|p| p.output.metric() == metric));
         let (p10, p90) = p.map(|p| (plain(p.p10), plain(p.p90))).unwrap_or_default();
         out.push_str(&format!("result,{metric},{},{p10},{p90}\n", plain(value)));
+    }
+    let c = &estimate.cooling;
+    for (name, values) in [
+        ("energy_gwh", estimate.energy_monthly.map(|e| e.gwh())),
+        ("pue", estimate.pue_monthly),
+        ("free_cooling_share", c.free_cooling_monthly),
+        ("outdoor_temp_c", c.outdoor_temp_monthly_c),
+    ] {
+        for (m, v) in values.iter().enumerate() {
+            out.push_str(&format!("monthly,{name}_{:02},{},,\n", m + 1, plain(*v)));
+        }
     }
     out.push_str(&format!("input,scenario_name,{},,\n", csv_field(name)));
     let query = crate::url_state::to_query(scenario, None, false);
@@ -217,6 +230,12 @@ mod tests {
             assert!(csv.contains(&format!("result,{m},")), "{m}");
         }
         assert!(csv.contains("input,scenario_name,\"My \"\"plan\"\", v2\""));
+        let monthly: Vec<&str> = csv.lines().filter(|l| l.starts_with("monthly,")).collect();
+        assert_eq!(monthly.len(), 48, "four series of twelve months");
+        assert_eq!(monthly[0], format!("monthly,energy_gwh_01,{},,", plain(a.estimate.energy_monthly[0].gwh())));
+        assert_eq!(monthly[23], format!("monthly,pue_12,{},,", plain(a.estimate.pue_monthly[11])));
+        let sum: f64 = monthly[..12].iter().map(|l| l.split(',').nth(2).unwrap().parse::<f64>().unwrap()).sum();
+        assert!((sum / a.estimate.annual_energy.gwh() - 1.0).abs() < 1e-9, "the months add up to the year");
         assert!(csv.contains("input,accelerator,b200"));
     }
 }

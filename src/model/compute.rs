@@ -343,6 +343,7 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
             heat_annual,
             water: CubicMetres(water),
             free_cooling_monthly: site.free_cooling_share,
+            outdoor_temp_monthly_c: r.country.monthly_temp_c,
         },
         price_eur_per_mwh: price,
         carbon_g_per_kwh: carbon_g,

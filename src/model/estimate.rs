@@ -43,6 +43,8 @@ pub struct Cooling {
     pub water: CubicMetres,
     /// Chiller-free share of hours, per month.
     pub free_cooling_monthly: [f64; 12],
+    /// The site's monthly mean outdoor (dry-bulb) temperature, °C, January first.
+    pub outdoor_temp_monthly_c: [f64; 12],
 }
 
 /// Capital expenditure by part.

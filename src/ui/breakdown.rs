@@ -55,6 +55,33 @@ pub fn cooling_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
     ]
 }
 
+/// Free cooling month by month: the site's mean outdoor temperature and the
+/// share of hours the cooling runs without chillers, with a bar (inline SVG:
+/// the content security policy allows no inline styles).
+pub fn free_cooling_months_html(e: &Estimate, l: Lang) -> String {
+    let t = l.text();
+    let c = &e.cooling;
+    let mut out = format!(
+        "<h3 class=\"sub\" id=\"free-by-month\">{}</h3><table class=\"kv months\" aria-labelledby=\"free-by-month\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        esc(t.free_by_month),
+        esc(t.month),
+        esc(t.outdoor_mean),
+        esc(t.chiller_free)
+    );
+    for ((month, temp), share) in t.months.iter().zip(c.outdoor_temp_monthly_c).zip(c.free_cooling_monthly) {
+        let share = if share.is_finite() { share.clamp(0.0, 1.0) } else { 0.0 };
+        out.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th><td>{}\u{a0}°C</td><td><svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><rect class=\"track\" width=\"100\" height=\"10\"></rect><rect width=\"{}\" height=\"10\"></rect></svg>{}</td></tr>",
+            esc(month),
+            esc(&fmt(temp, l, Style::Fixed(1))),
+            crate::num::fixed(share * 100.0, 1),
+            esc(&fmt(share, l, Style::Percent(0)))
+        ));
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
 /// Cost rows.
 pub fn cost_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
     let c = &e.capex;
@@ -179,12 +206,25 @@ fn Panel(
     #[prop(into)] title: Signal<String>,
     rows: fn(&Estimate, &Text, Lang) -> Rows,
     id: &'static str,
+    /// More markup after the rows.
+    #[prop(optional)]
+    extra: Option<fn(&Estimate, Lang) -> String>,
 ) -> impl IntoView {
     let p = use_planner();
     let section = NodeRef::<leptos::html::Section>::new();
     let body = crate::ui::when_seen(crate::ui::near_view(section), move || {
         let l = p.lang.get();
-        p.estimate.with(|e| e.as_ref().map(|e| kv_table(&rows(e, l.text(), l), "kv")).unwrap_or_default())
+        p.estimate.with(|e| {
+            e.as_ref()
+                .map(|e| {
+                    let mut html = kv_table(&rows(e, l.text(), l), "kv");
+                    if let Some(extra) = extra {
+                        html.push_str(&extra(e, l));
+                    }
+                    html
+                })
+                .unwrap_or_default()
+        })
     });
     view! {
         <section class="panel" id=id node_ref=section>
@@ -277,7 +317,7 @@ pub fn Breakdown() -> impl IntoView {
     view! {
         <div class="panels">
             <Panel id="panel-power" title=tr(|t| t.h_power) rows=power_rows />
-            <Panel id="panel-cooling" title=tr(|t| t.h_cooling) rows=cooling_rows />
+            <Panel id="panel-cooling" title=tr(|t| t.h_cooling) rows=cooling_rows extra=free_cooling_months_html />
             <Panel id="panel-cost" title=tr(|t| t.h_cost) rows=cost_rows />
             <Panel id="panel-carbon" title=tr(|t| t.h_carbon) rows=carbon_rows />
             <Rules />
@@ -317,6 +357,26 @@ mod tests {
             let energy = a.monte_carlo.percentiles.iter().position(|p| p.output == Output::AnnualEnergy).unwrap();
             assert!(rows[energy].1[1].chars().filter(char::is_ascii_digit).count() >= 3, "{:?}", rows[energy]);
         }
+    }
+
+    #[test]
+    fn free_cooling_by_month_has_a_row_and_a_bar_per_month() {
+        let e = evaluate(&Scenario::default()).unwrap();
+        let html = free_cooling_months_html(&e, Lang::Fr);
+        assert!(html.contains("Refroidissement libre par mois"));
+        assert_eq!(html.matches("<tr><th scope=\"row\">").count(), 12);
+        assert!(html.contains("<th scope=\"row\">janv.</th>"), "{html}");
+        // Each bar's width is the month's chiller-free share, in percent.
+        let widths: Vec<f64> =
+            html.split("<rect width=\"").skip(1).map(|w| w.split('"').next().unwrap().parse().unwrap()).collect();
+        assert_eq!(widths.len(), 12);
+        for (w, s) in widths.iter().zip(e.cooling.free_cooling_monthly) {
+            assert!((w - s * 100.0).abs() < 0.051, "{w} vs {s}");
+        }
+        // French decimals, one per temperature.
+        let jan = crate::format::fallback(e.cooling.outdoor_temp_monthly_c[0], Lang::Fr, Style::Fixed(1));
+        assert!(jan.contains(','), "{jan}");
+        assert!(html.contains(&format!("{jan}\u{a0}°C")), "{html}");
     }
 
     #[test]
