@@ -306,17 +306,21 @@ test('compare: ticking 2 then 3 saved scenarios shows a chart and marks the diff
     const tr = trs.find((r) => r.querySelector('th')?.textContent.trim() === name);
     return tr ? [...tr.querySelectorAll('td')].map((td) => ({ text: td.textContent.trim(), differs: td.classList.contains('differs') })) : null;
   }, name);
-  assert.deepEqual(await row('country'), [{ text: 'DE', differs: false }, { text: 'SE', differs: true }]);
-  const count2 = await row('accelerator_count');
-  assert.deepEqual(count2.map((c) => c.differs), [false, false], 'equal counts are not marked');
-  assert.deepEqual((await row('co2_t_per_year')).map((c) => c.differs), [false, true], 'CO2 differs');
+  assert.deepEqual(await row('Country (EU member state)'), [{ text: 'Germany', differs: false }, { text: 'Sweden', differs: true }]);
+  const count2 = await row('Accelerators');
+  assert.deepEqual(count2, [{ text: '20,000', differs: false }, { text: '20,000', differs: false }], 'equal counts are not marked');
+  const co2 = await row('CO₂ per year');
+  assert.deepEqual(co2.map((c) => c.differs), [false, true], 'CO2 differs');
+  assert.match(co2[1].text, /^[\d.,]+k?\st \(-\d+(\.\d)?%\)$/, `Sweden's CO₂ with its change from Germany's: ${co2[1].text}`);
   assert.equal(await page.locator('#compare table.compare-table td.differs').count() > 1, true);
 
   await item(page, 'Poland, twice the size').locator('input.pick').check();
   await page.waitForFunction(() => document.querySelectorAll('#compare table.compare-table thead th').length === 4);
   await settle(page);
-  assert.deepEqual((await row('country')).map((c) => c.differs), [false, true, true]);
-  assert.deepEqual((await row('accelerator_count')).map((c) => c.differs), [false, false, true]);
+  assert.deepEqual((await row('Country (EU member state)')).map((c) => c.differs), [false, true, true]);
+  assert.deepEqual(await row('Accelerators'), [
+    { text: '20,000', differs: false }, { text: '20,000', differs: false }, { text: '40,000 (+100%)', differs: true },
+  ]);
   assert.ok((await inkedShare(page, '#chart-compare canvas')) > 0.01, 'the chart still has ink with three');
 
   await item(page, 'Sweden').locator('input.pick').uncheck();

@@ -541,12 +541,33 @@ pub fn draw_histogram(canvas: &HtmlCanvasElement, c: &HistogramChart, css_height
     let _ = root.present();
 }
 
-/// Grouped vertical bars with a legend.
+/// Grouped vertical bars with a legend above them, wrapped onto as many rows
+/// as the names need.
 pub fn draw_grouped(canvas: &HtmlCanvasElement, c: &GroupedChart, css_height: u32) {
-    let Some((backend, f)) = frame(canvas, css_height, 40.0, 12.0) else { return };
+    let Some((backend, mut f)) = frame(canvas, css_height, 40.0, 12.0) else { return };
+    // Legend: a swatch and a name per series, beside the axis caption (which
+    // sits on the last row); a name that does not fit starts a new row, which
+    // moves the plot down.
+    let size = 11.0 * f.dpr;
+    let start = f.left + f.px(24.0);
+    let mut legend = Vec::with_capacity(c.series.len());
+    let (mut x, mut row) = (start, 0);
+    for name in &c.series {
+        let label = fit(canvas, name, size, f64::from(f.right - start - f.px(14.0)));
+        let width = f.px(14.0) + text_width(canvas, &label, size).ceil() as i32 + f.px(16.0);
+        if x + width > f.right + f.px(12.0) && x > start {
+            row += 1;
+            x = start;
+        }
+        legend.push((x, row, label));
+        x += width;
+    }
+    let first_row_y = f.top - f.px(16.0);
+    f.top += f.px(18.0) * row;
     let root = backend.into_drawing_area();
     let _ = root.fill(&TRANSPARENT);
-    f.y_axis(&root, 1.0, false, "%", true);
+    // Shares of the largest, written as percentages.
+    f.y_axis(&root, 100.0, false, "%", true);
     let groups = c.groups.len().max(1);
     let slot = (f.right - f.left) as f64 / groups as f64;
     let n = c.series.len().max(1) as f64;
@@ -557,7 +578,8 @@ pub fn draw_grouped(canvas: &HtmlCanvasElement, c: &GroupedChart, css_height: u3
             let a = (x0 + bar * s as f64) as i32;
             let b = (x0 + bar * (s as f64 + 1.0)) as i32 - 1;
             let colour = rgb(f.theme.series[s % f.theme.series.len()]);
-            let _ = root.draw(&Rectangle::new([(a, f.y(v.max(0.0), 1.0)), (b.max(a + 1), f.bottom)], colour.filled()));
+            let top = f.y(v.max(0.0) * 100.0, 100.0);
+            let _ = root.draw(&Rectangle::new([(a, top), (b.max(a + 1), f.bottom)], colour.filled()));
         }
         let _ = root.draw(&Text::new(
             label.clone(),
@@ -565,16 +587,11 @@ pub fn draw_grouped(canvas: &HtmlCanvasElement, c: &GroupedChart, css_height: u3
             f.font(11.0).pos(Pos::new(HPos::Center, VPos::Top)),
         ));
     }
-    // Legend along the top.
-    let mut x = f.left + f.px(24.0);
-    for (s, name) in c.series.iter().enumerate() {
+    for (s, (x, row, label)) in legend.into_iter().enumerate() {
         let colour = rgb(f.theme.series[s % f.theme.series.len()]);
-        let y = f.top - f.px(16.0);
+        let y = first_row_y + f.px(18.0) * row;
         let _ = root.draw(&Rectangle::new([(x, y - f.px(5.0)), (x + f.px(10.0), y + f.px(5.0))], colour.filled()));
-        let label: String = name.chars().take(24).collect();
-        let width = f.px(10.0 + 7.0 * label.chars().count() as f64 + 18.0);
         let _ = root.draw(&Text::new(label, (x + f.px(14.0), y), f.font(11.0).pos(Pos::new(HPos::Left, VPos::Center))));
-        x += width;
     }
     let _ = root.present();
 }

@@ -6,53 +6,96 @@ use crate::charts::{Chart, Figure};
 use crate::format::{format as fmt, smart, Style};
 use crate::i18n::Lang;
 use crate::library::Saved;
-use crate::model::{evaluate, Estimate, Scenario};
+use crate::model::catalogue;
+use crate::model::{evaluate, Estimate, Precision, Scenario, Sizing};
 use crate::state::use_planner;
 use crate::ui::figure::ChartFigure;
 use crate::ui::html::grid_table;
+use crate::ui::inputs::{cooling_label, rejection_label, sizing_label};
+use crate::ui::kpis::{display_metric, metric_label};
 use crate::ui::scenarios::use_shelf;
 use crate::ui::tx;
-use crate::url_state::to_query;
 use leptos::prelude::*;
 
-/// Metrics shown in the comparison chart: (metric, short label).
-const CHART_METRICS: [(&str, &str); 6] = [
-    ("facility_power_mw", "MW"),
-    ("annual_energy_gwh", "GWh"),
-    ("capex_eur", "Capex"),
-    ("tco_eur", "TCO"),
-    ("co2_t_per_year", "CO₂"),
-    ("cost_per_gpu_hour_eur", "€/h"),
+/// Metrics shown in the comparison chart: (metric, short label in English, in French).
+const CHART_METRICS: [(&str, &str, &str); 6] = [
+    ("facility_power_mw", "Power", "Puissance"),
+    ("annual_energy_gwh", "Energy", "Énergie"),
+    ("capex_eur", "Capex", "Invest."),
+    ("tco_eur", "TCO", "TCO"),
+    ("co2_t_per_year", "CO₂", "CO₂"),
+    ("cost_per_gpu_hour_eur", "€/h", "€/h"),
 ];
 
-/// Input rows (parameter, value) of a scenario: the link's parameters.
-fn input_rows(s: &Scenario) -> Vec<(String, String)> {
-    to_query(s, None, false)
-        .split('&')
-        .filter(|p| !p.starts_with("v="))
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (k.to_string(), crate::url_state::percent_decode(v))
-        })
-        .collect()
+/// Input rows (label, value) of a scenario, as the inputs write them.
+fn input_rows(s: &Scenario, l: Lang) -> Vec<(String, String)> {
+    let t = l.text();
+    let num = |v: f64| fmt(v, l, Style::Plain(3));
+    let or_default = |v: Option<f64>, default: &str| v.map(num).unwrap_or_else(|| default.to_string());
+    let target = match s.sizing {
+        Sizing::Count(v) | Sizing::PowerMw(v) | Sizing::ComputePflops(v) | Sizing::CapexEur(v) => v,
+    };
+    vec![
+        (t.size_by.into(), format!("{}: {}", sizing_label(t, &s.sizing), num(target))),
+        (t.accelerator.into(), catalogue::accelerator(&s.accelerator).map_or(s.accelerator.clone(), |a| a.name.into())),
+        (
+            t.country.into(),
+            catalogue::country(&s.country)
+                .map_or(s.country.clone(), |c| if l == Lang::Fr { c.name_fr } else { c.name }.into()),
+        ),
+        (t.cooling.into(), cooling_label(t, s.cooling).into()),
+        (t.heat_rejection.into(), rejection_label(t, s.heat_rejection).into()),
+        (t.redundancy.into(), s.redundancy.id().to_ascii_uppercase()),
+        (t.pue_override.into(), or_default(s.pue, t.auto)),
+        (t.utilization.into(), num(s.utilization)),
+        (t.price.into(), or_default(s.price_eur_per_mwh, t.country_default)),
+        (t.years.into(), num(s.years)),
+        (t.it_life.into(), num(s.it_life_years)),
+        (t.facility_life.into(), num(s.facility_life_years)),
+        (t.wacc.into(), num(s.wacc)),
+        (t.carbon.into(), or_default(s.carbon_g_per_kwh, t.country_default)),
+        (t.renewable_share.into(), num(s.renewable_share)),
+        (t.heat_reuse.into(), num(s.heat_reuse)),
+        (t.heat_price.into(), num(s.heat_price_eur_per_mwh)),
+        (t.train_params.into(), num(s.training.params_b)),
+        (t.train_tokens.into(), num(s.training.tokens_t)),
+        (
+            t.precision.into(),
+            match s.training.precision {
+                Precision::Bf16 => "BF16",
+                Precision::Fp8 => "FP8",
+            }
+            .into(),
+        ),
+        (t.mfu.into(), num(s.training.mfu)),
+        (t.goodput.into(), num(s.training.goodput)),
+    ]
 }
 
 /// The comparison chart of evaluated scenarios.
 pub fn compare_figure(named: &[(String, Estimate)], lang: Lang) -> Figure {
     let rows: Vec<Vec<f64>> = CHART_METRICS
         .iter()
-        .map(|(m, _)| {
+        .map(|(m, _, _)| {
             named.iter().map(|(_, e)| e.metrics().iter().find(|x| x.0 == *m).map(|x| x.1).unwrap_or(0.0)).collect()
         })
         .collect();
     let table = CHART_METRICS
         .iter()
         .zip(&rows)
-        .map(|((m, _), r)| (m.to_string(), r.iter().map(|v| smart(*v, lang)).collect::<Vec<_>>().join(" | ")))
+        .map(|((m, _, _), r)| {
+            let label = metric_label(m, lang.text()).unwrap_or(m);
+            let values: Vec<String> =
+                r.iter().map(|v| display_metric(m, *v, lang).unwrap_or_else(|| smart(*v, lang))).collect();
+            (label.to_string(), values.join(" | "))
+        })
         .collect();
     Figure {
         chart: Chart::Grouped(GroupedChart {
-            groups: CHART_METRICS.iter().map(|(_, l)| l.to_string()).collect(),
+            groups: CHART_METRICS
+                .iter()
+                .map(|(_, en, fr)| if lang == Lang::Fr { fr } else { en }.to_string())
+                .collect(),
             series: named.iter().map(|(n, _)| n.clone()).collect(),
             values: normalise_rows(&rows),
         }),
@@ -97,8 +140,14 @@ pub fn Compare() -> impl IntoView {
     }
 }
 
-/// The comparison table: results then inputs, one column per scenario, cells
-/// that differ from the first scenario's marked.
+/// Whether a relative change shows as non-zero to a tenth of a percent.
+fn pct_nonzero(change: f64) -> bool {
+    change.abs() >= 0.0005
+}
+
+/// The comparison table: results (as their cards write them, with the change
+/// from the first scenario) then inputs (as the inputs write them), one column
+/// per scenario, cells that differ from the first scenario's marked.
 pub fn compare_html(items: &[(String, Scenario, Option<Estimate>)], l: Lang) -> String {
     let t = l.text();
     let mut head = vec![t.item.to_string()];
@@ -108,29 +157,39 @@ pub fn compare_html(items: &[(String, Scenario, Option<Estimate>)], l: Lang) -> 
     let results: Vec<Option<[(&'static str, f64); 17]>> =
         items.iter().map(|(_, _, e)| e.map(|e| e.metrics())).collect();
     for i in 0..17 {
-        let name = results.iter().flatten().next().map(|r| r[i].0).unwrap_or("");
-        let first = results.first().copied().flatten().map(|r| r[i].1);
+        let Some(metric) = results.iter().flatten().next().map(|r| r[i].0) else { break };
         let values: Vec<Option<f64>> = results.iter().map(|r| r.map(|r| r[i].1)).collect();
-        marked.push(
-            values
-                .iter()
-                .map(|v| match (v, first) {
-                    (Some(a), Some(b)) => (a - b).abs() > 1e-9 * b.abs().max(1.0),
-                    _ => true,
-                })
-                .collect(),
-        );
-        rows.push((
-            name.to_string(),
-            values
-                .iter()
-                .map(|v| {
-                    v.map(|v| fmt(v, l, Style::Plain(if v.abs() < 10.0 { 3 } else { 0 }))).unwrap_or_else(|| "–".into())
-                })
-                .collect(),
-        ));
+        let shown: Vec<Option<String>> =
+            values.iter().map(|v| v.map(|v| display_metric(metric, v, l).unwrap_or_else(|| smart(v, l)))).collect();
+        let first = values.first().copied().flatten();
+        let mut cells = Vec::with_capacity(values.len());
+        let mut marks = Vec::with_capacity(values.len());
+        for (v, text) in values.iter().zip(&shown) {
+            match (v, text, first) {
+                (Some(v), Some(text), Some(b)) => {
+                    // Relative to the first scenario, as written to a tenth of a
+                    // percent; a cell differs when its text or that change does.
+                    let change = if b != 0.0 { (v - b) / b.abs() } else { 0.0 };
+                    let pct = fmt(change, l, Style::Percent(1));
+                    let differs = Some(text) != shown[0].as_ref() || pct_nonzero(change);
+                    if differs && pct_nonzero(change) {
+                        let sign = if change > 0.0 { "+" } else { "" };
+                        cells.push(format!("{text} ({sign}{pct})"));
+                    } else {
+                        cells.push(text.clone());
+                    }
+                    marks.push(differs);
+                }
+                _ => {
+                    cells.push("–".into());
+                    marks.push(true);
+                }
+            }
+        }
+        rows.push((metric_label(metric, t).unwrap_or(metric).to_string(), cells));
+        marked.push(marks);
     }
-    let inputs: Vec<Vec<(String, String)>> = items.iter().map(|(_, s, _)| input_rows(s)).collect();
+    let inputs: Vec<Vec<(String, String)>> = items.iter().map(|(_, s, _)| input_rows(s, l)).collect();
     if let Some(first) = inputs.first() {
         for (i, (k, v0)) in first.iter().enumerate() {
             let values: Vec<String> =
@@ -163,14 +222,54 @@ mod tests {
         let items =
             vec![("A".to_string(), a.clone(), evaluate(&a).ok()), ("B".to_string(), b.clone(), evaluate(&b).ok())];
         let html = compare_html(&items, Lang::En);
-        assert!(html.contains("<td>DE</td><td class=\"differs\">SE</td>"), "{html}");
-        assert!(html.contains("<th scope=\"row\">accelerator_count</th><td>100,000</td><td>100,000</td>"));
+        // Inputs as the inputs write them.
+        assert!(
+            html.contains(
+                "<th scope=\"row\">Country (EU member state)</th><td>Germany</td><td class=\"differs\">Sweden</td>"
+            ),
+            "{html}"
+        );
+        assert!(html.contains("<td>Direct-to-chip liquid</td><td>Direct-to-chip liquid</td>"), "{html}");
+        assert!(html.contains("<td>Accelerator count: 100,000</td>"), "{html}");
+        // Results as their cards write them; equal ones unmarked and without a change.
+        assert!(html.contains("<th scope=\"row\">Accelerators</th><td>100,000</td><td>100,000</td>"), "{html}");
+        // Sweden's cleaner grid: CO₂ marked, with its change from the first.
+        let (ea, eb) = (items[0].2.unwrap(), items[1].2.unwrap());
+        let (ca, cb) = (ea.carbon.market_per_year.0, eb.carbon.market_per_year.0);
+        let change = (cb - ca) / ca;
+        assert!(change < -0.5);
+        let pct = fmt(change, Lang::En, Style::Percent(1));
+        assert!(html.contains(&format!("({pct})</td>")), "{pct} in {html}");
+        let co2 = html.split("<th scope=\"row\">CO₂ per year</th>").nth(1).unwrap();
+        assert!(co2.starts_with("<td>") && co2.contains("<td class=\"differs\">"), "{co2}");
+        // French labels and names.
+        let fr = compare_html(&items, Lang::Fr);
+        assert!(fr.contains("<td>Allemagne</td><td class=\"differs\">Suède</td>"), "{fr}");
     }
 
     #[test]
-    fn input_rows_list_every_parameter() {
-        let rows = input_rows(&Scenario::default());
-        assert!(rows.iter().any(|(k, v)| k == "country" && v == "DE"));
-        assert!(rows.iter().all(|(k, _)| k != "v"));
+    fn a_change_too_small_to_write_is_not_a_difference() {
+        let a = Scenario::default();
+        // 1 accelerator more than 100,000 rounds up to one more 8-GPU server.
+        let b = Scenario { sizing: crate::model::Sizing::Count(100_001.0), ..Scenario::default() };
+        let items =
+            vec![("A".to_string(), a.clone(), evaluate(&a).ok()), ("B".to_string(), b.clone(), evaluate(&b).ok())];
+        let html = compare_html(&items, Lang::En);
+        let pue = html.split("<th scope=\"row\">PUE (annual)</th>").nth(1).unwrap();
+        assert!(!pue.split("</tr>").next().unwrap().contains("differs"), "{pue}");
+        let count = html.split("<th scope=\"row\">Accelerators</th>").nth(1).unwrap();
+        assert!(count.starts_with("<td>100,000</td><td class=\"differs\">100,008</td>"), "{count}");
+    }
+
+    #[test]
+    fn input_rows_list_every_parameter_once() {
+        let rows = input_rows(&Scenario::default(), Lang::En);
+        assert_eq!(rows.len(), 22);
+        assert!(rows.iter().any(|(k, v)| k == "Country (EU member state)" && v == "Germany"));
+        assert!(rows.iter().any(|(k, v)| k == "PUE override" && v == "auto"));
+        let mut labels: Vec<&str> = rows.iter().map(|(k, _)| k.as_str()).collect();
+        labels.sort_unstable();
+        labels.dedup();
+        assert_eq!(labels.len(), rows.len());
     }
 }

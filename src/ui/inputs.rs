@@ -2,7 +2,7 @@
 //! unit, range and help.
 
 use crate::format::{format as fmt, smart, Style};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::model::catalogue::{self, CoolingTech, HeatRejection, Redundancy, ACCELERATORS, COUNTRIES};
 use crate::model::scenario::MAX_ACCELERATORS;
 use crate::model::{Precision, Scenario, Sizing};
@@ -12,6 +12,35 @@ use crate::ui::{tx, tx_signal};
 use leptos::prelude::*;
 
 /// Which sizing mode a scenario uses, as the select's value.
+/// A cooling technology as the inputs name it.
+pub fn cooling_label(t: &Text, c: CoolingTech) -> &'static str {
+    match c {
+        CoolingTech::Air => t.cooling_air,
+        CoolingTech::Rdhx => t.cooling_rdhx,
+        CoolingTech::Dlc => t.cooling_dlc,
+        CoolingTech::Immersion => t.cooling_immersion,
+    }
+}
+
+/// A heat-rejection plant as the inputs name it.
+pub fn rejection_label(t: &Text, r: HeatRejection) -> &'static str {
+    match r {
+        HeatRejection::Dry => t.rejection_dry,
+        HeatRejection::Adiabatic => t.rejection_adiabatic,
+        HeatRejection::Tower => t.rejection_tower,
+    }
+}
+
+/// The name of the way a scenario is sized, as the "Size by" list writes it.
+pub fn sizing_label(t: &Text, s: &Sizing) -> &'static str {
+    match s {
+        Sizing::Count(_) => t.size_count,
+        Sizing::PowerMw(_) => t.size_power,
+        Sizing::ComputePflops(_) => t.size_compute,
+        Sizing::CapexEur(_) => t.size_capex,
+    }
+}
+
 fn sizing_mode(s: &Sizing) -> &'static str {
     match s {
         Sizing::Count(_) => "count",
@@ -171,32 +200,11 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
     // Cooling.
     let cooling_options = Signal::derive(move || {
         let t = p.text();
-        CoolingTech::ALL
-            .iter()
-            .map(|c| {
-                let l = match c {
-                    CoolingTech::Air => t.cooling_air,
-                    CoolingTech::Rdhx => t.cooling_rdhx,
-                    CoolingTech::Dlc => t.cooling_dlc,
-                    CoolingTech::Immersion => t.cooling_immersion,
-                };
-                (c.id().to_string(), l.to_string())
-            })
-            .collect::<Vec<_>>()
+        CoolingTech::ALL.iter().map(|c| (c.id().to_string(), cooling_label(t, *c).to_string())).collect::<Vec<_>>()
     });
     let rejection_options = Signal::derive(move || {
         let t = p.text();
-        HeatRejection::ALL
-            .iter()
-            .map(|r| {
-                let l = match r {
-                    HeatRejection::Dry => t.rejection_dry,
-                    HeatRejection::Adiabatic => t.rejection_adiabatic,
-                    HeatRejection::Tower => t.rejection_tower,
-                };
-                (r.id().to_string(), l.to_string())
-            })
-            .collect::<Vec<_>>()
+        HeatRejection::ALL.iter().map(|r| (r.id().to_string(), rejection_label(t, *r).to_string())).collect::<Vec<_>>()
     });
     let redundancy_options = Signal::derive(|| {
         Redundancy::ALL.iter().map(|r| (r.id().to_string(), r.id().to_ascii_uppercase())).collect::<Vec<_>>()

@@ -131,6 +131,11 @@ pub fn display_metric(metric: &str, v: f64, l: Lang) -> Option<String> {
     CARDS.iter().find(|c| c.metric == metric).map(|c| (c.display)(v, l))
 }
 
+/// A metric's name as its headline card writes it, if it has a card.
+pub fn metric_label(metric: &str, t: &Text) -> Option<&'static str> {
+    CARDS.iter().find(|c| c.metric == metric).map(|c| (c.label)(t))
+}
+
 /// The value of a metric in an estimate.
 fn metric_value(e: &Estimate, metric: &str) -> Option<f64> {
     e.metrics().iter().find(|(m, _)| *m == metric).map(|(_, v)| *v)
