@@ -32,11 +32,12 @@ fn input_rows(s: &Scenario, l: Lang) -> Vec<(String, String)> {
     let t = l.text();
     let num = |v: f64| fmt(v, l, Style::Plain(3));
     let or_default = |v: Option<f64>, default: &str| v.map(num).unwrap_or_else(|| default.to_string());
+    let colon = if l == Lang::Fr { "\u{a0}: " } else { ": " };
     let target = match s.sizing {
         Sizing::Count(v) | Sizing::PowerMw(v) | Sizing::ComputePflops(v) | Sizing::CapexEur(v) => v,
     };
     vec![
-        (t.size_by.into(), format!("{}: {}", sizing_label(t, &s.sizing), num(target))),
+        (t.size_by.into(), format!("{}{colon}{}", sizing_label(t, &s.sizing), num(target))),
         (t.accelerator.into(), catalogue::accelerator(&s.accelerator).map_or(s.accelerator.clone(), |a| a.name.into())),
         (
             t.country.into(),
@@ -180,6 +181,11 @@ pub fn compare_html(items: &[(String, Scenario, Option<Estimate>)], l: Lang) -> 
                     }
                     marks.push(differs);
                 }
+                // The first scenario has no estimate: nothing to compare with.
+                (Some(_), Some(text), None) => {
+                    cells.push(text.clone());
+                    marks.push(true);
+                }
                 _ => {
                     cells.push("–".into());
                     marks.push(true);
@@ -245,6 +251,16 @@ mod tests {
         // French labels and names.
         let fr = compare_html(&items, Lang::Fr);
         assert!(fr.contains("<td>Allemagne</td><td class=\"differs\">Suède</td>"), "{fr}");
+        assert!(fr.contains("<td>Nombre d&#39;accélérateurs\u{a0}: 100\u{202f}000</td>"), "{fr}");
+        // A scenario without an estimate shows dashes; the others keep their figures, marked.
+        let items = vec![("A".to_string(), a, None), ("B".to_string(), b, evaluate(&Scenario::default()).ok())];
+        let html = compare_html(&items, Lang::En);
+        assert!(
+            html.contains(
+                "<th scope=\"row\">Accelerators</th><td class=\"differs\">–</td><td class=\"differs\">100,000</td>"
+            ),
+            "{html}"
+        );
     }
 
     #[test]
