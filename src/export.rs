@@ -129,9 +129,9 @@ fn csv_field(s: &str) -> String {
 
 /// Results as CSV: every headline metric of `estimate`, with its P10 and P90
 /// where `ranges` (the Monte-Carlo of the same scenario) tracks it, the site's
-/// year month by month (`monthly,pue_01,…`: facility energy, PUE, chiller-free
-/// share, mean outdoor temperature), then the inputs. Dot decimals, whatever
-/// the language.
+/// year month by month (`monthly,pue_01,…`: facility energy, PUE, share of the
+/// heat rejected without chillers, mean outdoor temperature), then the inputs.
+/// Dot decimals, whatever the language.
 pub fn results_csv(name: &str, scenario: &Scenario, estimate: &Estimate, ranges: Option<&MonteCarlo>) -> String {
     let mut out = String::from("section,name,value,p10,p90\n");
     for (metric, value) in estimate.metrics() {

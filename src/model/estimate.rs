@@ -41,7 +41,8 @@ pub struct Cooling {
     pub heat_annual: MegawattHours,
     /// Water consumed per year.
     pub water: CubicMetres,
-    /// Chiller-free share of hours, per month.
+    /// Share of the heat rejected without chillers, per month
+    /// ([`crate::model::site::SiteProfile::free_cooling_share`]).
     pub free_cooling_monthly: [f64; 12],
     /// The site's monthly mean outdoor (dry-bulb) temperature, °C, January first.
     pub outdoor_temp_monthly_c: [f64; 12],

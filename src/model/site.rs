@@ -52,7 +52,9 @@ pub struct SiteProfile {
     pub water_m3_per_mwh_heat: [f64; 12],
     /// Share of the heat load that needs chiller capacity in the hottest month.
     pub chiller_share: f64,
-    /// Share of hours in the year without any chiller (free cooling), per month.
+    /// Share of the heat rejected without chillers (free cooling), per month: for
+    /// one cooling loop the share of hours it runs chiller-free; for direct liquid
+    /// cooling, its two loops' shares weighted by the heat each carries.
     pub free_cooling_share: [f64; 12],
 }
 

@@ -46,17 +46,14 @@ pub fn cooling_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
     vec![
         (t.r_heat.into(), format!("{} MWth", fmt(c.heat_design.0, l, Style::Plain(1)))),
         (t.r_chiller.into(), format!("{} MWth", fmt(c.chiller_capacity.0, l, Style::Plain(1)))),
-        (
-            t.r_free.into(),
-            format!("{} h ({})", fmt(free, l, Style::Plain(0)), fmt(free / 8760.0, l, Style::Percent(1))),
-        ),
+        (t.r_free.into(), fmt(free / 8760.0, l, Style::Percent(1))),
         (t.r_water.into(), format!("{} m³", fmt(c.water.0, l, Style::Plain(0)))),
         (t.r_wue.into(), fmt(e.kpis.wue, l, Style::Plain(3))),
     ]
 }
 
 /// Free cooling month by month: the site's mean outdoor temperature and the
-/// share of hours the cooling runs without chillers, with a bar (inline SVG:
+/// share of the heat rejected without chillers, with a bar (inline SVG:
 /// the content security policy allows no inline styles).
 pub fn free_cooling_months_html(e: &Estimate, l: Lang) -> String {
     let t = l.text();
