@@ -117,18 +117,31 @@ async function latency(throttle, view, floor = false) {
   await context.close();
   return samples;
 }
+// Each latency figure pools RUNS runs of 200 edits (3 unless set), each in a
+// fresh page: one run's p95 is its 10th-slowest edit, and this machine's speed
+// drifts from minute to minute, so the p95 of each run is printed too.
+const runs = Math.max(1, Number(process.env.RUNS) || 3);
+const each = (xs) => xs.map((x) => x.toFixed(1)).join(', ');
 for (const view of ['top', 'charts']) {
   for (const rate of [1, 4]) {
-    const { out: s, charts, cards } = await latency(rate, view);
-    const p95 = pct(s, 0.95);
-    const where = `${view === 'top' ? 'top of page' : 'scrolled to the charts'} (${cards} cards, ${charts} charts in view)`;
-    row(`input → paint, ${rate}× CPU, ${where}: p50 / p95 / max`, `${ms(pct(s, 0.5))} / ${ms(p95)} / ${ms(Math.max(...s))}`, rate === 4 ? 'p95 ≤ 16 ms' : '', rate === 4 ? p95 <= 16 : undefined);
+    const all = [], p95s = [];
+    let where = '';
+    for (let r = 0; r < runs; r++) {
+      const { out, charts, cards } = await latency(rate, view);
+      all.push(...out);
+      p95s.push(pct(out, 0.95));
+      where = `${view === 'top' ? 'top of page' : 'scrolled to the charts'} (${cards} cards, ${charts} charts in view)`;
+    }
+    const p95 = pct(all, 0.95);
+    row(`input → paint, ${rate}× CPU, ${where}: p50 / p95 / max`, `${ms(pct(all, 0.5))} / ${ms(p95)} / ${ms(Math.max(...all))}`, rate === 4 ? 'p95 ≤ 16 ms' : '', rate === 4 ? p95 <= 16 : undefined);
+    if (runs > 1) row(`  p95 of each of the ${runs} runs of 200 edits`, `${each(p95s)} ms`);
   }
 }
 
 {
-  const { out: s } = await latency(4, 'charts', true);
-  row('  floor: one caption changed, 4× CPU, charts view: p50 / p95', `${ms(pct(s, 0.5))} / ${ms(pct(s, 0.95))}`);
+  const all = [];
+  for (let r = 0; r < runs; r++) all.push(...(await latency(4, 'charts', true)).out);
+  row('  floor: one caption changed, 4× CPU, charts view: p50 / p95', `${ms(pct(all, 0.5))} / ${ms(pct(all, 0.95))}`);
 }
 // The machine's speed, for comparing runs of other days: a fixed script loop.
 {
