@@ -304,7 +304,14 @@ test('compare: ticking 2 then 3 saved scenarios shows a chart and marks the diff
   assert.deepEqual(head.slice(1), ['Germany', 'Sweden']);
   const row = (name) => page.$$eval('#compare table.compare-table tbody tr', (trs, name) => {
     const tr = trs.find((r) => r.querySelector('th')?.textContent.trim() === name);
-    return tr ? [...tr.querySelectorAll('td')].map((td) => ({ text: td.textContent.trim(), differs: td.classList.contains('differs') })) : null;
+    // The cell's visible text: a marked cell also tells screen readers it differs.
+    const shown = (td) => [...td.childNodes].filter((n) => !n.classList?.contains('sr-only')).map((n) => n.textContent).join('').trim();
+    return tr ? [...tr.querySelectorAll('td')].map((td) => ({
+      text: shown(td), differs: td.classList.contains('differs'), said: td.querySelector('.sr-only')?.textContent.trim() ?? null,
+    })).map(({ said, ...cell }) => {
+      if ((said !== null) !== cell.differs) throw new Error(`a marked cell tells screen readers, an unmarked one does not: ${JSON.stringify({ said, ...cell })}`);
+      return cell;
+    }) : null;
   }, name);
   assert.deepEqual(await row('Country (EU member state)'), [{ text: 'Germany', differs: false }, { text: 'Sweden', differs: true }]);
   const count2 = await row('Accelerators');

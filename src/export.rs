@@ -234,6 +234,11 @@ mod tests {
         assert_eq!(monthly.len(), 48, "four series of twelve months");
         assert_eq!(monthly[0], format!("monthly,energy_gwh_01,{},,", plain(a.estimate.energy_monthly[0].gwh())));
         assert_eq!(monthly[23], format!("monthly,pue_12,{},,", plain(a.estimate.pue_monthly[11])));
+        for (i, l) in monthly.iter().enumerate() {
+            let cells: Vec<&str> = l.split(',').collect();
+            assert!(cells[1].ends_with(&format!("_{:02}", i % 12 + 1)), "{l}");
+            assert!(cells[2].parse::<f64>().is_ok_and(f64::is_finite), "{l}");
+        }
         let sum: f64 = monthly[..12].iter().map(|l| l.split(',').nth(2).unwrap().parse::<f64>().unwrap()).sum();
         assert!((sum / a.estimate.annual_energy.gwh() - 1.0).abs() < 1e-9, "the months add up to the year");
         assert!(csv.contains("input,accelerator,b200"));

@@ -68,10 +68,15 @@ mod imp {
                 let _ = Reflect::set(&opts, &JsValue::from_str(k), &v);
             };
             match style {
-                Style::Plain(d) => set("maximumFractionDigits", JsValue::from(d)),
+                // No sign on a number that rounds to zero ("-0.0"), as the fallback.
+                Style::Plain(d) => {
+                    set("maximumFractionDigits", JsValue::from(d));
+                    set("signDisplay", "negative".into());
+                }
                 Style::Fixed(d) => {
                     set("maximumFractionDigits", JsValue::from(d));
                     set("minimumFractionDigits", JsValue::from(d));
+                    set("signDisplay", "negative".into());
                 }
                 Style::Compact => {
                     set("notation", "compact".into());

@@ -257,6 +257,8 @@ pub struct Text {
     pub days: &'static str,
     /// Billions of euros, as an axis caption.
     pub eur_bn: &'static str,
+    /// Said by screen readers after a compared figure that differs from the first scenario's.
+    pub differs_note: &'static str,
     pub h_scenarios: &'static str,
     pub name_placeholder: &'static str,
     pub save: &'static str,
@@ -493,6 +495,7 @@ pub const EN: Text = Text {
     item: "Item",
     days: "days",
     eur_bn: "€bn",
+    differs_note: "differs from the first scenario",
     h_scenarios: "Saved scenarios",
     name_placeholder: "Name this scenario",
     save: "Save",
@@ -728,7 +731,8 @@ pub const FR: Text = Text {
     value: "Valeur",
     item: "Élément",
     days: "jours",
-    eur_bn: "Md€",
+    eur_bn: "Md €",
+    differs_note: "diffère du premier scénario",
     h_scenarios: "Scénarios enregistrés",
     name_placeholder: "Nommez ce scénario",
     save: "Enregistrer",

@@ -42,13 +42,27 @@ pub fn ticks(max: f64, target: usize) -> Vec<f64> {
 /// `intervals + 1` nice ticks spanning `[lo, hi]`, for an axis that need not
 /// start at zero and shares its grid lines with another axis of `intervals`
 /// steps: whole multiples of the smallest nice step that covers the range in
-/// that many steps, the range centred. Also the number of decimals that
-/// writes every tick exactly (step 0.02 → 2, 2.5 → 1, 25 → 0). A degenerate
-/// or non-finite range gives the two ends as they are.
+/// that many steps, the spare steps split below and above (the odd one
+/// above). Also the number of decimals that writes every tick exactly (step
+/// 0.02 → 2, 2.5 → 1, 25 → 0). A range no such steps can span (an empty or
+/// non-finite one, or one interval across a round number) gives its two ends
+/// as they are, with the decimals that tell them apart.
 pub fn range_ticks(lo: f64, hi: f64, intervals: usize) -> (Vec<f64>, u8) {
     let span = hi - lo;
+    // Two ends as they are: enough decimals for the span, or for three
+    // significant digits of an empty one.
+    let ends = || {
+        let d = if span > 0.0 {
+            (-span.log10()).ceil() + 1.0
+        } else if lo != 0.0 {
+            2.0 - lo.abs().log10().floor()
+        } else {
+            0.0
+        };
+        (vec![lo, hi], if d.is_finite() { d.clamp(0.0, 12.0) as u8 } else { 0 })
+    };
     if !(lo.is_finite() && hi.is_finite() && span > 0.0) || intervals == 0 {
-        return (vec![lo, hi], 0);
+        return ends();
     }
     let n = intervals as f64;
     let mut step = nice_step(span, intervals);
@@ -65,7 +79,7 @@ pub fn range_ticks(lo: f64, hi: f64, intervals: usize) -> (Vec<f64>, u8) {
         }
         step = nice_step(step * n * 1.0001, intervals);
     }
-    (vec![lo, hi], 0)
+    ends()
 }
 
 /// Map `v` in `[d0, d1]` linearly onto `[r0, r1]`.
@@ -98,12 +112,12 @@ mod tests {
     fn range_ticks_are_whole_steps_covering_the_range() {
         let (t, d) = range_ticks(1.094, 1.136, 4);
         assert_eq!(t.len(), 5);
-        // 1.08 … 1.14 in steps of 0.02 is three steps, written on four.
+        assert_eq!(d, 2);
+        // 1.08 … 1.14 in steps of 0.02 is three steps, written on four: the spare one above.
         assert!((t[0] - 1.08).abs() < 1e-12 && (t[4] - 1.16).abs() < 1e-12, "{t:?}");
         // Centred when two steps are spare.
         let (t, _) = range_ticks(1.0, 1.2, 6);
         assert!((t[0] - 0.95).abs() < 1e-12 && (t[6] - 1.25).abs() < 1e-12, "{t:?}");
-        assert_eq!(d, 2);
         for (lo, hi, n) in [
             (1.0, 1.3, 4),
             (0.2, 7.9, 4),
@@ -129,7 +143,11 @@ mod tests {
                 "{step}: {d} too many"
             );
         }
-        assert_eq!(range_ticks(2.5, 2.5, 4), (vec![2.5, 2.5], 0));
+        // No nice steps: the two ends, with the decimals that tell them apart.
+        assert_eq!(range_ticks(2.5, 2.5, 4), (vec![2.5, 2.5], 2));
+        assert_eq!(range_ticks(0.5989, 0.6007, 1), (vec![0.5989, 0.6007], 4));
+        assert_eq!(range_ticks(-0.001, 0.001, 1).1, 4);
+        assert_eq!(range_ticks(0.0, 0.0, 3), (vec![0.0, 0.0], 0));
         assert_eq!(range_ticks(f64::NAN, 1.0, 4).0.len(), 2);
         assert_eq!(range_ticks(25.0, 100.0, 3).1, 0);
         assert_eq!(range_ticks(0.0, 10.0, 4).1, 1);

@@ -293,7 +293,7 @@ fn Uncertainty() -> impl IntoView {
                     let rows: Vec<(String, Vec<String>)> =
                         uncertainty_rows(a, t, l).into_iter().map(|(k, v)| (k, v.to_vec())).collect();
                     let head = [t.item.to_string(), "P10".into(), "P50".into(), "P90".into()];
-                    grid_table("kv ranges", &head, &rows, &[])
+                    grid_table("kv ranges", &head, &rows, &[], "")
                 })
                 .unwrap_or_default()
         })
@@ -343,7 +343,14 @@ mod tests {
                     Output::Co2 => "t",
                     Output::Water => "m³",
                     Output::TrainDays => l.text().days,
-                    Output::Pue => "",
+                    Output::Pue => {
+                        // A bare ratio to three decimals, as on its card.
+                        for (c, v) in cells.iter().zip([p.p10, p.p50, p.p90]) {
+                            let read: f64 = c.replace(',', ".").parse().unwrap();
+                            assert!((read - v).abs() <= 0.0005 + 1e-12, "{label}: {c} for {v}");
+                        }
+                        continue;
+                    }
                     _ => "€",
                 };
                 for c in cells {

@@ -30,7 +30,8 @@ const CHART_METRICS: [(&str, &str, &str); 6] = [
 /// Input rows (label, value) of a scenario, as the inputs write them.
 fn input_rows(s: &Scenario, l: Lang) -> Vec<(String, String)> {
     let t = l.text();
-    let num = |v: f64| fmt(v, l, Style::Plain(3));
+    // Up to six decimals: two inputs that differ look different.
+    let num = |v: f64| fmt(v, l, Style::Plain(6));
     let or_default = |v: Option<f64>, default: &str| v.map(num).unwrap_or_else(|| default.to_string());
     let colon = if l == Lang::Fr { "\u{a0}: " } else { ": " };
     let target = match s.sizing {
@@ -204,7 +205,7 @@ pub fn compare_html(items: &[(String, Scenario, Option<Estimate>)], l: Lang) -> 
             rows.push((k.clone(), values));
         }
     }
-    grid_table("kv compare-table", &head, &rows, &marked)
+    grid_table("kv compare-table", &head, &rows, &marked, t.differs_note)
 }
 
 #[cfg(test)]
@@ -231,7 +232,7 @@ mod tests {
         // Inputs as the inputs write them.
         assert!(
             html.contains(
-                "<th scope=\"row\">Country (EU member state)</th><td>Germany</td><td class=\"differs\">Sweden</td>"
+                "<th scope=\"row\">Country (EU member state)</th><td>Germany</td><td class=\"differs\">Sweden<span class=\"sr-only\"> (differs from the first scenario)</span></td>"
             ),
             "{html}"
         );
@@ -245,19 +246,19 @@ mod tests {
         let change = (cb - ca) / ca;
         assert!(change < -0.5);
         let pct = fmt(change, Lang::En, Style::Percent(1));
-        assert!(html.contains(&format!("({pct})</td>")), "{pct} in {html}");
+        assert!(html.contains(&format!("({pct})<span class=\"sr-only\">")), "{pct} in {html}");
         let co2 = html.split("<th scope=\"row\">CO₂ per year</th>").nth(1).unwrap();
         assert!(co2.starts_with("<td>") && co2.contains("<td class=\"differs\">"), "{co2}");
         // French labels and names.
         let fr = compare_html(&items, Lang::Fr);
-        assert!(fr.contains("<td>Allemagne</td><td class=\"differs\">Suède</td>"), "{fr}");
+        assert!(fr.contains("<td>Allemagne</td><td class=\"differs\">Suède<span class=\"sr-only\"> (diffère du premier scénario)</span></td>"), "{fr}");
         assert!(fr.contains("<td>Nombre d&#39;accélérateurs\u{a0}: 100\u{202f}000</td>"), "{fr}");
         // A scenario without an estimate shows dashes; the others keep their figures, marked.
         let items = vec![("A".to_string(), a, None), ("B".to_string(), b, evaluate(&Scenario::default()).ok())];
         let html = compare_html(&items, Lang::En);
         assert!(
             html.contains(
-                "<th scope=\"row\">Accelerators</th><td class=\"differs\">–</td><td class=\"differs\">100,000</td>"
+                "<th scope=\"row\">Accelerators</th><td class=\"differs\">–<span class=\"sr-only\"> (differs from the first scenario)</span></td><td class=\"differs\">100,000<span class=\"sr-only\"> (differs from the first scenario)</span></td>"
             ),
             "{html}"
         );
@@ -274,7 +275,7 @@ mod tests {
         let pue = html.split("<th scope=\"row\">PUE (annual)</th>").nth(1).unwrap();
         assert!(!pue.split("</tr>").next().unwrap().contains("differs"), "{pue}");
         let count = html.split("<th scope=\"row\">Accelerators</th>").nth(1).unwrap();
-        assert!(count.starts_with("<td>100,000</td><td class=\"differs\">100,008</td>"), "{count}");
+        assert!(count.starts_with("<td>100,000</td><td class=\"differs\">100,008<span class=\"sr-only\"> (differs from the first scenario)</span></td>"), "{count}");
     }
 
     #[test]

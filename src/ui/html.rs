@@ -31,8 +31,15 @@ pub fn kv_table(rows: &[(String, String)], class: &str) -> String {
     out
 }
 
-/// A table with a header row; `marked[r][c]` adds `class="differs"` to a cell.
-pub fn grid_table(class: &str, head: &[String], rows: &[(String, Vec<String>)], marked: &[Vec<bool>]) -> String {
+/// A table with a header row; `marked[r][c]` adds `class="differs"` to a cell
+/// and, for screen readers, `note` (when not empty) after its text.
+pub fn grid_table(
+    class: &str,
+    head: &[String],
+    rows: &[(String, Vec<String>)],
+    marked: &[Vec<bool>],
+    note: &str,
+) -> String {
     let mut out = format!("<table class=\"{}\"><thead><tr>", esc(class));
     for h in head {
         out.push_str(&format!("<th scope=\"col\">{}</th>", esc(h)));
@@ -44,6 +51,9 @@ pub fn grid_table(class: &str, head: &[String], rows: &[(String, Vec<String>)], 
             let mark = marked.get(r).and_then(|m| m.get(c)).copied().unwrap_or(false);
             out.push_str(if mark { "<td class=\"differs\">" } else { "<td>" });
             out.push_str(&esc(cell));
+            if mark && !note.is_empty() {
+                out.push_str(&format!("<span class=\"sr-only\"> ({})</span>", esc(note)));
+            }
             out.push_str("</td>");
         }
         out.push_str("</tr>");
@@ -71,7 +81,10 @@ mod tests {
             &["x".into(), "A".into(), "B".into()],
             &[("r".into(), vec!["1".into(), "2".into()])],
             &[vec![false, true]],
+            "",
         );
         assert!(t.contains("<td>1</td><td class=\"differs\">2</td>"));
+        let t = grid_table("g", &["x".into(), "A".into()], &[("r".into(), vec!["2".into()])], &[vec![true]], "<new>");
+        assert!(t.contains("<td class=\"differs\">2<span class=\"sr-only\"> (&lt;new&gt;)</span></td>"), "{t}");
     }
 }

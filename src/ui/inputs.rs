@@ -11,7 +11,6 @@ use crate::ui::field::{NumberField, SelectField, Slider};
 use crate::ui::{tx, tx_signal};
 use leptos::prelude::*;
 
-/// Which sizing mode a scenario uses, as the select's value.
 /// A cooling technology as the inputs name it.
 pub fn cooling_label(t: &Text, c: CoolingTech) -> &'static str {
     match c {
@@ -41,6 +40,7 @@ pub fn sizing_label(t: &Text, s: &Sizing) -> &'static str {
     }
 }
 
+/// Which sizing mode a scenario uses, as the select's value.
 fn sizing_mode(s: &Sizing) -> &'static str {
     match s {
         Sizing::Count(_) => "count",
