@@ -7,11 +7,11 @@ use crate::format::{format as fmt, smart, Style};
 use crate::i18n::Lang;
 use crate::library::Saved;
 use crate::model::catalogue;
-use crate::model::{evaluate, Estimate, Precision, Scenario, Sizing};
+use crate::model::{evaluate, Estimate, Precision, Scenario};
 use crate::state::use_planner;
 use crate::ui::figure::ChartFigure;
 use crate::ui::html::grid_table;
-use crate::ui::inputs::{cooling_label, rejection_label, sizing_label};
+use crate::ui::inputs::{cooling_label, rejection_label, sizing_label, sizing_value};
 use crate::ui::kpis::{display_metric, metric_label};
 use crate::ui::scenarios::use_shelf;
 use crate::ui::tx;
@@ -34,11 +34,8 @@ fn input_rows(s: &Scenario, l: Lang) -> Vec<(String, String)> {
     let num = |v: f64| fmt(v, l, Style::Plain(6));
     let or_default = |v: Option<f64>, default: &str| v.map(num).unwrap_or_else(|| default.to_string());
     let colon = if l == Lang::Fr { "\u{a0}: " } else { ": " };
-    let target = match s.sizing {
-        Sizing::Count(v) | Sizing::PowerMw(v) | Sizing::ComputePflops(v) | Sizing::CapexEur(v) => v,
-    };
     vec![
-        (t.size_by.into(), format!("{}{colon}{}", sizing_label(t, &s.sizing), num(target))),
+        (t.size_by.into(), format!("{}{colon}{}", sizing_label(t, &s.sizing), num(sizing_value(&s.sizing)))),
         (t.accelerator.into(), catalogue::accelerator(&s.accelerator).map_or(s.accelerator.clone(), |a| a.name.into())),
         (
             t.country.into(),

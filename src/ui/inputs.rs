@@ -50,7 +50,7 @@ fn sizing_mode(s: &Sizing) -> &'static str {
     }
 }
 
-fn sizing_value(s: &Sizing) -> f64 {
+pub fn sizing_value(s: &Sizing) -> f64 {
     match *s {
         Sizing::Count(v) | Sizing::PowerMw(v) | Sizing::ComputePflops(v) | Sizing::CapexEur(v) => v,
     }
