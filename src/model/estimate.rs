@@ -48,6 +48,15 @@ pub struct Cooling {
     pub outdoor_temp_monthly_c: [f64; 12],
 }
 
+impl Cooling {
+    /// Share of the year's heat rejected without chillers: the monthly shares
+    /// weighted by each month's hours (the heat load is the same every hour).
+    pub fn free_cooling_annual(&self) -> f64 {
+        let hours: f64 = crate::model::site::MONTH_HOURS.iter().sum();
+        self.free_cooling_monthly.iter().zip(crate::model::site::MONTH_HOURS).map(|(s, h)| s * h).sum::<f64>() / hours
+    }
+}
+
 /// Capital expenditure by part.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Capex {
@@ -299,5 +308,25 @@ impl Estimate {
             ("train_co2_t", self.training.co2.value()),
             ("train_cost_eur", self.training.cost.value()),
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_years_free_cooling_weights_each_month_by_its_hours() {
+        let mut monthly = [0.5; 12];
+        monthly[0] = 1.0;
+        let c = Cooling {
+            heat_design: Megawatts(1.0),
+            chiller_capacity: Megawatts(0.0),
+            heat_annual: MegawattHours(8760.0),
+            water: CubicMetres(0.0),
+            free_cooling_monthly: monthly,
+            outdoor_temp_monthly_c: [10.0; 12],
+        };
+        assert!((c.free_cooling_annual() - (744.0 + 0.5 * 8016.0) / 8760.0).abs() < 1e-12);
     }
 }

@@ -42,11 +42,10 @@ pub fn power_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
 /// Cooling and water rows.
 pub fn cooling_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
     let c = &e.cooling;
-    let free: f64 = c.free_cooling_monthly.iter().zip(crate::model::site::MONTH_HOURS).map(|(s, h)| s * h).sum();
     vec![
         (t.r_heat.into(), format!("{} MWth", fmt(c.heat_design.0, l, Style::Plain(1)))),
         (t.r_chiller.into(), format!("{} MWth", fmt(c.chiller_capacity.0, l, Style::Plain(1)))),
-        (t.r_free.into(), fmt(free / 8760.0, l, Style::Percent(1))),
+        (t.r_free.into(), fmt(c.free_cooling_annual(), l, Style::Percent(1))),
         (t.r_water.into(), format!("{} m³", fmt(c.water.0, l, Style::Plain(0)))),
         (t.r_wue.into(), fmt(e.kpis.wue, l, Style::Plain(3))),
     ]
