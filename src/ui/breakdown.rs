@@ -170,9 +170,7 @@ pub fn uncertainty_rows(a: &Analysis, t: &Text, l: Lang) -> Vec<(String, [String
         .iter()
         .map(|p| {
             // As the output's headline card writes it, unit included.
-            let f = |x: f64| {
-                crate::ui::kpis::display_metric(p.output.metric(), x, l).unwrap_or_else(|| fmt(x, l, Style::Compact))
-            };
+            let f = |x: f64| crate::ui::kpis::display_metric(p.output.metric(), x, l);
             (output_label(t, p.output).to_string(), [f(p.p10), f(p.p50), f(p.p90)])
         })
         .collect()

@@ -3,7 +3,7 @@
 
 use crate::charts::series::{normalise_rows, GroupedChart};
 use crate::charts::{Chart, Figure};
-use crate::format::{format as fmt, smart, Style};
+use crate::format::{format as fmt, Style};
 use crate::i18n::Lang;
 use crate::library::Saved;
 use crate::model::catalogue;
@@ -84,8 +84,7 @@ pub fn compare_figure(named: &[(String, Estimate)], lang: Lang) -> Figure {
         .zip(&rows)
         .map(|((m, _, _), r)| {
             let label = metric_label(m, lang.text()).unwrap_or(m);
-            let values: Vec<String> =
-                r.iter().map(|v| display_metric(m, *v, lang).unwrap_or_else(|| smart(*v, lang))).collect();
+            let values: Vec<String> = r.iter().map(|v| display_metric(m, *v, lang)).collect();
             (label.to_string(), values.join(" | "))
         })
         .collect();
@@ -158,8 +157,7 @@ pub fn compare_html(items: &[(String, Scenario, Option<Estimate>)], l: Lang) -> 
     for i in 0..17 {
         let Some(metric) = results.iter().flatten().next().map(|r| r[i].0) else { break };
         let values: Vec<Option<f64>> = results.iter().map(|r| r.map(|r| r[i].1)).collect();
-        let shown: Vec<Option<String>> =
-            values.iter().map(|v| v.map(|v| display_metric(metric, v, l).unwrap_or_else(|| smart(v, l)))).collect();
+        let shown: Vec<Option<String>> = values.iter().map(|v| v.map(|v| display_metric(metric, v, l))).collect();
         let first = values.first().copied().flatten();
         let mut cells = Vec::with_capacity(values.len());
         let mut marks = Vec::with_capacity(values.len());

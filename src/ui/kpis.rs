@@ -126,9 +126,10 @@ const CARDS: &[Card] = &[
     },
 ];
 
-/// A metric's value as its headline card writes it (with its unit), if it has a card.
-pub fn display_metric(metric: &str, v: f64, l: Lang) -> Option<String> {
-    CARDS.iter().find(|c| c.metric == metric).map(|c| (c.display)(v, l))
+/// A metric's value as its headline card writes it (with its unit); a metric
+/// without a card as a plain number.
+pub fn display_metric(metric: &str, v: f64, l: Lang) -> String {
+    CARDS.iter().find(|c| c.metric == metric).map_or_else(|| crate::format::smart(v, l), |c| (c.display)(v, l))
 }
 
 /// A metric's name as its headline card writes it, if it has a card.
