@@ -1,11 +1,13 @@
 // The static site under a strict Content-Security-Policy, with no third-party
-// requests, and still working offline after the first visit (service worker).
+// requests, published from any directory of a host, and still working offline
+// after the first visit (service worker).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { useBrowser } from './helpers-ui.js';
 import { strictPage, waitForMetrics, metric } from './browser.js';
+import { serve } from './server.js';
 
 const env = useBrowser();
 
@@ -53,4 +55,33 @@ test('after a first visit the page reloads offline', async () => {
   await context.setOffline(false);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('published below the root of a host, the page loads, links to itself there and caches its scope', async () => {
+  const base = '/tools/planner/';
+  const server = await serve(undefined, { base });
+  const { page, problems, context } = await strictPage(env.browser, { viewport: { width: 1024, height: 800 } });
+  const missing = [];
+  page.on('response', (r) => { if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`); });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  // Without its trailing slash the directory redirects, as static hosts do.
+  page.setDefaultTimeout(15_000);
+  await page.goto(server.url.slice(0, -1) + '?count=30000&country=FI');
+  await waitForMetrics(page).catch((e) => assert.fail(`no numbers (${e.message.split('\n')[0]}); failed requests: ${missing.join(', ')}`));
+  assert.equal(new URL(page.url()).pathname, base);
+  assert.equal(await metric(page, 'accelerator_count'), 30000);
+  // The stylesheet applied (its grid lays the cards side by side at this width).
+  const tops = await page.evaluate(() => [...document.querySelectorAll('.kpi')].slice(0, 2).map((e) => Math.round(e.getBoundingClientRect().top)));
+  assert.equal(tops[0], tops[1], 'the stylesheet lays the first two cards side by side');
+  await page.click('#copy-link');
+  await page.locator('#share-status').waitFor();
+  const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+  assert.equal(link.pathname, base, 'the shared link points at the same directory');
+  assert.equal(link.searchParams.get('count'), '30000');
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  assert.equal(new URL(scope).pathname, base, 'the service worker covers the directory it is served from');
+  assert.deepEqual(missing, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+  await server.close();
 });

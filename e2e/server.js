@@ -25,15 +25,27 @@ const CORS = { 'access-control-allow-origin': '*' };
  * Serve `root` (`$DIST`, else dist/). Options:
  * - `extraRoutes`: { '/path': [contentType, body] } served from memory;
  * - `extraFiles`: { '/path': '/absolute/file/path' } served from disk (read at
- *   each request, content type from the extension), e.g. docs/embed-example.html.
+ *   each request, content type from the extension), e.g. docs/embed-example.html;
+ * - `base`: the directory the build is served from, as a host may publish it
+ *   below its root ('/tools/planner/'); `url` then points there. Without its
+ *   trailing slash the directory redirects to it, as static hosts do.
  */
 export async function serve(
   root = process.env.DIST || resolve(import.meta.dirname, '..', 'dist'),
-  { extraRoutes = {}, extraFiles = {} } = {},
+  { extraRoutes = {}, extraFiles = {}, base = '/' } = {},
 ) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
+      if (base !== '/') {
+        if (url.pathname === base.slice(0, -1)) {
+          res.writeHead(301, { location: base + url.search, ...CORS });
+          res.end();
+          return;
+        }
+        if (!url.pathname.startsWith(base)) throw new Error('outside the base directory');
+        url.pathname = url.pathname.slice(base.length - 1);
+      }
       if (extraRoutes[url.pathname]) {
         const [type, body] = extraRoutes[url.pathname];
         res.writeHead(200, { 'content-type': type, ...CORS });
@@ -76,7 +88,7 @@ export async function serve(
     server.listen(0, '127.0.0.1', ok);
   });
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+  return { url: `http://127.0.0.1:${port}${base === '/' ? '' : base}`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 // `node e2e/server.js [port]`: serve dist/ by hand.

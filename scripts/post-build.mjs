@@ -78,7 +78,7 @@ if (!minified.code) {
 }
 writeFileSync(join(dir, glue), minified.code);
 const sri = 'sha384-' + createHash('sha384').update(minified.code).digest('base64');
-const glueLink = new RegExp(`(<link[^>]*href=["']?/?${glue.replace('.', '\\.')}["']?[^>]*integrity=)["']?sha384-[A-Za-z0-9+/=]+["']?`);
+const glueLink = new RegExp(`(<link[^>]*href=["']?(?:\\.?/)?${glue.replace('.', '\\.')}["']?[^>]*integrity=)["']?sha384-[A-Za-z0-9+/=]+["']?`);
 if (!glueLink.test(html)) {
   console.error('post-build: no integrity attribute for the glue in index.html:\n' + html);
   process.exit(1);
