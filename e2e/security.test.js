@@ -20,13 +20,15 @@ test('index.html has a strict CSP and no inline script', () => {
   for (const tag of html.match(/<script[^>]*>/g) ?? []) assert.match(tag, /\bsrc=/, `inline script: ${tag}`);
 });
 
-test('the page runs under its CSP and asks nothing of other origins', async () => {
+test('the page runs under its CSP, asks nothing of other origins, fetches each asset once and warns of nothing', async () => {
   const { page, problems, context } = await strictPage(env.browser, { viewport: { width: 1280, height: 900 } });
-  const foreign = [];
+  const foreign = [], fetched = [], warnings = [];
   page.on('request', (r) => {
     const u = new URL(r.url());
     if (!['data:', 'blob:'].includes(u.protocol) && u.origin !== env.server.url) foreign.push(r.url());
+    else if (u.protocol.startsWith('http')) fetched.push(u.pathname);
   });
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -37,6 +39,10 @@ test('the page runs under its CSP and asks nothing of other origins', async () =
   await page.waitForFunction(() => document.querySelector('[data-metric=accelerator_count]').dataset.value === '20000');
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   assert.deepEqual(foreign, []);
+  // The preloaded glue and wasm are the ones the loader uses, not fetched again.
+  assert.deepEqual(fetched.filter((p, i) => fetched.indexOf(p) !== i), [], `fetched twice: ${fetched.join(' ')}`);
+  assert.ok(fetched.some((p) => p.endsWith('.wasm')), 'the wasm was fetched');
+  assert.deepEqual(warnings, []);
   assert.deepEqual(problems, []);
   await context.close();
 });

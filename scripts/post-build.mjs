@@ -85,6 +85,9 @@ if (!glueLink.test(html)) {
 }
 html = html.replace(glueLink, `$1${sri}`);
 
+// Chrome ignores integrity on a preload fetched `as=fetch` (the wasm) and warns
+// about it in the console of every visit (crbug.com/981419): drop it there.
+html = html.replace(/<link(?=[^>]*\bas=["']?fetch\b)[^>]*>/g, (tag) => tag.replace(/\s+integrity=["']?sha384-[A-Za-z0-9+/=]+["']?/, ''));
 // Subresource integrity on the stylesheet needs a CORS fetch, or an iframe
 // sandboxed without allow-same-origin (an opaque origin) blocks it.
 html = html.replace(/<link(?=[^>]*\bintegrity=)(?![^>]*\bcrossorigin)([^>]*\brel=["']?stylesheet[^>]*)>/g, '<link crossorigin$1>');
