@@ -91,3 +91,48 @@ test('published below the root of a host, the page loads, links to itself there 
   await context.close();
   await server.close();
 });
+
+test('when the wasm cannot load or compile, the page says so (in its language) and tells an embedding page', async (t) => {
+  const cases = [
+    { name: 'the wasm download fails', query: '', block: (p) => p.route(/_bg\.wasm$/, (r) => r.abort('internetdisconnected')), text: /could not start.*reload the page/i },
+    { name: 'the glue is missing, in French', query: '?lang=fr', block: (p) => p.route(/planner-[0-9a-f]+\.js$/, (r) => r.fulfill({ status: 404, body: 'not found' })), text: /n'a pas pu démarrer.*rechargez la page/i },
+    {
+      name: "the host's policy forbids compiling wasm",
+      query: '',
+      block: (p) => p.route((u) => u.pathname.endsWith('/'), async (r) => {
+        const res = await r.fetch();
+        r.fulfill({ response: res, body: (await res.text()).replace(" 'wasm-unsafe-eval'", '') });
+      }),
+      text: /could not start.*\(.*WebAssembly/i,
+    },
+  ];
+  for (const c of cases) {
+    await t.test(c.name, async () => {
+      const { page, context } = await strictPage(env.browser, { viewport: { width: 800, height: 600 } });
+      page.setDefaultTimeout(15_000);
+      await c.block(page);
+      await page.goto(env.server.url + '/' + c.query);
+      const fatal = page.locator('#fatal');
+      await fatal.waitFor({ state: 'visible' });
+      assert.match(await fatal.innerText(), c.text);
+      assert.equal(await page.locator('[data-metric]').count(), 0);
+      await context.close();
+    });
+  }
+  await t.test('embedded', async () => {
+    const { page, context } = await strictPage(env.browser, { viewport: { width: 800, height: 600 } });
+    page.setDefaultTimeout(15_000);
+    await page.route(/_bg\.wasm$/, (r) => r.abort('internetdisconnected'));
+    await page.route(/\/host\.html$/, (r) => r.fulfill({
+      contentType: 'text/html',
+      body: `<script>window.msgs = []; addEventListener('message', (e) => msgs.push(e.data));</script><iframe src="${env.server.url}/?embed=1"></iframe>`,
+    }));
+    await page.goto(env.server.url + '/host.html');
+    await page.waitForFunction(() => window.msgs.length > 0);
+    const [m] = await page.evaluate(() => window.msgs);
+    assert.equal(m.type, 'gigafactory-planner:error');
+    assert.equal(m.errors[0].name, 'startup');
+    assert.match(m.errors[0].reason, /\S/);
+    await context.close();
+  });
+});

@@ -37,7 +37,38 @@ try {
   }
 } catch (_) {}
 `;
-const init = `${m[1].trim()}\n${register}`;
+// Trunk's loader imports the glue statically and awaits the wasm: if either
+// fails (a dropped connection, a host whose own CSP forbids compiling wasm, a
+// browser without WebAssembly) the page would stay blank. The same steps run
+// here inside a try, and a failure is said in #fatal (unless a panic already
+// said what happened) and told to an embedding page.
+const glueUrl = m[1].match(/import init, \* as bindings from '([^']+)';/)?.[1];
+const wasmUrl = m[1].match(/module_or_path: '([^']+)'/)?.[1];
+if (!glueUrl || !wasmUrl || !m[1].includes('TrunkApplicationStarted')) {
+  console.error("post-build: Trunk's loader changed; update scripts/post-build.mjs:\n" + m[1]);
+  process.exit(1);
+}
+const loader = `try {
+  const bindings = await import(${JSON.stringify(glueUrl)});
+  const wasm = await bindings.default({ module_or_path: ${JSON.stringify(wasmUrl)} });
+  window.wasmBindings = bindings;
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+} catch (e) {
+  const reason = String((e && e.message) || e);
+  const fatal = document.getElementById('fatal');
+  if (fatal && fatal.hidden) {
+    let fr = false;
+    try { fr = /^fr(?![a-z])/i.test(new URLSearchParams(location.search).get('lang') || navigator.language || ''); } catch (_) {}
+    fatal.textContent = (fr
+      ? "Le planificateur n'a pas pu démarrer : son module WebAssembly ne s'est pas chargé. Vérifiez la connexion et rechargez la page. "
+      : 'The planner could not start: its WebAssembly module did not load. Check the connection and reload the page. ') + '(' + reason + ')';
+    fatal.hidden = false;
+  }
+  try {
+    if (window.parent !== window) window.parent.postMessage({ type: 'gigafactory-planner:error', version: 1, errors: [{ name: 'startup', value: '', reason }] }, '*');
+  } catch (_) {}
+}`;
+const init = `${loader}\n${register}`;
 const initName = `init-${hash(init)}.js`;
 writeFileSync(join(dir, initName), init);
 html = html.replace(inline, `<script type="module" src="./${initName}"></script>`);
