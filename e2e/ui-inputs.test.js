@@ -150,3 +150,41 @@ test('energy & carbon and training run', async (t) => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('on a phone, three headline numbers follow the inputs at the foot of the screen once the cards scroll away', async () => {
+  const { page, problems, context } = await openApp(env, '', { viewport: { width: 390, height: 844 } });
+  const bar = page.locator('.summary-bar');
+  const barText = (m) => page.locator(`[data-summary=${m}] .summary-value`).innerText();
+  const cardText = (m) => page.locator(`[data-metric=${m}] .kpi-value`).innerText();
+  assert.equal(await bar.isVisible(), false, 'not while the cards are on screen');
+
+  await page.locator('input[name=count]').scrollIntoViewIfNeeded();
+  await bar.waitFor({ state: 'visible' });
+  const box = await bar.boundingBox();
+  assert.ok(Math.abs(box.y + box.height - 844) < 1 && box.width === 390, `at the foot of the screen: ${JSON.stringify(box)}`);
+  for (const m of ['facility_power_mw', 'annual_energy_gwh', 'capex_eur']) assert.equal(await barText(m), await cardText(m), m);
+
+  const before = await barText('facility_power_mw');
+  await page.fill('input[name=count]', '25000');
+  await page.waitForFunction((b) => document.querySelector('[data-summary=facility_power_mw] .summary-value').innerText !== b, before);
+  await settle(page);
+  for (const m of ['facility_power_mw', 'annual_energy_gwh', 'capex_eur']) assert.equal(await barText(m), await cardText(m), m);
+  // The field being edited is never under the bar.
+  const field = await page.locator('input[name=count]').boundingBox();
+  assert.ok(field.y + field.height <= box.y, 'the edited field stays above the bar');
+
+  await bar.click();
+  await page.waitForFunction(() => document.querySelector('#results').getBoundingClientRect().top < innerHeight);
+  await bar.waitFor({ state: 'hidden' });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('on a wide screen the cards sit beside the inputs and there is no summary bar', async () => {
+  const { page, problems, context } = await openApp(env);
+  await page.evaluate(() => document.querySelector('#chart-capex').scrollIntoView());
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await page.locator('.summary-bar').isVisible(), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -40,7 +40,7 @@ where
     E: leptos::tachys::html::element::ElementType + 'static,
     E::Output: wasm_bindgen::JsCast + Clone + 'static,
 {
-    watch_view(node, 0.25)
+    watch_view(node, 0.25, false)
 }
 
 /// Whether the element of `node` is on screen (see [`near_view`]).
@@ -49,16 +49,26 @@ where
     E: leptos::tachys::html::element::ElementType + 'static,
     E::Output: wasm_bindgen::JsCast + Clone + 'static,
 {
-    watch_view(node, 0.0)
+    watch_view(node, 0.0, false)
 }
 
-/// Whether the element of `node` is within `margin` screen heights of the screen.
-fn watch_view<E>(node: NodeRef<E>, margin: f64) -> Signal<bool>
+/// [`in_view`], but taken as on screen until first measured.
+pub fn in_view_at_first<E>(node: NodeRef<E>) -> Signal<bool>
 where
     E: leptos::tachys::html::element::ElementType + 'static,
     E::Output: wasm_bindgen::JsCast + Clone + 'static,
 {
-    let near = RwSignal::new(!cfg!(target_arch = "wasm32"));
+    watch_view(node, 0.0, true)
+}
+
+/// Whether the element of `node` is within `margin` screen heights of the
+/// screen (`at_first` until measured; always true off the browser).
+fn watch_view<E>(node: NodeRef<E>, margin: f64, at_first: bool) -> Signal<bool>
+where
+    E: leptos::tachys::html::element::ElementType + 'static,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
+    let near = RwSignal::new(at_first || !cfg!(target_arch = "wasm32"));
     #[cfg(target_arch = "wasm32")]
     {
         // Dropped, and so disconnected, with the component.

@@ -10,7 +10,7 @@ use crate::ui::breakdown::Breakdown;
 use crate::ui::compare::Compare;
 use crate::ui::figures::Figures;
 use crate::ui::inputs::Inputs;
-use crate::ui::kpis::Kpis;
+use crate::ui::kpis::{Kpis, SummaryBar};
 use crate::ui::scenarios::{ScenarioPanel, Shelf};
 use crate::ui::share::ShareBar;
 use crate::ui::sources::Sources;
@@ -142,6 +142,7 @@ pub fn App() -> impl IntoView {
         .into_any();
     }
 
+    let (results, anchor) = (NodeRef::<leptos::html::Div>::new(), NodeRef::<leptos::html::Div>::new());
     view! {
         <a class="skip" href="#results">{tx(|t| t.skip_to_results)}</a>
         <header class="site-header">
@@ -153,9 +154,9 @@ pub fn App() -> impl IntoView {
         </header>
         <Notices url_errors storage_note />
         <main class="layout">
-            <div class="area-kpis" id="results" tabindex="-1">
+            <div class="area-kpis" id="results" tabindex="-1" node_ref=results>
                 <ModelError />
-                <Kpis />
+                <Kpis anchor />
             </div>
             <div class="area-inputs">
                 <Inputs />
@@ -170,6 +171,7 @@ pub fn App() -> impl IntoView {
                 <Breakdown />
                 <Sources />
             </div>
+            <SummaryBar anchor results />
         </main>
     }
     .into_any()

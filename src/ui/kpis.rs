@@ -144,7 +144,11 @@ fn metric_value(e: &Estimate, metric: &str) -> Option<f64> {
 
 /// The grid of headline cards.
 #[component]
-pub fn Kpis() -> impl IntoView {
+pub fn Kpis(
+    /// Set to the card the summary bar watches (see [`SummaryBar`]).
+    #[prop(optional)]
+    anchor: Option<NodeRef<leptos::html::Div>>,
+) -> impl IntoView {
     let p = use_planner();
     view! {
         <section class="kpis" aria-label=tx(|t| t.results)>
@@ -159,7 +163,10 @@ pub fn Kpis() -> impl IntoView {
                     // takes its new value once the inputs settle or as it scrolls
                     // near, as charts and panels do; near the screen it follows
                     // every edit.
-                    let node = NodeRef::<leptos::html::Div>::new();
+                    let node = match anchor {
+                        Some(anchor) if metric == SUMMARY_ANCHOR => anchor,
+                        _ => NodeRef::<leptos::html::Div>::new(),
+                    };
                     let value = crate::ui::when_seen(crate::ui::near_view(node), move || {
                         p.estimate.with(|e| e.as_ref().and_then(|e| metric_value(e, metric)))
                     });
@@ -197,5 +204,65 @@ pub fn Kpis() -> impl IntoView {
                 })
                 .collect_view()}
         </section>
+    }
+}
+
+/// The metrics the summary bar carries: the facility's power, its energy in a
+/// year and what it costs to build.
+const SUMMARY: [&str; 3] = ["facility_power_mw", "annual_energy_gwh", "capex_eur"];
+
+/// The last of the summary's cards on the page: once it is scrolled away, so
+/// are the others, and the bar comes up.
+const SUMMARY_ANCHOR: &str = "capex_eur";
+
+/// On a narrow screen the cards come first and the inputs below them: once the
+/// cards it repeats are scrolled away, this bar at the foot of the screen keeps
+/// three headline numbers in sight while the inputs change (hidden by the style
+/// sheet on wide screens, where the cards sit beside the inputs). The cards
+/// stay what assistive technology reads; a tap on the bar scrolls back to them.
+#[component]
+pub fn SummaryBar(
+    /// The card given to [`Kpis`] as its `anchor`.
+    anchor: NodeRef<leptos::html::Div>,
+    /// The cards' area, scrolled to by a tap on the bar.
+    results: NodeRef<leptos::html::Div>,
+) -> impl IntoView {
+    let p = use_planner();
+    let cards_seen = crate::ui::in_view_at_first(anchor);
+    let bar = NodeRef::<leptos::html::Div>::new();
+    // Displayed and so measured only when shown on a narrow screen: elsewhere
+    // its numbers wait for the inputs to settle, as off-screen cards do.
+    let seen = crate::ui::in_view(bar);
+    #[cfg(target_arch = "wasm32")]
+    Effect::new(move |_| {
+        // Shown or hidden, the bar itself is to be measured again.
+        cards_seen.track();
+        crate::web::recheck_views();
+    });
+    let back = move |_| {
+        if let Some(el) = results.get_untracked() {
+            el.scroll_into_view();
+        }
+    };
+    view! {
+        <div node_ref=bar class="summary-bar" class:shown=move || !cards_seen.get() aria-hidden="true" on:click=back>
+            {SUMMARY
+                .iter()
+                .map(|&metric| {
+                    let card = CARDS.iter().find(|c| c.metric == metric);
+                    let value = crate::ui::when_seen(seen, move || {
+                        p.estimate.with(|e| e.as_ref().and_then(|e| metric_value(e, metric)))
+                    });
+                    view! {
+                        <div class="summary-item" data-summary=metric>
+                            <span class="summary-label">{move || card.map(|c| (c.label)(p.text()))}</span>
+                            <span class="summary-value">
+                                {move || value.get().zip(card).map(|(v, c)| (c.display)(v, p.lang.get()))}
+                            </span>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </div>
     }
 }
