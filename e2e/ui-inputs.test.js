@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useBrowser, openApp, change, snapshot, settle, assertClose, METRICS, PLAIN_NUMBER,
+  useBrowser, openApp, change, snapshot, settle, assertClose, METRICS, PLAIN_NUMBER, axeSerious, describeViolations,
 } from './helpers-ui.js';
 
 const env = useBrowser();
@@ -172,6 +172,8 @@ test('on a phone, three headline numbers follow the inputs at the foot of the sc
   // The field being edited is never under the bar.
   const field = await page.locator('input[name=count]').boundingBox();
   assert.ok(field.y + field.height <= box.y, 'the edited field stays above the bar');
+  const violations = await axeSerious(page);
+  assert.deepEqual(violations, [], describeViolations(violations));
 
   await bar.click();
   await page.waitForFunction(() => document.querySelector('#results').getBoundingClientRect().top < innerHeight);

@@ -142,7 +142,7 @@ pub fn App() -> impl IntoView {
         .into_any();
     }
 
-    let (results, anchor) = (NodeRef::<leptos::html::Div>::new(), NodeRef::<leptos::html::Div>::new());
+    let anchor = NodeRef::<leptos::html::Div>::new();
     view! {
         <a class="skip" href="#results">{tx(|t| t.skip_to_results)}</a>
         <header class="site-header">
@@ -154,7 +154,7 @@ pub fn App() -> impl IntoView {
         </header>
         <Notices url_errors storage_note />
         <main class="layout">
-            <div class="area-kpis" id="results" tabindex="-1" node_ref=results>
+            <div class="area-kpis" id="results" tabindex="-1">
                 <ModelError />
                 <Kpis anchor />
             </div>
@@ -171,7 +171,7 @@ pub fn App() -> impl IntoView {
                 <Breakdown />
                 <Sources />
             </div>
-            <SummaryBar anchor results />
+            <SummaryBar anchor />
         </main>
     }
     .into_any()
