@@ -39,7 +39,8 @@ test('the page runs under its CSP, asks nothing of other origins, fetches each a
   await page.waitForFunction(() => document.querySelector('[data-metric=accelerator_count]').dataset.value === '20000');
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   assert.deepEqual(foreign, []);
-  // The preloaded glue and wasm are the ones the loader uses, not fetched again.
+  // The page itself fetches each asset once: the preloaded glue and wasm are the
+  // ones the loader uses. (The service worker fetches them again to cache them.)
   assert.deepEqual(fetched.filter((p, i) => fetched.indexOf(p) !== i), [], `fetched twice: ${fetched.join(' ')}`);
   assert.ok(fetched.some((p) => p.endsWith('.wasm')), 'the wasm was fetched');
   assert.deepEqual(warnings, []);
@@ -63,9 +64,12 @@ test('after a first visit the page reloads offline', async () => {
   await context.close();
 });
 
-test('published below the root of a host, the page loads, links to itself there and caches its scope', async () => {
+test('published below the root of a host, the page loads, links to itself there and caches its scope only', async (t) => {
   const base = '/tools/planner/';
-  const server = await serve(undefined, { base });
+  // Another page of the host's directory, which the service worker must leave alone.
+  const other = ['text/html', '<!doctype html><title>Other</title><p>Another page of the host</p>'];
+  const server = await serve(undefined, { base, extraRoutes: { '/other.html': other } });
+  t.after(() => server.close());
   const { page, problems, context } = await strictPage(env.browser, { viewport: { width: 1024, height: 800 } });
   const missing = [];
   page.on('response', (r) => { if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`); });
@@ -88,14 +92,20 @@ test('published below the root of a host, the page loads, links to itself there 
   assert.equal(new URL(scope).pathname, base, 'the service worker covers the directory it is served from');
   assert.deepEqual(missing, []);
   assert.deepEqual(problems, []);
+  // Visiting the other page under the worker's control keeps the planner as the page kept for offline use.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.goto(server.url + 'other.html');
+  assert.equal(await page.title(), 'Other');
+  const kept = await page.evaluate(async () => (await caches.match(new URL('./', location.href).href))?.text());
+  assert.match(kept ?? '', /Content-Security-Policy/, 'the kept page is still the planner');
   await context.close();
-  await server.close();
 });
 
 test('when the wasm cannot load or compile, the page says so (in its language) and tells an embedding page', async (t) => {
   const cases = [
     { name: 'the wasm download fails', query: '', block: (p) => p.route(/_bg\.wasm$/, (r) => r.abort('internetdisconnected')), text: /could not start.*reload the page/i },
-    { name: 'the glue is missing, in French', query: '?lang=fr', block: (p) => p.route(/planner-[0-9a-f]+\.js$/, (r) => r.fulfill({ status: 404, body: 'not found' })), text: /n'a pas pu démarrer.*rechargez la page/i },
+    // The last valid lang parameter counts, as in the app.
+    { name: 'the glue is missing, in French', query: '?lang=fr&lang=xx', lang: 'fr', block: (p) => p.route(/planner-[0-9a-f]+\.js$/, (r) => r.fulfill({ status: 404, body: 'not found' })), text: /n'a pas pu démarrer.*rechargez la page/i },
     {
       name: "the host's policy forbids compiling wasm",
       query: '',
@@ -103,7 +113,7 @@ test('when the wasm cannot load or compile, the page says so (in its language) a
         const res = await r.fetch();
         r.fulfill({ response: res, body: (await res.text()).replace(" 'wasm-unsafe-eval'", '') });
       }),
-      text: /could not start.*\(.*WebAssembly/i,
+      text: /could not start.*security policy must allow WebAssembly.*\(.*WebAssembly/i,
     },
   ];
   for (const c of cases) {
@@ -115,6 +125,7 @@ test('when the wasm cannot load or compile, the page says so (in its language) a
       const fatal = page.locator('#fatal');
       await fatal.waitFor({ state: 'visible' });
       assert.match(await fatal.innerText(), c.text);
+      assert.equal(await fatal.getAttribute('lang'), c.lang ?? 'en');
       assert.equal(await page.locator('[data-metric]').count(), 0);
       await context.close();
     });

@@ -27,8 +27,9 @@ const CORS = { 'access-control-allow-origin': '*' };
  * - `extraFiles`: { '/path': '/absolute/file/path' } served from disk (read at
  *   each request, content type from the extension), e.g. docs/embed-example.html;
  * - `base`: the directory the build is served from, as a host may publish it
- *   below its root ('/tools/planner/'); `url` then points there. Without its
- *   trailing slash the directory redirects to it, as static hosts do.
+ *   below its root ('/tools/planner/'); `url` then points there, and the paths
+ *   above are taken below it. Without its trailing slash the directory
+ *   redirects to it, as static hosts do.
  */
 export async function serve(
   root = process.env.DIST || resolve(import.meta.dirname, '..', 'dist'),

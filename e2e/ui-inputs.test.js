@@ -156,28 +156,47 @@ test('on a phone, three headline numbers follow the inputs at the foot of the sc
   const bar = page.locator('.summary-bar');
   const barText = (m) => page.locator(`[data-summary=${m}] .summary-value`).innerText();
   const cardText = (m) => page.locator(`[data-metric=${m}] .kpi-value`).innerText();
+  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await frames();
   assert.equal(await bar.isVisible(), false, 'not while the cards are on screen');
 
-  await page.locator('input[name=count]').scrollIntoViewIfNeeded();
+  await page.locator('.area-inputs').evaluate((e) => e.scrollIntoView({ block: 'start' }));
   await bar.waitFor({ state: 'visible' });
   const box = await bar.boundingBox();
-  assert.ok(Math.abs(box.y + box.height - 844) < 1 && box.width === 390, `at the foot of the screen: ${JSON.stringify(box)}`);
+  const width = await page.evaluate(() => document.documentElement.clientWidth);
+  assert.ok(Math.abs(box.y + box.height - 844) < 1 && Math.abs(box.width - width) < 1, `at the foot of the screen: ${JSON.stringify(box)}`);
   for (const m of ['facility_power_mw', 'annual_energy_gwh', 'capex_eur']) assert.equal(await barText(m), await cardText(m), m);
+  const violations = await axeSerious(page);
+  assert.deepEqual(violations, [], describeViolations(violations));
 
   const before = await barText('facility_power_mw');
   await page.fill('input[name=count]', '25000');
   await page.waitForFunction((b) => document.querySelector('[data-summary=facility_power_mw] .summary-value').innerText !== b, before);
   await settle(page);
   for (const m of ['facility_power_mw', 'annual_energy_gwh', 'capex_eur']) assert.equal(await barText(m), await cardText(m), m);
-  // The field being edited is never under the bar.
-  const field = await page.locator('input[name=count]').boundingBox();
-  assert.ok(field.y + field.height <= box.y, 'the edited field stays above the bar');
-  const violations = await axeSerious(page);
-  assert.deepEqual(violations, [], describeViolations(violations));
 
-  await bar.click();
-  await page.waitForFunction(() => document.querySelector('#results').getBoundingClientRect().top < innerHeight);
+  // A field reached by the keyboard from below the screen stops clear of the bar.
+  await page.locator('input[name=years]').evaluate((e) => window.scrollBy(0, e.getBoundingClientRect().top - innerHeight + 10));
+  await page.locator('input[name=years]').focus();
+  const field = await page.locator('input[name=years]').boundingBox();
+  assert.ok(field.y + field.height <= box.y, `the focused field (bottom ${field.y + field.height}) stays above the bar (top ${box.y})`);
+
+  await page.evaluate(() => scrollTo(0, 0));
   await bar.waitFor({ state: 'hidden' });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('on a phone held sideways, the bar stays down while the cards it repeats are still below the screen', async () => {
+  // Two notices about the link above the cards push them down.
+  const { page, problems, context } = await openApp(env, '?count=many&country=XX', { viewport: { width: 844, height: 390 } });
+  assert.equal(await page.locator('.notice').count(), 2);
+  const capex = await page.locator('[data-metric=capex_eur]').boundingBox();
+  assert.ok(capex.y > 390, `the capex card starts below the screen (${capex.y})`);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await page.locator('.summary-bar').isVisible(), false);
+  await page.evaluate(() => document.querySelector('.area-inputs').scrollIntoView());
+  await page.locator('.summary-bar').waitFor({ state: 'visible' });
   assert.deepEqual(problems, []);
   await context.close();
 });

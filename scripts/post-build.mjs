@@ -57,11 +57,20 @@ const loader = `try {
   const reason = String((e && e.message) || e);
   const fatal = document.getElementById('fatal');
   if (fatal && fatal.hidden) {
-    let fr = false;
-    try { fr = /^fr(?![a-z])/i.test(new URLSearchParams(location.search).get('lang') || navigator.language || ''); } catch (_) {}
-    fatal.textContent = (fr
-      ? "Le planificateur n'a pas pu démarrer : son module WebAssembly ne s'est pas chargé. Vérifiez la connexion et rechargez la page. "
-      : 'The planner could not start: its WebAssembly module did not load. Check the connection and reload the page. ') + '(' + reason + ')';
+    // The app's choice of language: the last valid lang parameter, else the browser's.
+    let lang = 'en';
+    try {
+      const asked = new URLSearchParams(location.search).getAll('lang').map((l) => l.trim().toLowerCase()).filter((l) => l === 'en' || l === 'fr');
+      lang = asked.length ? asked[asked.length - 1] : /^fr(?![a-z])/i.test(navigator.language || '') ? 'fr' : 'en';
+    } catch (_) {}
+    // A module the browser refuses to compile is the host's policy, not the connection.
+    const compile = typeof WebAssembly === 'object' && e instanceof WebAssembly.CompileError;
+    const text = {
+      en: ['The planner could not start: its WebAssembly module did not load. ', compile ? "The site's security policy must allow WebAssembly ('wasm-unsafe-eval'). " : 'Check the connection and reload the page. '],
+      fr: ["Le planificateur n'a pas pu démarrer : son module WebAssembly ne s'est pas chargé. ", compile ? "La politique de sécurité du site doit autoriser WebAssembly ('wasm-unsafe-eval'). " : 'Vérifiez la connexion et rechargez la page. '],
+    }[lang];
+    fatal.lang = lang;
+    fatal.textContent = text.join('') + '(' + reason + ')';
     fatal.hidden = false;
   }
   try {
@@ -142,18 +151,24 @@ self.addEventListener('activate', (e) => {
 });
 self.addEventListener('fetch', (e) => {
   const req = e.request;
-  if (req.method !== 'GET' || new URL(req.url).origin !== location.origin) return;
-  const isPage = req.mode === 'navigate';
-  if (isPage) {
-    // Network first for the page (new releases), the cached page when offline.
+  const url = new URL(req.url);
+  if (req.method !== 'GET' || url.origin !== location.origin) return;
+  if (req.mode === 'navigate') {
+    // The planner's own page (its directory, whatever the query): network first
+    // (new releases), kept only when it came back whole, and the kept page when
+    // offline. Other pages of the directory are not the planner's to answer.
+    const scope = new URL(self.registration.scope).pathname;
+    if (url.pathname !== scope && url.pathname !== scope + 'index.html') return;
     e.respondWith(
       fetch(req)
         .then((res) => {
-          const copy = res.clone();
-          caches.open(CACHE).then((c) => c.put('./', copy));
+          if (res.ok) {
+            const copy = res.clone();
+            caches.open(CACHE).then((c) => c.put('./', copy));
+          }
           return res;
         })
-        .catch(() => caches.match('./')),
+        .catch(() => caches.match('./').then((hit) => hit || Response.error())),
     );
   } else {
     // Hashed assets never change: cache first.

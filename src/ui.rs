@@ -40,7 +40,7 @@ where
     E: leptos::tachys::html::element::ElementType + 'static,
     E::Output: wasm_bindgen::JsCast + Clone + 'static,
 {
-    watch_view(node, 0.25, false)
+    watch_view(node, (0.25, 0.25), false)
 }
 
 /// Whether the element of `node` is on screen (see [`near_view`]).
@@ -49,21 +49,22 @@ where
     E: leptos::tachys::html::element::ElementType + 'static,
     E::Output: wasm_bindgen::JsCast + Clone + 'static,
 {
-    watch_view(node, 0.0, false)
+    watch_view(node, (0.0, 0.0), false)
 }
 
-/// [`in_view`], but taken as on screen until first measured.
-pub fn in_view_at_first<E>(node: NodeRef<E>) -> Signal<bool>
+/// Whether the element of `node` is on screen or anywhere below it, that is,
+/// not scrolled past (taken as not scrolled past until first measured).
+pub fn not_scrolled_past<E>(node: NodeRef<E>) -> Signal<bool>
 where
     E: leptos::tachys::html::element::ElementType + 'static,
     E::Output: wasm_bindgen::JsCast + Clone + 'static,
 {
-    watch_view(node, 0.0, true)
+    watch_view(node, (0.0, f64::INFINITY), true)
 }
 
-/// Whether the element of `node` is within `margin` screen heights of the
-/// screen (`at_first` until measured; always true off the browser).
-fn watch_view<E>(node: NodeRef<E>, margin: f64, at_first: bool) -> Signal<bool>
+/// Whether the element of `node` is within `margin` screen heights (above,
+/// below) of the screen (`at_first` until measured; always true off the browser).
+fn watch_view<E>(node: NodeRef<E>, margin: (f64, f64), at_first: bool) -> Signal<bool>
 where
     E: leptos::tachys::html::element::ElementType + 'static,
     E::Output: wasm_bindgen::JsCast + Clone + 'static,

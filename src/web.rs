@@ -200,8 +200,8 @@ pub fn on_scheme_change(f: impl Fn(bool) + 'static) {
 /// One element whose nearness to the screen is watched.
 struct Watched {
     el: web_sys::Element,
-    /// How far beyond the screen still counts as near, in screen heights.
-    margin: f64,
+    /// How far above and below the screen still counts as near, in screen heights.
+    margin: (f64, f64),
     near: leptos::prelude::RwSignal<bool>,
 }
 
@@ -236,9 +236,11 @@ fn measure_views() {
     WATCHED.with(|watched| {
         for x in watched.borrow().iter().flatten() {
             let r = x.el.get_bounding_client_rect();
-            let reach = x.margin * h;
+            // (An infinite reach stays infinite, even on a screen of no height.)
+            let reach = |m: f64| if m.is_finite() { m * h } else { m };
+            let (above, below) = (reach(x.margin.0), reach(x.margin.1));
             // Nothing on the page scrolls sideways; no box, no view (display: none).
-            let near = r.height() > 0.0 && r.bottom() >= -reach && r.top() <= h + reach;
+            let near = r.height() > 0.0 && r.bottom() >= -above && r.top() <= h + below;
             if x.near.with_untracked(|n| *n != near) {
                 changed.push((x.near, near));
             }
@@ -276,9 +278,13 @@ fn install_view_listeners() {
     observe_height(|_| recheck_views());
 }
 
-/// Keep `near` telling whether `el` is within `margin` screen heights of the
-/// viewport (measured first at the next frame).
-pub fn watch_visibility(el: &web_sys::Element, margin: f64, near: leptos::prelude::RwSignal<bool>) -> VisibilityWatch {
+/// Keep `near` telling whether `el` is within `margin` screen heights (above,
+/// below) of the viewport (measured first at the next frame).
+pub fn watch_visibility(
+    el: &web_sys::Element,
+    margin: (f64, f64),
+    near: leptos::prelude::RwSignal<bool>,
+) -> VisibilityWatch {
     let entry = Some(Watched { el: el.clone(), margin, near });
     let (slot, first) = WATCHED.with(|w| {
         let mut w = w.borrow_mut();

@@ -216,19 +216,19 @@ const SUMMARY: [&str; 3] = ["facility_power_mw", "annual_energy_gwh", "capex_eur
 const SUMMARY_ANCHOR: &str = "capex_eur";
 
 /// On a narrow screen the cards come first and the inputs below them: once the
-/// cards it repeats are scrolled away, this bar at the foot of the screen keeps
+/// cards it repeats are scrolled past, this bar at the foot of the screen keeps
 /// three headline numbers in sight while the inputs change (hidden by the style
-/// sheet on wide screens, where the cards sit beside the inputs). The cards
-/// stay what assistive technology reads; a tap on the bar goes back to them.
-/// Its content is one string of HTML: a bar of separate reactive nodes and a
-/// click handler cost 2.5 KB of wasm (gzip).
+/// sheet on wide screens, where the cards sit beside the inputs). It only
+/// repeats what the cards say, and the cards stay what assistive technology
+/// reads. Its content is one string of HTML: separate reactive nodes cost
+/// 2 KB of wasm (gzip).
 #[component]
 pub fn SummaryBar(
     /// The card given to [`Kpis`] as its `anchor`.
     anchor: NodeRef<leptos::html::Div>,
 ) -> impl IntoView {
     let p = use_planner();
-    let cards_seen = crate::ui::in_view_at_first(anchor);
+    let cards_seen = crate::ui::not_scrolled_past(anchor);
     let bar = NodeRef::<leptos::html::Div>::new();
     // Displayed and so measured only when shown on a narrow screen: elsewhere
     // its numbers wait for the inputs to settle, as off-screen cards do.
@@ -257,8 +257,6 @@ pub fn SummaryBar(
         })
     });
     view! {
-        <div node_ref=bar class="summary-bar" class:shown=move || !cards_seen.get() aria-hidden="true">
-            <a href="#results" tabindex="-1" inner_html=items></a>
-        </div>
+        <div node_ref=bar class="summary-bar" class:shown=move || !cards_seen.get() aria-hidden="true" inner_html=items></div>
     }
 }
