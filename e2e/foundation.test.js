@@ -58,3 +58,26 @@ test('typing key by key keeps the focus, the caret text and updates the numbers'
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('numbers are typed as the page writes them: "100,000" in English, "0,5" and "100 000" in French', async () => {
+  const { page, problems, context } = await strictPage(env.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(env.server.url + '/?count=50000');
+  await waitForMetrics(page);
+  await page.fill('input[name=count]', '100,000');
+  await page.waitForFunction(() => document.querySelector('[data-metric=accelerator_count]').dataset.value === '100000');
+  assert.equal(await page.inputValue('input[name=count]'), '100,000', 'kept as typed');
+
+  // The language switch turns the fields' own text into the other language's writing.
+  await page.click('.lang-switch button[lang=fr]');
+  await page.waitForFunction(() => document.querySelector('input[name=utilization]').value === '0,8');
+  await page.fill('input[name=utilization]', '0,5');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('utilization') === '0.5');
+  await page.fill('input[name=count]', '30 000');
+  await page.waitForFunction(() => document.querySelector('[data-metric=accelerator_count]').dataset.value === '30000');
+  // In French a lone comma is the decimal mark: "1,5" is one and a half.
+  await page.fill('input[name=wacc]', '0,065');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('wacc') === '0.065');
+  assert.equal(await page.locator('.field.invalid').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

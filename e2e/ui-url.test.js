@@ -133,3 +133,47 @@ test('a link with an impossible combination shows the model error and still fini
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+test('an impossible combination is explained in French with French numbers, and its results are not exported', async () => {
+  const { page, problems, context } = await openApp(env, '?accelerator=gb200&cooling=air&lang=fr', { wait: false });
+  const error = page.locator('.model-error');
+  await error.waitFor();
+  const text = await error.innerText();
+  assert.match(text, /ne peut pas être évaluée : .*les baies .* consomment \d+(,\d+)? kW.*par baie\) : choisissez/, text);
+  assert.doesNotMatch(text, /racks draw|choose/, 'no English left');
+  // The results on the page are the last valid scenario's: the CSV refuses to pair them with these inputs.
+  let downloaded = false;
+  page.on('download', () => { downloaded = true; });
+  await page.click('#download-csv');
+  const status = page.locator('#share-status');
+  await status.waitFor();
+  assert.match(await status.innerText(), /ne peuvent pas être évaluées/);
+  assert.equal(await status.getAttribute('class'), 'status error');
+  await page.waitForTimeout(300);
+  assert.equal(downloaded, false);
+  // In English the model's own words, with whole euros for a budget that is too small.
+  await page.click('.lang-switch button[lang=en]');
+  await page.selectOption('select[name=cooling]', 'dlc');
+  await error.waitFor({ state: 'detached' });
+  await page.goto(env.server.url + '/?capex_eur=100000');
+  await error.waitFor();
+  assert.match(await error.innerText(), /capital budget is too small for one system, which needs \d+ €/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a small facility is written with the digits that tell its size, not as zeros', async () => {
+  const { page, problems, context } = await openApp(env, '?count=1');
+  await settle(page);
+  for (const m of ['facility_power_mw', 'it_power_mw', 'annual_energy_gwh', 'compute_pflops_bf16', 'cooling_load_mw']) {
+    const text = await page.locator(`[data-metric=${m}] .kpi-value`).innerText();
+    assert.match(text, /[1-9]/, `${m}: "${text}"`);
+    const range = await page.locator(`[data-metric=${m}] .kpi-range`).innerText();
+    if (range) assert.match(range, /[1-9].*–.*[1-9]/, `${m} range`);
+  }
+  const power = parseFloat(await page.locator('[data-metric=facility_power_mw]').getAttribute('data-value'));
+  assert.ok(power < 0.1, `one server draws well under 0.1 MW (${power})`);
+  assert.match(await page.locator('[data-metric=facility_power_mw] .kpi-value').innerText(), /^0\.0\d{3}\sMW$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -77,7 +77,12 @@ const loader = `try {
     if (window.parent !== window) window.parent.postMessage({ type: 'gigafactory-planner:error', version: 1, errors: [{ name: 'startup', value: '', reason }] }, '*');
   } catch (_) {}
 }`;
-const init = `${loader}\n${register}`;
+// Minified like the glue below (it is part of every first visit).
+const init = (await minify(`${loader}\n${register}`, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } })).code;
+if (!init) {
+  console.error('post-build: terser produced no loader');
+  process.exit(1);
+}
 const initName = `init-${hash(init)}.js`;
 writeFileSync(join(dir, initName), init);
 html = html.replace(inline, `<script type="module" src="./${initName}"></script>`);

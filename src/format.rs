@@ -28,6 +28,17 @@ pub fn format(x: f64, lang: Lang, style: Style) -> String {
     imp::format(x, lang, style)
 }
 
+/// Decimals for `x` written with at most `min` decimals, or with three
+/// significant digits when it is below 1 (a tiny facility's 0.0173 MW is not
+/// "0 MW").
+pub fn sig_decimals(x: f64, min: u8) -> u8 {
+    let a = x.abs();
+    if a >= 1.0 || a == 0.0 || !a.is_finite() {
+        return min;
+    }
+    ((2.0 - a.log10().floor()).clamp(0.0, 8.0) as u8).max(min)
+}
+
 /// Format with a significant-digit-aware number of decimals: 3 significant
 /// digits for small values, none for large ones.
 pub fn smart(x: f64, lang: Lang) -> String {
@@ -174,6 +185,18 @@ pub fn fallback(x: f64, lang: Lang, style: Style) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_below_one_keep_three_significant_digits() {
+        assert_eq!(sig_decimals(215.8, 1), 1);
+        assert_eq!(sig_decimals(1.5, 0), 0);
+        assert_eq!(sig_decimals(0.0173, 1), 4);
+        assert_eq!(sig_decimals(0.151, 0), 3);
+        assert_eq!(sig_decimals(-0.5, 0), 3);
+        assert_eq!(sig_decimals(0.0, 1), 1);
+        assert_eq!(sig_decimals(f64::NAN, 1), 1);
+        assert_eq!(fallback(0.0173, Lang::En, Style::Plain(sig_decimals(0.0173, 1))), "0.0173");
+    }
 
     #[test]
     fn groups_and_decimals_follow_the_language() {

@@ -63,7 +63,9 @@ impl fmt::Display for ModelError {
                 num(*limit_kw)
             ),
             ModelError::BudgetTooSmall { what, one_system, unit } => {
-                write!(f, "the {what} budget is too small for one system, which needs {} {unit}", num(*one_system))
+                // Whole euros or megawatts where there are hundreds of them.
+                let need = if *one_system >= 100.0 { one_system.round() } else { *one_system };
+                write!(f, "the {what} budget is too small for one system, which needs {} {unit}", num(need))
             }
             ModelError::TooManyAccelerators(n) => {
                 write!(f, "this budget buys {} accelerators, more than the 10,000,000 the model allows", num(*n))

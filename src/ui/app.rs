@@ -303,12 +303,43 @@ fn ModelError() -> impl IntoView {
             view! {
                 <div class="model-error" role="alert">
                     <strong>{tx(|t| t.model_error)}</strong>
-                    ": "
-                    {e.to_string()}
+                    " "
+                    {move || model_error_message(&e, p.lang.get())}
                     ". "
                     {tx(|t| t.showing_last_valid)}
                 </div>
             }
         })
+    }
+}
+
+/// Why the model refused a scenario, in the page's language: the model's own
+/// words in English, the same said in French with French number writing.
+pub fn model_error_message(e: &crate::model::ModelError, l: Lang) -> String {
+    use crate::format::{format as f, smart, Style};
+    use crate::model::ModelError as E;
+    if l == Lang::En {
+        return e.to_string();
+    }
+    match e {
+        E::NotFinite { field } => format!("{field} doit être un nombre fini"),
+        E::OutOfRange { field, value, min, max } => {
+            format!("{field} doit être compris entre {} et {} (valeur : {})", smart(*min, l), smart(*max, l), smart(*value, l))
+        }
+        E::UnknownAccelerator(id) => format!("accélérateur inconnu « {id} »"),
+        E::UnknownCountry(code) => format!("« {code} » n'est pas le code d'un État membre de l'UE"),
+        E::CoolingTooWeak { system, rack_kw, limit_kw } => format!(
+            "les baies {system} consomment {} kW, plus que ce refroidissement ne peut évacuer ({} kW par baie) : choisissez le refroidissement liquide direct ou l'immersion",
+            smart(*rack_kw, l),
+            smart(*limit_kw, l)
+        ),
+        E::BudgetTooSmall { what, one_system, unit } => format!(
+            "le budget {} est trop petit pour un seul système, qui demande {} {unit}",
+            if *what == "capital" { "d'investissement" } else { "de puissance" },
+            smart(*one_system, l)
+        ),
+        E::TooManyAccelerators(n) => {
+            format!("ce budget permet {} accélérateurs, plus que les 10 000 000 admis par le modèle", f(*n, l, Style::Plain(0)))
+        }
     }
 }

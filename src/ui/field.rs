@@ -9,20 +9,40 @@ use crate::i18n::Lang;
 use crate::state::use_planner;
 use leptos::prelude::*;
 
-/// Parse what a person typed: dot or comma decimals, spaces and underscores as
-/// digit groups. `Err` carries a message key.
-pub fn parse_number(raw: &str) -> Result<f64, FieldError> {
+/// Parse what a person typed in `lang`: spaces, underscores and apostrophes
+/// group digits anywhere. With both a dot and a comma, the last one is the
+/// decimal mark ("1,234.5", "1.234,5"). A comma alone is a decimal comma in
+/// French ("0,75") and in English too ("0,75"), unless it groups thousands the
+/// English way ("100,000" is one hundred thousand, as the page writes it).
+/// `Err` carries a message key.
+pub fn parse_number(raw: &str, lang: Lang) -> Result<f64, FieldError> {
     let cleaned: String =
         raw.trim().chars().filter(|c| !matches!(c, ' ' | '_' | '\u{a0}' | '\u{202f}' | '\'')).collect();
     if cleaned.is_empty() {
         return Err(FieldError::Empty);
     }
-    let normalised = if cleaned.contains('.') { cleaned.replace(',', "") } else { cleaned.replace(',', ".") };
+    let (dot, comma) = (cleaned.rfind('.'), cleaned.rfind(','));
+    let normalised = match (dot, comma) {
+        (Some(d), Some(c)) if c > d => cleaned.replace('.', "").replace(',', "."),
+        (Some(_), Some(_)) => cleaned.replace(',', ""),
+        (None, Some(_)) if lang == Lang::En && groups_thousands(&cleaned) => cleaned.replace(',', ""),
+        (None, Some(_)) => cleaned.replace(',', "."),
+        _ => cleaned,
+    };
     match crate::num::parse_f64(&normalised) {
         Some(v) if v.is_finite() => Ok(v),
         Some(_) => Err(FieldError::NotFinite),
         None => Err(FieldError::NotANumber),
     }
+}
+
+/// Whether `s` is digits grouped by commas in threes ("1,000", "-12,345,678").
+fn groups_thousands(s: &str) -> bool {
+    let mut groups = s.strip_prefix(['-', '+']).unwrap_or(s).split(',');
+    let first = groups.next().unwrap_or_default();
+    (1..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Why a field's text was not accepted.
@@ -56,8 +76,8 @@ impl FieldError {
 }
 
 /// Check a typed value against a range.
-pub fn validate(raw: &str, min: f64, max: f64, optional: bool) -> Result<Option<f64>, FieldError> {
-    match parse_number(raw) {
+pub fn validate(raw: &str, lang: Lang, min: f64, max: f64, optional: bool) -> Result<Option<f64>, FieldError> {
+    match parse_number(raw, lang) {
         Err(FieldError::Empty) if optional => Ok(None),
         Err(e) => Err(e),
         Ok(v) if v < min || v > max => Err(FieldError::OutOfRange(min, max)),
@@ -65,9 +85,14 @@ pub fn validate(raw: &str, min: f64, max: f64, optional: bool) -> Result<Option<
     }
 }
 
-/// Canonical text of a value in a field (dot decimal, no grouping: it must parse back).
-pub fn field_text(v: f64) -> String {
-    crate::num::fixed(v, 6)
+/// Canonical text of a value in a field: no grouping, so that it parses back,
+/// and the language's decimal mark.
+pub fn field_text(v: f64, lang: Lang) -> String {
+    let text = crate::num::fixed(v, 6);
+    match lang {
+        Lang::En => text,
+        Lang::Fr => text.replace('.', ","),
+    }
 }
 
 /// How a slider maps to the value.
@@ -141,20 +166,27 @@ pub fn NumberField(
     slider: Slider,
 ) -> impl IntoView {
     let planner = use_planner();
-    let text = RwSignal::new(value.get_untracked().map(field_text).unwrap_or_default());
-    let error = Memo::new(move |_| text.with(|t| validate(t, min, max, optional).err()));
-    // What the input shows: the typed text unless an outside change made it stale.
+    let lang = planner.lang;
+    let text = RwSignal::new(value.get_untracked().map(|v| field_text(v, lang.get_untracked())).unwrap_or_default());
+    let error = Memo::new(move |_| text.with(|t| validate(t, lang.get(), min, max, optional).err()));
+    // What the input shows: the typed text unless an outside change made it
+    // stale (or it is the value as the other language writes it).
     let shown = move || {
-        let current = value.get();
-        text.with(|t| match validate(t, min, max, optional) {
+        let (current, l) = (value.get(), lang.get());
+        text.with(|t| match validate(t, l, min, max, optional) {
             Err(_) => t.clone(),
-            Ok(parsed) if parsed == current => t.clone(),
-            Ok(_) => current.map(field_text).unwrap_or_default(),
+            Ok(parsed)
+                if parsed == current
+                    && current.is_none_or(|v| Lang::ALL.iter().all(|&o| o == l || *t != field_text(v, o))) =>
+            {
+                t.clone()
+            }
+            Ok(_) => current.map(|v| field_text(v, l)).unwrap_or_default(),
         })
     };
     let on_input = move |ev: leptos::ev::Event| {
         let raw = event_target_value(&ev);
-        if let Ok(v) = validate(&raw, min, max, optional) {
+        if let Ok(v) = validate(&raw, lang.get_untracked(), min, max, optional) {
             on_change.run(v);
         }
         text.set(raw);
@@ -176,7 +208,7 @@ pub fn NumberField(
                 on:input=move |ev| {
                     if let Some(pos) = crate::num::parse_f64(&event_target_value(&ev)) {
                         let v = slider_value(pos, min, max, slider, step);
-                        text.set(field_text(v));
+                        text.set(field_text(v, lang.get_untracked()));
                         on_change.run(Some(v));
                     }
                 }
@@ -270,21 +302,40 @@ mod tests {
 
     #[test]
     fn typed_numbers_parse_like_people_write_them() {
-        assert_eq!(parse_number("1500"), Ok(1500.0));
-        assert_eq!(parse_number(" 0,75 "), Ok(0.75));
-        assert_eq!(parse_number("100 000"), Ok(100_000.0));
-        assert_eq!(parse_number("1,234.5"), Ok(1234.5));
-        assert_eq!(parse_number("1e400"), Err(FieldError::NotFinite));
-        assert_eq!(parse_number("NaN"), Err(FieldError::NotFinite));
-        assert_eq!(parse_number("abc"), Err(FieldError::NotANumber));
-        assert_eq!(parse_number(""), Err(FieldError::Empty));
+        for lang in Lang::ALL {
+            assert_eq!(parse_number("1500", lang), Ok(1500.0));
+            assert_eq!(parse_number(" 0,75 ", lang), Ok(0.75));
+            assert_eq!(parse_number("100 000", lang), Ok(100_000.0));
+            assert_eq!(parse_number("100\u{202f}000,5", lang), Ok(100_000.5));
+            assert_eq!(parse_number("1,234.5", lang), Ok(1234.5));
+            assert_eq!(parse_number("1.234,5", lang), Ok(1234.5));
+            assert_eq!(parse_number("1e400", lang), Err(FieldError::NotFinite));
+            assert_eq!(parse_number("NaN", lang), Err(FieldError::NotFinite));
+            assert_eq!(parse_number("abc", lang), Err(FieldError::NotANumber));
+            assert_eq!(parse_number("1,2,3", lang), Err(FieldError::NotANumber));
+            assert_eq!(parse_number("", lang), Err(FieldError::Empty));
+        }
+    }
+
+    #[test]
+    fn a_comma_groups_thousands_in_english_and_marks_decimals_in_french() {
+        // As the page writes numbers: "100,000" in English, "0,75" in French.
+        assert_eq!(parse_number("100,000", Lang::En), Ok(100_000.0));
+        assert_eq!(parse_number("1,000,000", Lang::En), Ok(1_000_000.0));
+        assert_eq!(parse_number("-12,345", Lang::En), Ok(-12_345.0));
+        assert_eq!(parse_number("100,000", Lang::Fr), Ok(100.0));
+        assert_eq!(parse_number("1,000,000", Lang::Fr), Err(FieldError::NotANumber));
+        // Not thousands: a decimal comma in either language.
+        assert_eq!(parse_number("1,5", Lang::En), Ok(1.5));
+        assert_eq!(parse_number("1234,5", Lang::En), Ok(1234.5));
+        assert_eq!(parse_number("0,07", Lang::En), Ok(0.07));
     }
 
     #[test]
     fn validation_applies_range_and_optionality() {
-        assert_eq!(validate("1.7", 0.0, 1.0, false), Err(FieldError::OutOfRange(0.0, 1.0)));
-        assert_eq!(validate("", 0.0, 1.0, true), Ok(None));
-        assert_eq!(validate("-5", 1.0, 10.0, false), Err(FieldError::OutOfRange(1.0, 10.0)));
+        assert_eq!(validate("1.7", Lang::En, 0.0, 1.0, false), Err(FieldError::OutOfRange(0.0, 1.0)));
+        assert_eq!(validate("", Lang::Fr, 0.0, 1.0, true), Ok(None));
+        assert_eq!(validate("-5", Lang::En, 1.0, 10.0, false), Err(FieldError::OutOfRange(1.0, 10.0)));
     }
 
     #[test]
@@ -297,9 +348,12 @@ mod tests {
     }
 
     #[test]
-    fn field_text_parses_back() {
-        for v in [0.8, 100_000.0, 1.25, 0.07] {
-            assert_eq!(parse_number(&field_text(v)), Ok(v));
+    fn field_text_parses_back_in_its_language() {
+        for v in [0.8, 100_000.0, 1.25, 0.07, 1_000.5, 123.0] {
+            for lang in Lang::ALL {
+                assert_eq!(parse_number(&field_text(v, lang), lang), Ok(v), "{v} in {lang:?}");
+            }
         }
+        assert_eq!(field_text(0.07, Lang::Fr), "0,07");
     }
 }

@@ -5,7 +5,7 @@
 use crate::charts::bars::{Bar, BarChart};
 use crate::charts::series::{cumulative_cost, HistogramChart, LineChart, MonthlyChart, TornadoChart};
 use crate::charts::{Chart, Figure};
-use crate::format::{format as fmt, Style};
+use crate::format::{format as fmt, sig_decimals, Style};
 use crate::i18n::{Lang, Text};
 use crate::model::uncertainty::{Input, Output};
 use crate::model::{Analysis, Estimate, Scenario};
@@ -17,11 +17,11 @@ fn bars(rows: &[(&str, f64)], unit: &str, lang: Lang, decimals: u8) -> Figure {
     let chart = BarChart {
         bars: rows.iter().enumerate().map(|(i, (l, v))| Bar { label: l.to_string(), value: *v, colour: i }).collect(),
         unit: unit.into(),
-        value_labels: rows.iter().map(|(_, v)| fmt(*v, lang, Style::Plain(decimals))).collect(),
+        value_labels: rows.iter().map(|(_, v)| fmt(*v, lang, Style::Plain(sig_decimals(*v, decimals)))).collect(),
     };
     let table = rows
         .iter()
-        .map(|(l, v)| (l.to_string(), format!("{} {unit}", fmt(*v, lang, Style::Plain(decimals)))))
+        .map(|(l, v)| (l.to_string(), format!("{} {unit}", fmt(*v, lang, Style::Plain(sig_decimals(*v, decimals))))))
         .collect();
     Figure { chart: Chart::Bars(chart), table }
 }

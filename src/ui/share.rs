@@ -19,7 +19,8 @@ pub fn embed_snippet(url: &str, title: &str) -> String {
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 enum Shared {
-    Copied(&'static str),
+    /// A message, and whether it says what was refused.
+    Said(&'static str, bool),
     Manual(String),
 }
 
@@ -39,7 +40,7 @@ pub fn ShareBar() -> impl IntoView {
         #[cfg(target_arch = "wasm32")]
         leptos::task::spawn_local(async move {
             match crate::web::copy(&text).await {
-                Ok(()) => shared.set(Some(Shared::Copied(done(p.text())))),
+                Ok(()) => shared.set(Some(Shared::Said(done(p.text()), false))),
                 Err(_) => shared.set(Some(Shared::Manual(text))),
             }
         });
@@ -52,6 +53,11 @@ pub fn ShareBar() -> impl IntoView {
         copy(embed_snippet(&url, p.text().title), |t| t.embed_copied);
     };
     let on_csv = move |_| {
+        // Results that are not those of the inputs beside them are not exported.
+        if p.result.with_untracked(|r| r.is_err()) {
+            shared.set(Some(Shared::Said(p.text().csv_invalid, true)));
+            return;
+        }
         // Headline values from the current estimate; ranges only if the
         // Monte-Carlo has caught up with the current inputs.
         let pending = p.analysis_pending();
@@ -85,7 +91,7 @@ pub fn ShareBar() -> impl IntoView {
             </div>
             {move || {
                 shared.get().map(|s| match s {
-                    Shared::Copied(msg) => view! { <p class="status" role="status" id="share-status">{msg}</p> }.into_any(),
+                    Shared::Said(msg, refused) => view! { <p class="status" class:error=refused role="status" id="share-status">{msg}</p> }.into_any(),
                     Shared::Manual(text) => view! {
                         <div class="status" role="status" id="share-status">
                             <label for="share-text">{tx(|t| t.copy_manually)}</label>
