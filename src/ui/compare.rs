@@ -152,6 +152,18 @@ pub fn compare_html(items: &[(String, Scenario, Option<Estimate>)], l: Lang) -> 
     head.extend(items.iter().map(|(n, _, _)| n.clone()));
     let mut rows: Vec<(String, Vec<String>)> = vec![];
     let mut marked: Vec<Vec<bool>> = vec![];
+    // A scenario the model refuses (saved or imported so) says why, first.
+    if items.iter().any(|(_, _, e)| e.is_none()) {
+        let why: Vec<String> = items
+            .iter()
+            .map(|(_, s, e)| match e {
+                Some(_) => String::new(),
+                None => evaluate(s).err().map(|e| crate::ui::app::model_error_message(&e, l)).unwrap_or_default(),
+            })
+            .collect();
+        marked.push(why.iter().enumerate().map(|(i, w)| i > 0 && !w.is_empty()).collect());
+        rows.push((t.model_error.trim_end_matches([' ', ':']).to_string(), why));
+    }
     let results: Vec<Option<[(&'static str, f64); 17]>> =
         items.iter().map(|(_, _, e)| e.map(|e| e.metrics())).collect();
     for i in 0..17 {
@@ -184,7 +196,8 @@ pub fn compare_html(items: &[(String, Scenario, Option<Estimate>)], l: Lang) -> 
                 }
                 _ => {
                     cells.push("–".into());
-                    marks.push(true);
+                    // The first scenario is what the others are compared with.
+                    marks.push(cells.len() != 1);
                 }
             }
         }
@@ -248,15 +261,36 @@ mod tests {
         let fr = compare_html(&items, Lang::Fr);
         assert!(fr.contains("<td>Allemagne</td><td class=\"differs\">Suède<span class=\"sr-only\"> (diffère du premier scénario)</span></td>"), "{fr}");
         assert!(fr.contains("<td>Nombre d&#39;accélérateurs\u{a0}: 100\u{202f}000</td>"), "{fr}");
-        // A scenario without an estimate shows dashes; the others keep their figures, marked.
-        let items = vec![("A".to_string(), a, None), ("B".to_string(), b, evaluate(&Scenario::default()).ok())];
+        // A scenario the model refuses says why in a first row and shows dashes;
+        // the others keep their figures, marked; the first column is never marked.
+        let bad = Scenario {
+            accelerator: "gb200".into(),
+            cooling: crate::model::catalogue::CoolingTech::Air,
+            ..Scenario::default()
+        };
+        let why = evaluate(&bad).unwrap_err();
+        let items = vec![
+            ("A".to_string(), bad.clone(), None),
+            ("B".to_string(), b.clone(), evaluate(&Scenario::default()).ok()),
+        ];
         let html = compare_html(&items, Lang::En);
         assert!(
+            html.contains(&format!(
+                "<th scope=\"row\">This combination cannot be evaluated</th><td>{}</td><td></td>",
+                crate::ui::html::esc(&why.to_string())
+            )),
+            "{html}"
+        );
+        assert!(
             html.contains(
-                "<th scope=\"row\">Accelerators</th><td class=\"differs\">–<span class=\"sr-only\"> (differs from the first scenario)</span></td><td class=\"differs\">100,000<span class=\"sr-only\"> (differs from the first scenario)</span></td>"
+                "<th scope=\"row\">Accelerators</th><td>–</td><td class=\"differs\">100,000<span class=\"sr-only\"> (differs from the first scenario)</span></td>"
             ),
             "{html}"
         );
+        let items = vec![("A".to_string(), b, evaluate(&Scenario::default()).ok()), ("B".to_string(), bad, None)];
+        let fr = compare_html(&items, Lang::Fr);
+        assert!(fr.contains("<th scope=\"row\">Cette combinaison ne peut pas être évaluée</th><td></td><td class=\"differs\">les baies"), "{fr}");
+        assert!(fr.contains("<td class=\"differs\">–<span"), "{fr}");
     }
 
     #[test]
