@@ -112,7 +112,7 @@ sources! {
     /// ASHRAE thermal guidelines: air and liquid classes.
     ASHRAE_TC99 = ("ashrae-tc99", "Thermal Guidelines for Data Processing Environments, 5th ed. (inlet 18–27 °C; W32/W40/W45 classes)", "ASHRAE TC 9.9", 2021, "https://www.ashrae.org/technical-resources/bookstore/datacom-series", Medium, false);
     /// Chiller COP as a fraction of Carnot (η ≈ 0.5–0.6).
-    CARNOT_CHILLER = ("carnot-chiller", "Carnot-fraction chiller model COP = η·T_evap/(T_cond − T_evap), η ≈ 0.55", "LBNL Modelica Buildings library (Chillers.Carnot_y)", 2024, "https://github.com/lbl-srg/modelica-buildings", Medium, true);
+    CARNOT_CHILLER = ("carnot-chiller", "Carnot-fraction chiller model COP = η·T_evap/(T_cond − T_evap), η ≈ 0.5–0.6 (this model: 0.5)", "LBNL Modelica Buildings library (Chillers.Carnot_y)", 2024, "https://github.com/lbl-srg/modelica-buildings", Medium, true);
     /// PUE decomposition and power-chain losses.
     PUE_DECOMPOSITION = ("pue-decomposition", "PUE = 1 + cooling + power chain (UPS 94–99 %, PDU 94–98 %) + misc; fan/pump shares", "aidatacenterguide.com ch. 15.2; reference dataset estimates", 2026, "https://aidatacenterguide.com/", Low, true);
     /// PUE ranges by cooling type.
