@@ -96,8 +96,11 @@ pub fn import_json(text: &str) -> Result<ImportReport, String> {
     } else if value.is_object() {
         std::slice::from_ref(&value)
     } else {
-        return Err("the file holds no scenarios".into());
+        &[]
     };
+    if entries.is_empty() {
+        return Err("the file holds no scenarios".into());
+    }
     let mut report = ImportReport::default();
     for (i, entry) in entries.iter().enumerate() {
         let label = entry.get("name").and_then(Json::as_str).map(|n| clean_name(n, "")).unwrap_or_default();
@@ -164,6 +167,13 @@ mod tests {
     use super::*;
     use crate::library::Library;
     use crate::model::analyse_with;
+
+    #[test]
+    fn a_file_without_any_scenario_is_an_error_not_an_empty_import() {
+        for text in ["[]", r#"{"scenarios": []}"#, r#"{"payload": []}"#, "42", "\"text\""] {
+            assert_eq!(import_json(text).err().as_deref(), Some("the file holds no scenarios"), "{text}");
+        }
+    }
 
     #[test]
     fn export_then_import_round_trips() {

@@ -448,7 +448,7 @@ fn invalid_inputs_read_as_a_planner_would_want() {
     assert_eq!(with(|s| s.sizing = Sizing::Count(2.0e7)), "count must be between 1 and 1e7, got 2e7");
     assert!(with(|s| s.sizing = Sizing::Count(-5.0)).starts_with("count must be between"));
     assert!(with(|s| s.sizing = Sizing::PowerMw(200_000.0)).starts_with("power_mw must be between"));
-    assert!(with(|s| s.sizing = Sizing::PowerMw(0.0)).starts_with("power_mw must be between"));
+    assert_eq!(with(|s| s.sizing = Sizing::PowerMw(0.0)), "power_mw must be above 0 and at most 100000, got 0");
     assert!(with(|s| s.sizing = Sizing::CapexEur(f64::INFINITY)).starts_with("capex_eur must be a finite number"));
     assert!(with(|s| s.pue = Some(0.9)).starts_with("pue must be between 1 and 3"));
     assert!(with(|s| s.training.mfu = 0.0).starts_with("mfu must be between"));

@@ -323,6 +323,9 @@ pub fn model_error_message(e: &crate::model::ModelError, l: Lang) -> String {
     }
     match e {
         E::NotFinite { field } => format!("{field} doit être un nombre fini"),
+        E::OutOfRange { field, value, min, max } if *min == f64::MIN_POSITIVE => {
+            format!("{field} doit être supérieur à 0 et au plus {} (valeur : {})", smart(*max, l), smart(*value, l))
+        }
         E::OutOfRange { field, value, min, max } => {
             format!("{field} doit être compris entre {} et {} (valeur : {})", smart(*min, l), smart(*max, l), smart(*value, l))
         }

@@ -110,13 +110,26 @@ fn country_facts(code: &str, lang: Lang) -> String {
 }
 
 /// A number field bound to one scenario field through a getter and a setter.
+/// Plain function pointers, not closures: the memo and the callback are then
+/// one type for every field, generated once in the wasm, not once per field.
 macro_rules! scenario_field {
-    ($p:expr, get: $get:expr, set: $set:expr) => {{
-        let p = $p;
-        let value = Memo::new(move |_| p.scenario.with($get));
-        let on_change = Callback::new(move |v: Option<f64>| p.edit(|s: &mut Scenario| ($set)(s, v)));
-        (value, on_change)
-    }};
+    ($p:expr, get: $get:expr, set: $set:expr) => {
+        bind_number($p, $get, $set)
+    };
+}
+
+/// A select's callback setting one scenario field (a function pointer, for
+/// the same reason as [`bind_number`]).
+fn bind_choice(p: crate::state::Planner, set: fn(&mut Scenario, &str)) -> Callback<String> {
+    Callback::new(move |v: String| p.edit(|s| set(s, &v)))
+}
+
+fn bind_number(
+    p: crate::state::Planner,
+    get: fn(&Scenario) -> Option<f64>,
+    set: fn(&mut Scenario, Option<f64>),
+) -> (Memo<Option<f64>>, Callback<Option<f64>>) {
+    (Memo::new(move |_| p.scenario.with(get)), Callback::new(move |v: Option<f64>| p.edit(|s| set(s, v))))
 }
 
 /// The input panel. `compact` (the embedded view) keeps hardware, site and cooling.
@@ -261,7 +274,7 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
                     label=tx_signal(|t| t.accelerator)
                     options=accel_options
                     value=str_field(|s| s.accelerator.clone())
-                    on_change=Callback::new(move |v: String| p.edit(|s| s.accelerator = v))
+                    on_change=bind_choice(p, |s, v| s.accelerator = v.to_string())
                     help=Signal::derive(move || p.scenario.with(|s| accelerator_specs(&s.accelerator, lang.get())))
                 />
                 <NumberField id="in-utilization" name="utilization" label=tx_signal(|t| t.utilization) value=util_v on_change=util_set
@@ -275,7 +288,7 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
                     label=tx_signal(|t| t.country)
                     options=country_options
                     value=str_field(|s| s.country.clone())
-                    on_change=Callback::new(move |v: String| p.edit(|s| s.country = v))
+                    on_change=bind_choice(p, |s, v| s.country = v.to_string())
                     help=Signal::derive(move || p.scenario.with(|s| country_facts(&s.country, lang.get())))
                 />
             </fieldset>
@@ -283,13 +296,13 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
                 <legend>{tx(|t| t.g_cooling)}</legend>
                 <SelectField id="in-cooling" name="cooling" label=tx_signal(|t| t.cooling) options=cooling_options
                     value=str_field(|s| s.cooling.id().to_string())
-                    on_change=Callback::new(move |v: String| if let Some(c) = CoolingTech::from_id(&v) { p.edit(|s| s.cooling = c) }) />
+                    on_change=bind_choice(p, |s, v| if let Some(c) = CoolingTech::from_id(v) { s.cooling = c }) />
                 <SelectField id="in-heat-rejection" name="heat_rejection" label=tx_signal(|t| t.heat_rejection) options=rejection_options
                     value=str_field(|s| s.heat_rejection.id().to_string())
-                    on_change=Callback::new(move |v: String| if let Some(r) = HeatRejection::from_id(&v) { p.edit(|s| s.heat_rejection = r) }) />
+                    on_change=bind_choice(p, |s, v| if let Some(r) = HeatRejection::from_id(v) { s.heat_rejection = r }) />
                 <SelectField id="in-redundancy" name="redundancy" label=tx_signal(|t| t.redundancy) options=redundancy_options
                     value=str_field(|s| s.redundancy.id().to_string())
-                    on_change=Callback::new(move |v: String| if let Some(r) = Redundancy::from_id(&v) { p.edit(|s| s.redundancy = r) }) />
+                    on_change=bind_choice(p, |s, v| if let Some(r) = Redundancy::from_id(v) { s.redundancy = r }) />
                 <NumberField id="in-pue" name="pue" label=tx_signal(|t| t.pue_override) value=pue_v on_change=pue_set
                     min=1.0 max=3.0 optional=true placeholder=site_pue help=tx_signal(|t| t.help_pue) />
             </fieldset>
@@ -329,7 +342,7 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
                 <SelectField id="in-precision" name="precision" label=tx_signal(|t| t.precision)
                     options=Signal::derive(|| vec![("bf16".to_string(), "BF16".to_string()), ("fp8".into(), "FP8".into())])
                     value=str_field(|s| match s.training.precision { Precision::Bf16 => "bf16".into(), Precision::Fp8 => "fp8".into() })
-                    on_change=Callback::new(move |v: String| p.edit(|s| s.training.precision = if v == "fp8" { Precision::Fp8 } else { Precision::Bf16 })) />
+                    on_change=bind_choice(p, |s, v| s.training.precision = if v == "fp8" { Precision::Fp8 } else { Precision::Bf16 }) />
                 <NumberField id="in-mfu" name="mfu" label=tx_signal(|t| t.mfu) value=mfu_v on_change=mfu_set
                     min=0.01 max=1.0 step=0.01 slider=Slider::Linear help=tx_signal(|t| t.help_mfu) />
                 <NumberField id="in-goodput" name="goodput" label=tx_signal(|t| t.goodput) value=gp_v on_change=gp_set
