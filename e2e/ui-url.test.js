@@ -177,3 +177,16 @@ test('a small facility is written with the digits that tell its size, not as zer
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('notices about a link speak the page\'s language and follow a switch', async () => {
+  const { page, problems, context } = await openApp(env, '?pue=abc&count=0&cooling=warp&lang=fr');
+  const notice = (name) => page.locator(`.notice[data-param=${name}]`).innerText();
+  assert.match(await notice('pue'), /\(pas un nombre\)$/);
+  assert.match(await notice('cooling'), /\(technologie de refroidissement inconnue\)$/);
+  assert.match(await notice('count'), /\(count doit être compris entre 1 et 10\s000\s000 \(valeur : 0\)\)$/u);
+  await page.click('.lang-switch button[lang=en]');
+  await page.waitForFunction(() => /not a number/.test(document.querySelector('.notice[data-param=pue]').innerText));
+  assert.match(await notice('count'), /\(count must be between 1 and 1e7, got 0\)$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -176,7 +176,8 @@ mod tests {
             height_message(812.0).to_string(),
             r#"{"height":812.0,"type":"gigafactory-planner:height","version":1}"#
         );
-        let e = ParamError { name: "count".into(), value: "-5".into(), reason: "must be \"positive\"".into() };
+        let e =
+            ParamError { name: "count".into(), value: "-5".into(), reason: "must be \"positive\"".into(), model: None };
         assert_eq!(
             error_message(&[e]).to_string(),
             r#"{"errors":[{"name":"count","reason":"must be \"positive\"","value":"-5"}],"type":"gigafactory-planner:error","version":1}"#

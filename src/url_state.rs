@@ -19,8 +19,10 @@ pub struct ParamError {
     pub name: String,
     /// The value given.
     pub value: String,
-    /// Why it was rejected.
+    /// Why it was rejected (English, as the embed API reports it).
     pub reason: String,
+    /// The model's refusal, when that is the reason (for the page to say it in its language).
+    pub model: Option<crate::model::ModelError>,
 }
 
 /// What a query string says.
@@ -105,7 +107,12 @@ pub fn parse_query_onto(base: Scenario, query: &str) -> Parsed {
         let value = percent_decode(v);
         raw.push((key.clone(), value.clone()));
         let mut reject = |reason: &str| {
-            p.errors.push(ParamError { name: key.clone(), value: value.clone(), reason: reason.to_string() })
+            p.errors.push(ParamError {
+                name: key.clone(),
+                value: value.clone(),
+                reason: reason.to_string(),
+                model: None,
+            })
         };
         let mut scenario_param = true;
         let result: Result<(), String> = (|| {
@@ -211,6 +218,7 @@ fn fallback_invalid(mut s: Scenario, base: &Scenario, errors: &mut Vec<ParamErro
                     name: url_name(field).to_string(),
                     value: String::new(),
                     reason: e.to_string(),
+                    model: Some(e),
                 });
             }
         }

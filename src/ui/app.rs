@@ -213,7 +213,7 @@ fn embed_bridge(planner: Planner) {
             Err(reason) => {
                 // Unreadable: answer only if it claims to be ours.
                 if crate::web::message_claims(&ev, crate::embed::PREFIX) {
-                    let e = ParamError { name: "message".into(), value: String::new(), reason };
+                    let e = ParamError { name: "message".into(), value: String::new(), reason, model: None };
                     crate::web::post_to_parent(&error_message(&[e]));
                 }
                 return;
@@ -233,7 +233,7 @@ fn embed_bridge(planner: Planner) {
                 }
             }
             Err(Ignored::Malformed(reason)) => {
-                let e = ParamError { name: "message".into(), value: String::new(), reason };
+                let e = ParamError { name: "message".into(), value: String::new(), reason, model: None };
                 crate::web::post_to_parent(&error_message(&[e]));
             }
             Err(Ignored::NotOurs) => {}
@@ -270,6 +270,7 @@ fn LangSwitch() -> impl IntoView {
 /// Messages about the link and storage, shown once at start.
 #[component]
 fn Notices(url_errors: Vec<ParamError>, storage_note: Option<String>) -> impl IntoView {
+    let p = use_planner();
     let has_any = !url_errors.is_empty() || storage_note.is_some();
     has_any.then(|| {
         view! {
@@ -278,12 +279,13 @@ fn Notices(url_errors: Vec<ParamError>, storage_note: Option<String>) -> impl In
                     .into_iter()
                     .map(|e| {
                         let shown = if e.value.is_empty() { String::new() } else { format!(" = \"{}\"", e.value) };
+                        let (name, code) = (e.name.clone(), format!("{}{shown}", e.name));
                         view! {
-                            <p class="notice" data-param=e.name.clone()>
+                            <p class="notice" data-param=name>
                                 {tx(|t| t.invalid_param)}
                                 ": "
-                                <code>{format!("{}{shown}", e.name)}</code>
-                                {format!(" ({})", e.reason)}
+                                <code>{code}</code>
+                                {move || format!(" ({})", param_reason(&e, p.lang.get()))}
                             </p>
                         }
                     })
@@ -311,6 +313,31 @@ fn ModelError() -> impl IntoView {
             }
         })
     }
+}
+
+/// Why a link parameter was not used, in the page's language.
+fn param_reason(e: &ParamError, l: Lang) -> String {
+    if let Some(m) = &e.model {
+        return model_error_message(m, l);
+    }
+    if l == Lang::En {
+        return e.reason.clone();
+    }
+    match e.reason.as_str() {
+        "not a number" => "pas un nombre",
+        "not a finite number" => "pas un nombre fini",
+        "not a link version" => "pas une version de lien",
+        "unsupported language" => "langue non prise en charge",
+        "unknown accelerator" => "accélérateur inconnu",
+        "not an EU member state code" => "pas le code d'un État membre de l'UE",
+        "unknown cooling technology" => "technologie de refroidissement inconnue",
+        "unknown heat rejection" => "évacuation de la chaleur inconnue",
+        "unknown redundancy" => "redondance inconnue",
+        "unknown precision" => "précision inconnue",
+        r if r.starts_with("link version") => "version de lien non prise en charge",
+        r => r,
+    }
+    .to_string()
 }
 
 /// Why the model refused a scenario, in the page's language: the model's own
