@@ -87,6 +87,17 @@ test('save, reload, rename, duplicate, open, delete with undo, delete for good',
     await item(page, 'Big plan, France').waitFor();
     assert.equal(await page.locator('form.rename').count(), 0, 'the rename form closes');
     assert.deepEqual(await listed(page), [a, { id: b.id, name: 'Big plan, France' }]);
+    assert.match(await page.locator('#scenario-status').innerText(), /Big plan, France/, 'the new name is said');
+    // A name already taken gets a number, and the status says which.
+    await item(page, 'Big plan, France').locator('button.rename-btn').click();
+    await page.fill('form.rename input[name=rename]', 'Sweden 12k');
+    await page.locator('form.rename button[type=submit]').click();
+    await item(page, 'Sweden 12k (2)').waitFor();
+    assert.match(await page.locator('#scenario-status').innerText(), /Sweden 12k \(2\)/);
+    await item(page, 'Sweden 12k (2)').locator('button.rename-btn').click();
+    await page.fill('form.rename input[name=rename]', 'Big plan, France');
+    await page.locator('form.rename button[type=submit]').click();
+    await item(page, 'Big plan, France').waitFor();
     await page.reload();
     await waitForCount(page, 2);
     assert.deepEqual(await listedNames(page), ['Sweden 12k', 'Big plan, France']);

@@ -290,7 +290,12 @@ fn ScenarioList() -> impl IntoView {
                                         <form class="rename" on:submit=move |ev| {
                                             ev.prevent_default();
                                             let value = rename_text.get_untracked();
-                                            shelf.change(|l| l.rename(&id2, &value, now()));
+                                            let (_, written) = shelf.change(|l| l.rename(&id2, &value, now()));
+                                            // The name it got (a taken one gets a number) is said.
+                                            let name = shelf.library.with_untracked(|l| l.get(&id2).map(|s| s.name.clone()));
+                                            if let (true, Some(name)) = (written, name) {
+                                                shelf.note.set(Some(Note::Saved(name)));
+                                            }
                                             editing.set(None);
                                         }>
                                             <input name="rename" type="text" maxlength="80" aria-label=t.rename
