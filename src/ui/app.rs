@@ -283,7 +283,7 @@ fn Notices(url_errors: Vec<ParamError>, storage_note: Option<String>) -> impl In
                         view! {
                             <p class="notice" data-param=name>
                                 {tx(|t| t.invalid_param)}
-                                ": "
+                                " "
                                 <code>{code}</code>
                                 {move || format!(" ({})", param_reason(&e, p.lang.get()))}
                             </p>
