@@ -492,3 +492,17 @@ test('an unusable storage (it throws) leaves the full page working with a messag
   assert.deepEqual(problems, []);
   await close();
 });
+
+test('unreadable data found again on each reload is kept aside once, not once per visit', async () => {
+  const { page, problems, close } = await openPlanner(env, '', { seed: { [KEYS.saved]: GARBAGE } });
+  await finiteMetrics(page);
+  for (let i = 0; i < 2; i++) {
+    await page.reload();
+    await finiteMetrics(page);
+  }
+  const dump = await storageDump(page);
+  assert.equal(dump[KEYS.saved], GARBAGE, 'nothing was saved over it meanwhile');
+  assert.deepEqual(Object.values(backups(dump)), [GARBAGE], `one backup: ${Object.keys(backups(dump))}`);
+  assert.deepEqual(problems, []);
+  await close();
+});

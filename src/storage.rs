@@ -186,10 +186,15 @@ mod browser {
 pub use browser::{available, now_ms};
 
 /// Keep unreadable text under a fresh backup key (named after the key it came
-/// from, the time, and a counter if that is taken); returns the key if that worked.
+/// from, the time, and a counter if that is taken); returns the key if that
+/// worked. The same text from the same key already kept (each reload, or each
+/// open tab, finds it again until the key is next written) is not kept twice.
 fn set_aside(from: &str, raw: &str) -> Option<String> {
-    let base =
-        format!("{BACKUP_PREFIX}{}.{}", from.trim_start_matches("gigafactory-planner."), browser::now_ms() as u64);
+    let source = format!("{BACKUP_PREFIX}{}.", from.trim_start_matches("gigafactory-planner."));
+    if let Some((key, _)) = browser::backups().into_iter().find(|(k, v)| k.starts_with(&source) && v == raw) {
+        return Some(key);
+    }
+    let base = format!("{source}{}", browser::now_ms() as u64);
     let mut key = base.clone();
     let mut n = 1;
     while matches!(browser::read(&key), Ok(Some(_))) {
