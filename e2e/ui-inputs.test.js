@@ -209,3 +209,16 @@ test('on a wide screen the cards sit beside the inputs and there is no summary b
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('switching "Size by" back and forth keeps the factory: the budget filled in sizes the same count', async () => {
+  const { page, problems, context } = await openApp(env, '?count=50000');
+  const count = () => page.locator('[data-metric=accelerator_count]').getAttribute('data-value');
+  for (const mode of ['power_mw', 'capex_eur', 'compute_pflops', 'count']) {
+    await page.selectOption('select[name=size_by]', mode);
+    await settle(page);
+    assert.equal(await count(), '50000', `after switching to ${mode}`);
+  }
+  assert.equal(await page.inputValue('input[name=count]'), '50000');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

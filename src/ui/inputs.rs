@@ -118,6 +118,23 @@ macro_rules! scenario_field {
     };
 }
 
+/// The roundest budget, from `step` down to a thousandth of it, that still
+/// sizes the factory at `count` accelerators (a budget caps what fits, rounded
+/// `up`; a compute target is reached, rounded down), else the exact one: a
+/// switch of "Size by" changes how the factory is described, not the factory.
+pub fn round_budget(s: &Scenario, count: f64, make: fn(f64) -> Sizing, exact: f64, step: f64, up: bool) -> Sizing {
+    let mut step = step;
+    for _ in 0..4 {
+        let v = if up { (exact / step).ceil() * step } else { (exact / step).floor() * step };
+        let candidate = Scenario { sizing: make(v), ..s.clone() };
+        if crate::model::evaluate(&candidate).is_ok_and(|e| e.accelerator_count == count) {
+            return candidate.sizing;
+        }
+        step /= 10.0;
+    }
+    make(exact)
+}
+
 /// A select's callback setting one scenario field (a function pointer, for
 /// the same reason as [`bind_number`]).
 fn bind_choice(p: crate::state::Planner, set: fn(&mut Scenario, &str)) -> Callback<String> {
@@ -159,9 +176,9 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
                 .map(|e| (e.accelerator_count, e.power.facility_peak.0, e.peak_pflops_bf16, e.capex.total().0))
                 .unwrap_or((100_000.0, 200.0, 200_000.0, 5e9));
             s.sizing = match m.as_str() {
-                "power_mw" => Sizing::PowerMw((mw * 10.0).ceil() / 10.0),
-                "compute_pflops" => Sizing::ComputePflops(pf.round()),
-                "capex_eur" => Sizing::CapexEur((eur / 1e6).ceil() * 1e6),
+                "power_mw" => round_budget(s, count, Sizing::PowerMw, mw, 0.1, true),
+                "compute_pflops" => round_budget(s, count, Sizing::ComputePflops, pf, 1.0, false),
+                "capex_eur" => round_budget(s, count, Sizing::CapexEur, eur, 1e6, true),
                 _ => Sizing::Count(count),
             };
         });
@@ -350,5 +367,39 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
             </fieldset>
             })}
         </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::evaluate;
+
+    #[test]
+    fn a_rounded_budget_sizes_the_same_factory() {
+        for n in [8.0, 50_000.0, 100_000.0, 123_456.0] {
+            let s = Scenario { sizing: Sizing::Count(n), ..Scenario::default() };
+            let e = evaluate(&s).unwrap();
+            type Case = (fn(f64) -> Sizing, f64, f64, bool);
+            let cases: [Case; 3] = [
+                (Sizing::PowerMw, e.power.facility_peak.0, 0.1, true),
+                (Sizing::ComputePflops, e.peak_pflops_bf16, 1.0, false),
+                (Sizing::CapexEur, e.capex.total().0, 1e6, true),
+            ];
+            for (make, exact, step, up) in cases {
+                let sizing = round_budget(&s, e.accelerator_count, make, exact, step, up);
+                let back = evaluate(&Scenario { sizing, ..s.clone() }).unwrap();
+                assert_eq!(back.accelerator_count, e.accelerator_count, "{n}: {sizing:?}");
+            }
+        }
+        // Where the roundest budget keeps the count, that is the one given.
+        let s = Scenario { sizing: Sizing::Count(50_000.0), ..Scenario::default() };
+        let e = evaluate(&s).unwrap();
+        let Sizing::CapexEur(eur) =
+            round_budget(&s, e.accelerator_count, Sizing::CapexEur, e.capex.total().0, 1e6, true)
+        else {
+            panic!("a capital budget")
+        };
+        assert!(eur >= e.capex.total().0 && eur - e.capex.total().0 < 1e6, "{eur}");
     }
 }
