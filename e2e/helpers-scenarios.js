@@ -137,8 +137,15 @@ export async function clearFiller(page, keys) {
   await page.evaluate((keys) => keys.forEach((k) => localStorage.removeItem(k)), keys);
 }
 
-/** Every metric of the page (or frame) is present and finite; returns them as numbers. */
+/**
+ * Every metric of the page (or frame) is present and finite; returns them as
+ * numbers. Waits (up to 10 s) for the app to start first: the page's `load`
+ * event can come before the wasm has started and drawn its cards.
+ */
 export async function finiteMetrics(target) {
+  await target
+    .waitForFunction((names) => names.every((m) => Number.isFinite(parseFloat(document.querySelector(`[data-metric=${m}]`)?.dataset.value))), METRICS, { timeout: 10_000 })
+    .catch(() => {});
   const values = await target.$$eval('[data-metric]', (els) => Object.fromEntries(els.map((e) => [e.dataset.metric, e.dataset.value])));
   const bad = METRICS.filter((m) => !Number.isFinite(parseFloat(values[m])));
   if (bad.length) throw new Error(`metrics missing or not finite: ${bad.map((m) => `${m}=${values[m]}`).join(', ')}`);
