@@ -7,7 +7,7 @@ use crate::format::{format as fmt, Style};
 use crate::i18n::Lang;
 use crate::library::Saved;
 use crate::model::catalogue;
-use crate::model::{evaluate, Estimate, Precision, Scenario};
+use crate::model::{evaluate, Estimate, ModelError, Precision, Scenario};
 use crate::state::use_planner;
 use crate::ui::figure::ChartFigure;
 use crate::ui::html::grid_table;
@@ -112,12 +112,12 @@ pub fn Compare() -> impl IntoView {
     });
     let evaluated = Memo::new(move |_| {
         picked.with(|items| {
-            items.iter().map(|s| (s.name.clone(), s.scenario.clone(), evaluate(&s.scenario).ok())).collect::<Vec<_>>()
+            items.iter().map(|s| (s.name.clone(), s.scenario.clone(), evaluate(&s.scenario))).collect::<Vec<_>>()
         })
     });
     let figure = Memo::new(move |_| {
         let named: Vec<(String, Estimate)> =
-            evaluated.with(|v| v.iter().filter_map(|(n, _, e)| e.map(|e| (n.clone(), e))).collect());
+            evaluated.with(|v| v.iter().filter_map(|(n, _, e)| e.as_ref().ok().map(|e| (n.clone(), *e))).collect());
         (named.len() >= 2).then(|| compare_figure(&named, p.lang.get()))
     });
     let table = move || {
@@ -146,26 +146,23 @@ fn pct_nonzero(change: f64) -> bool {
 /// The comparison table: results (as their cards write them, with the change
 /// from the first scenario) then inputs (as the inputs write them), one column
 /// per scenario, cells that differ from the first scenario's marked.
-pub fn compare_html(items: &[(String, Scenario, Option<Estimate>)], l: Lang) -> String {
+pub fn compare_html(items: &[(String, Scenario, Result<Estimate, ModelError>)], l: Lang) -> String {
     let t = l.text();
     let mut head = vec![t.item.to_string()];
     head.extend(items.iter().map(|(n, _, _)| n.clone()));
     let mut rows: Vec<(String, Vec<String>)> = vec![];
     let mut marked: Vec<Vec<bool>> = vec![];
     // A scenario the model refuses (saved or imported so) says why, first.
-    if items.iter().any(|(_, _, e)| e.is_none()) {
+    if items.iter().any(|(_, _, e)| e.is_err()) {
         let why: Vec<String> = items
             .iter()
-            .map(|(_, s, e)| match e {
-                Some(_) => String::new(),
-                None => evaluate(s).err().map(|e| crate::ui::app::model_error_message(&e, l)).unwrap_or_default(),
-            })
+            .map(|(_, _, e)| e.as_ref().err().map(|e| crate::ui::app::model_error_message(e, l)).unwrap_or_default())
             .collect();
         marked.push(why.iter().enumerate().map(|(i, w)| i > 0 && !w.is_empty()).collect());
         rows.push((t.model_error.trim_end_matches([' ', ':']).to_string(), why));
     }
     let results: Vec<Option<[(&'static str, f64); 17]>> =
-        items.iter().map(|(_, _, e)| e.map(|e| e.metrics())).collect();
+        items.iter().map(|(_, _, e)| e.as_ref().ok().map(|e| e.metrics())).collect();
     for i in 0..17 {
         let Some(metric) = results.iter().flatten().next().map(|r| r[i].0) else { break };
         let values: Vec<Option<f64>> = results.iter().map(|r| r.map(|r| r[i].1)).collect();
@@ -234,8 +231,7 @@ mod tests {
     fn compare_table_marks_differences_from_the_first() {
         let a = Scenario::default();
         let b = Scenario { country: "SE".into(), ..Scenario::default() };
-        let items =
-            vec![("A".to_string(), a.clone(), evaluate(&a).ok()), ("B".to_string(), b.clone(), evaluate(&b).ok())];
+        let items = vec![("A".to_string(), a.clone(), evaluate(&a)), ("B".to_string(), b.clone(), evaluate(&b))];
         let html = compare_html(&items, Lang::En);
         // Inputs as the inputs write them.
         assert!(
@@ -249,7 +245,7 @@ mod tests {
         // Results as their cards write them; equal ones unmarked and without a change.
         assert!(html.contains("<th scope=\"row\">Accelerators</th><td>100,000</td><td>100,000</td>"), "{html}");
         // Sweden's cleaner grid: CO₂ marked, with its change from the first.
-        let (ea, eb) = (items[0].2.unwrap(), items[1].2.unwrap());
+        let (ea, eb) = (*items[0].2.as_ref().unwrap(), *items[1].2.as_ref().unwrap());
         let (ca, cb) = (ea.carbon.market_per_year.0, eb.carbon.market_per_year.0);
         let change = (cb - ca) / ca;
         assert!(change < -0.5);
@@ -270,8 +266,8 @@ mod tests {
         };
         let why = evaluate(&bad).unwrap_err();
         let items = vec![
-            ("A".to_string(), bad.clone(), None),
-            ("B".to_string(), b.clone(), evaluate(&Scenario::default()).ok()),
+            ("A".to_string(), bad.clone(), Err(why.clone())),
+            ("B".to_string(), b.clone(), evaluate(&Scenario::default())),
         ];
         let html = compare_html(&items, Lang::En);
         assert!(
@@ -287,7 +283,8 @@ mod tests {
             ),
             "{html}"
         );
-        let items = vec![("A".to_string(), b, evaluate(&Scenario::default()).ok()), ("B".to_string(), bad, None)];
+        let items =
+            vec![("A".to_string(), b, evaluate(&Scenario::default())), ("B".to_string(), bad, Err(why.clone()))];
         let fr = compare_html(&items, Lang::Fr);
         assert!(fr.contains("<th scope=\"row\">Cette combinaison ne peut pas être évaluée</th><td></td><td class=\"differs\">les baies"), "{fr}");
         assert!(fr.contains("<td class=\"differs\">–<span"), "{fr}");
@@ -298,8 +295,7 @@ mod tests {
         let a = Scenario::default();
         // 1 accelerator more than 100,000 rounds up to one more 8-GPU server.
         let b = Scenario { sizing: crate::model::Sizing::Count(100_001.0), ..Scenario::default() };
-        let items =
-            vec![("A".to_string(), a.clone(), evaluate(&a).ok()), ("B".to_string(), b.clone(), evaluate(&b).ok())];
+        let items = vec![("A".to_string(), a.clone(), evaluate(&a)), ("B".to_string(), b.clone(), evaluate(&b))];
         let html = compare_html(&items, Lang::En);
         let pue = html.split("<th scope=\"row\">PUE (annual)</th>").nth(1).unwrap();
         assert!(!pue.split("</tr>").next().unwrap().contains("differs"), "{pue}");
