@@ -12,6 +12,44 @@ use crate::model::{Precision, Scenario, Sizing};
 /// Version of the link format written by this release.
 pub const LINK_VERSION: u32 = 1;
 
+const NOT_A_NUMBER: &str = "not a number";
+const NOT_FINITE: &str = "not a finite number";
+const NOT_A_VERSION: &str = "not a link version";
+const UNSUPPORTED_LANGUAGE: &str = "unsupported language";
+const UNKNOWN_ACCELERATOR: &str = "unknown accelerator";
+const NOT_A_COUNTRY: &str = "not an EU member state code";
+const UNKNOWN_COOLING: &str = "unknown cooling technology";
+const UNKNOWN_REJECTION: &str = "unknown heat rejection";
+const UNKNOWN_REDUNDANCY: &str = "unknown redundancy";
+const UNKNOWN_PRECISION: &str = "unknown precision";
+const UNSUPPORTED_VERSION: &str = "link version";
+
+/// The codec's reasons for refusing a parameter, in English (the embed API's
+/// words) and French (the page's), side by side so neither drifts alone.
+const REASONS: [(&str, &str); 10] = [
+    (NOT_A_NUMBER, "pas un nombre"),
+    (NOT_FINITE, "pas un nombre fini"),
+    (NOT_A_VERSION, "pas une version de lien"),
+    (UNSUPPORTED_LANGUAGE, "langue non prise en charge"),
+    (UNKNOWN_ACCELERATOR, "accélérateur inconnu"),
+    (NOT_A_COUNTRY, "pas le code d'un État membre de l'UE"),
+    (UNKNOWN_COOLING, "technologie de refroidissement inconnue"),
+    (UNKNOWN_REJECTION, "évacuation de la chaleur inconnue"),
+    (UNKNOWN_REDUNDANCY, "redondance inconnue"),
+    (UNKNOWN_PRECISION, "précision inconnue"),
+];
+
+/// A codec reason in `lang` (a reason from elsewhere as it is).
+pub fn reason_in(reason: &str, lang: Lang) -> &str {
+    if lang == Lang::En {
+        return reason;
+    }
+    if reason.starts_with(UNSUPPORTED_VERSION) {
+        return "version de lien non prise en charge";
+    }
+    REASONS.iter().find(|(en, _)| *en == reason).map_or(reason, |(_, fr)| fr)
+}
+
 /// A parameter that could not be used.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParamError {
@@ -79,11 +117,11 @@ pub fn percent_encode(s: &str) -> String {
 }
 
 fn number(value: &str) -> Result<f64, String> {
-    let v = crate::num::parse_f64(value.trim()).ok_or_else(|| "not a number".to_string())?;
+    let v = crate::num::parse_f64(value.trim()).ok_or_else(|| NOT_A_NUMBER.to_string())?;
     if v.is_finite() {
         Ok(v)
     } else {
-        Err("not a finite number".into())
+        Err(NOT_FINITE.into())
     }
 }
 
@@ -119,39 +157,39 @@ pub fn parse_query_onto(base: Scenario, query: &str) -> Parsed {
             match key.as_str() {
                 "v" => {
                     scenario_param = false;
-                    let n: u32 = value.trim().parse().map_err(|_| "not a link version".to_string())?;
+                    let n: u32 = value.trim().parse().map_err(|_| NOT_A_VERSION.to_string())?;
                     if n == 0 || n > LINK_VERSION {
-                        return Err(format!("link version {n} is not supported (this release reads 1–{LINK_VERSION})"));
+                        return Err(format!(
+                            "{UNSUPPORTED_VERSION} {n} is not supported (this release reads 1–{LINK_VERSION})"
+                        ));
                     }
                 }
                 "lang" => {
                     scenario_param = false;
-                    p.lang = Some(Lang::from_code(&value).ok_or("unsupported language")?);
+                    p.lang = Some(Lang::from_code(&value).ok_or(UNSUPPORTED_LANGUAGE)?);
                 }
                 "embed" => {
                     scenario_param = false;
                     p.embed = matches!(value.trim(), "1" | "true");
                 }
                 "accelerator" => {
-                    let a = catalogue::accelerator(&value).ok_or("unknown accelerator")?;
+                    let a = catalogue::accelerator(&value).ok_or(UNKNOWN_ACCELERATOR)?;
                     s.accelerator = a.id.to_string();
                 }
                 "country" => {
-                    let c = catalogue::country(&value).ok_or("not an EU member state code")?;
+                    let c = catalogue::country(&value).ok_or(NOT_A_COUNTRY)?;
                     s.country = c.code.to_string();
                 }
-                "cooling" => s.cooling = CoolingTech::from_id(&value).ok_or("unknown cooling technology")?,
-                "heat_rejection" => {
-                    s.heat_rejection = HeatRejection::from_id(&value).ok_or("unknown heat rejection")?
-                }
+                "cooling" => s.cooling = CoolingTech::from_id(&value).ok_or(UNKNOWN_COOLING)?,
+                "heat_rejection" => s.heat_rejection = HeatRejection::from_id(&value).ok_or(UNKNOWN_REJECTION)?,
                 "redundancy" => {
-                    s.redundancy = Redundancy::from_id(&value.replace(' ', "+")).ok_or("unknown redundancy")?
+                    s.redundancy = Redundancy::from_id(&value.replace(' ', "+")).ok_or(UNKNOWN_REDUNDANCY)?
                 }
                 "precision" => {
                     s.training.precision = match value.trim().to_ascii_lowercase().as_str() {
                         "bf16" => Precision::Bf16,
                         "fp8" => Precision::Fp8,
-                        _ => return Err("unknown precision".into()),
+                        _ => return Err(UNKNOWN_PRECISION.into()),
                     }
                 }
                 "count" => sizing_count = Some(number(&value)?),
@@ -339,5 +377,22 @@ pub mod browser {
         let path = w.location().pathname().unwrap_or_default();
         let url = format!("{path}?{query}");
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_codec_reason_is_said_in_french() {
+        let p = parse_query("?v=9&v=abc&lang=xx&accelerator=x&country=x&cooling=x&heat_rejection=x&redundancy=x&precision=x&pue=abc&years=1e999");
+        assert_eq!(p.errors.len(), 11, "{:?}", p.errors);
+        for e in &p.errors {
+            let fr = reason_in(&e.reason, Lang::Fr);
+            assert_ne!(fr, e.reason, "{} has no French: {}", e.name, e.reason);
+            assert_eq!(reason_in(&e.reason, Lang::En), e.reason);
+        }
+        assert_eq!(reason_in("from elsewhere", Lang::Fr), "from elsewhere");
     }
 }

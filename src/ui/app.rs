@@ -320,24 +320,7 @@ fn param_reason(e: &ParamError, l: Lang) -> String {
     if let Some(m) = &e.model {
         return model_error_message(m, l);
     }
-    if l == Lang::En {
-        return e.reason.clone();
-    }
-    match e.reason.as_str() {
-        "not a number" => "pas un nombre",
-        "not a finite number" => "pas un nombre fini",
-        "not a link version" => "pas une version de lien",
-        "unsupported language" => "langue non prise en charge",
-        "unknown accelerator" => "accélérateur inconnu",
-        "not an EU member state code" => "pas le code d'un État membre de l'UE",
-        "unknown cooling technology" => "technologie de refroidissement inconnue",
-        "unknown heat rejection" => "évacuation de la chaleur inconnue",
-        "unknown redundancy" => "redondance inconnue",
-        "unknown precision" => "précision inconnue",
-        r if r.starts_with("link version") => "version de lien non prise en charge",
-        r => r,
-    }
-    .to_string()
+    crate::url_state::reason_in(&e.reason, l).to_string()
 }
 
 /// Why the model refused a scenario, in the page's language: the model's own
