@@ -1,5 +1,5 @@
 // Saved scenarios never lose a planner's work: save, reload, rename, duplicate,
-// open, delete with undo; unreadable or future data is set aside, never
+// open and delete with undo; unreadable or future data is set aside, never
 // overwritten; a full storage is said on screen; other tabs follow; 2–4
 // scenarios compare side by side; links, JSON files and CSV carry the work out.
 import { test } from 'node:test';
@@ -138,6 +138,47 @@ test('save, reload, rename, duplicate, open, delete with undo, delete for good',
     await waitForCount(page, 2);
     assert.deepEqual(await listed(page), [a, copy]);
     assert.deepEqual((await storedLibrary(page)).payload.map((s) => s.id), [a.id, copy.id]);
+  });
+
+  assert.deepEqual(problems, [], 'no console errors');
+  await close();
+});
+
+test('open never loses unsaved inputs: it offers undo until the opened inputs are edited', async (t) => {
+  const { page, problems, close } = await openPlanner(env, '?count=12345&country=SE');
+  const saved = await snapshot(page);
+  await saveAs(page, 'Sweden 12k');
+  await change(page, 'accelerator_count', () => page.fill('input[name=count]', '50000'));
+  await page.locator('#save-changes').waitFor();
+  const unsaved = await snapshot(page);
+
+  await t.test('opening the saved one says so and undo brings the unsaved inputs back, still unsaved', async () => {
+    await item(page, 'Sweden 12k').locator('button.open').click();
+    await waitForValues(page, saved);
+    assert.match(await page.locator('#scenario-status').innerText(), /Opened “Sweden 12k”/);
+    await page.click('#undo-open');
+    await waitForValues(page, unsaved);
+    assert.equal(await page.inputValue('input[name=count]'), '50000');
+    await page.locator('#save-changes').waitFor();
+    assert.ok(await item(page, 'Sweden 12k').evaluate((e) => e.classList.contains('open')), 'the same item is open again');
+    assert.equal(await page.locator('#undo-open').count(), 0, 'undo is offered once');
+  });
+
+  await t.test('an edit after opening withdraws the undo (it would throw that edit away)', async () => {
+    await item(page, 'Sweden 12k').locator('button.open').click();
+    await waitForValues(page, saved);
+    await page.locator('#undo-open').waitFor();
+    await change(page, 'annual_energy_gwh', () => page.fill('input[name=utilization]', '0.55'));
+    await page.locator('#undo-open').waitFor({ state: 'detached' });
+    assert.match(await page.locator('#scenario-status').innerText(), /Opened “Sweden 12k”/, 'the message stays');
+  });
+
+  await t.test('opening the inputs already shown changes nothing and offers nothing to undo', async () => {
+    await page.click('#save-changes');
+    await page.locator('#save-changes').waitFor({ state: 'detached' });
+    await item(page, 'Sweden 12k').locator('button.open').click();
+    assert.doesNotMatch(await page.locator('#scenario-status').innerText(), /Opened/);
+    assert.equal(await page.locator('#undo-open').count(), 0);
   });
 
   assert.deepEqual(problems, [], 'no console errors');

@@ -5,6 +5,7 @@
 
 use crate::i18n::Text;
 use crate::library::{Library, Saved, LIBRARY_KEY};
+use crate::model::Scenario;
 use crate::state::use_planner;
 use crate::storage::{self, Loaded, StorageError};
 use crate::ui::tx;
@@ -15,8 +16,12 @@ use leptos::prelude::*;
 pub enum Note {
     /// Saved under this name.
     Saved(String),
-    /// Deleted (undo offered).
-    Deleted(String),
+    /// Deleted from this position (undo offered).
+    Deleted(usize, Saved),
+    /// Opened this name in place of these inputs, with that item open: undo is
+    /// offered while the opened inputs are unedited, so unsaved edits are never
+    /// lost to a click on "Open".
+    Opened(String, Scenario, Option<String>),
     /// Import result: accepted count, rejected (name, reason).
     Imported(usize, Vec<(String, String)>),
     /// Import failed as a whole.
@@ -32,8 +37,6 @@ pub struct Shelf {
     pub library: RwSignal<Library>,
     /// The last message.
     pub note: RwSignal<Option<Note>>,
-    /// The last deleted item and its position, for undo.
-    pub undo: RwSignal<Option<(usize, Saved)>>,
     /// Ids ticked for comparison, in ticking order.
     pub selected: RwSignal<Vec<String>>,
     /// The saved scenario currently open, if any.
@@ -53,7 +56,6 @@ impl Shelf {
         Shelf {
             library: RwSignal::new(library),
             note: RwSignal::new(None),
-            undo: RwSignal::new(None),
             selected: RwSignal::new(vec![]),
             open_id: RwSignal::new(None),
             unreadable: RwSignal::new(unreadable),
@@ -99,7 +101,8 @@ pub fn use_shelf() -> Shelf {
 fn note_text(t: &Text, n: &Note) -> String {
     match n {
         Note::Saved(name) => t.saved_as.replace("{}", name),
-        Note::Deleted(name) => t.deleted.replace("{}", name),
+        Note::Deleted(_, saved) => t.deleted.replace("{}", &saved.name),
+        Note::Opened(name, ..) => t.opened.replace("{}", name),
         Note::Imported(n, _) => t.imported.replace("{}", &n.to_string()),
         Note::ImportFailed(why) => format!("{}: {why}", t.import_failed),
         Note::WriteRefused(why) => t.storage_full.replace("{}", why),
@@ -135,11 +138,13 @@ pub fn ScenarioPanel() -> impl IntoView {
             }
         }
     };
-    let is_dirty = move || {
+    // A memo: what reads it (the "save changes" button, the undo of an open)
+    // changes when it does, not on every keystroke.
+    let is_dirty = Memo::new(move |_| {
         shelf.open_id.get().is_some_and(|id| {
             shelf.library.with(|l| l.get(&id).is_some_and(|s| p.scenario.with(|cur| *cur != s.scenario)))
         })
-    };
+    });
 
     let import_input = NodeRef::<leptos::html::Input>::new();
     let on_import = move |_| {
@@ -205,7 +210,7 @@ pub fn ScenarioPanel() -> impl IntoView {
                     prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev)) />
                 <button type="submit" class="primary" id="save-scenario">{tx(|t| t.save)}</button>
-                {move || is_dirty().then(|| view! {
+                {move || is_dirty.get().then(|| view! {
                     <button type="button" id="save-changes" on:click=save_changes>{tx(|t| t.save_changes)}</button>
                 })}
             </form>
@@ -213,18 +218,28 @@ pub fn ScenarioPanel() -> impl IntoView {
                 shelf.note.get().map(|n| {
                     let t = p.text();
                     let rejected = match &n { Note::Imported(_, r) => r.clone(), _ => vec![] };
-                    let undo = matches!(n, Note::Deleted(_)) && shelf.undo.with(|u| u.is_some());
+                    let undo = match n {
+                        Note::Deleted(..) => Some("undo-delete"),
+                        Note::Opened(..) if !is_dirty.get() => Some("undo-open"),
+                        _ => None,
+                    };
                     let class = if matches!(n, Note::WriteRefused(_) | Note::ImportFailed(_)) { "status error" } else { "status" };
                     view! {
                         <div class=class role="status" id="scenario-status">
                             <span>{note_text(t, &n)}</span>
-                            {undo.then(|| view! {
-                                <button type="button" id="undo-delete" class="link" on:click=move |_| {
-                                    if let Some((pos, saved)) = shelf.undo.get_untracked() {
-                                        shelf.change(|l| l.restore(pos, saved, now()));
-                                        shelf.undo.set(None);
-                                        shelf.note.set(None);
+                            {undo.map(|id| view! {
+                                <button type="button" id=id class="link" on:click=move |_| {
+                                    match shelf.note.get_untracked() {
+                                        Some(Note::Deleted(pos, saved)) => {
+                                            shelf.change(|l| l.restore(pos, saved, now()));
+                                        }
+                                        Some(Note::Opened(_, scenario, id)) => {
+                                            p.scenario.set(scenario);
+                                            shelf.open_id.set(id);
+                                        }
+                                        _ => {}
                                     }
+                                    shelf.note.set(None);
                                 }>{t.undo}</button>
                             })}
                             {(!rejected.is_empty()).then(|| view! {
@@ -274,6 +289,7 @@ fn ScenarioList() -> impl IntoView {
                         let (id1, id2, id3, id4, id5, id6) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
                         let scenario = item.scenario.clone();
                         let name_for_edit = item.name.clone();
+                        let opened_name = item.name.clone();
                         view! {
                             <li class="saved" class:open=is_open data-id=id.clone() data-name=item.name.clone()>
                                 <input type="checkbox" class="pick" aria-label=format!("{}: {}", t.select_for_compare, item.name)
@@ -314,6 +330,10 @@ fn ScenarioList() -> impl IntoView {
                                 }}
                                 <span class="saved-actions">
                                     <button type="button" class="open" on:click=move |_| {
+                                        let before = p.scenario.get_untracked();
+                                        if before != scenario {
+                                            shelf.note.set(Some(Note::Opened(opened_name.clone(), before, shelf.open_id.get_untracked())));
+                                        }
                                         p.scenario.set(scenario.clone());
                                         shelf.open_id.set(Some(id3.clone()));
                                     }>{t.open}</button>
@@ -328,8 +348,7 @@ fn ScenarioList() -> impl IntoView {
                                         if let (Some((pos, saved)), _) = shelf.change(|l| l.remove(&id6)) {
                                             shelf.selected.update(|s| s.retain(|x| *x != saved.id));
                                             if shelf.open_id.get_untracked() == Some(saved.id.clone()) { shelf.open_id.set(None); }
-                                            shelf.note.set(Some(Note::Deleted(saved.name.clone())));
-                                            shelf.undo.set(Some((pos, saved)));
+                                            shelf.note.set(Some(Note::Deleted(pos, saved)));
                                         }
                                     }>{t.delete}</button>
                                 </span>
