@@ -41,6 +41,26 @@ test('the URL follows edits by history replace and reproduces the results in a f
   await fresh.context.close();
 });
 
+test('back from the skip link\'s fragment keeps the address on the inputs shown', async () => {
+  const { page, problems, context } = await openApp(env, '?count=12345');
+  await settle(page);
+  await page.focus('a.skip'); // shown once focused, as a keyboard user reaches it
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash === '#results');
+  await change(page, 'accelerator_count', () => page.fill('input[name=count]', '50000'));
+  await settle(page);
+  await page.goBack();
+  await page.waitForFunction(() => location.hash === '');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('count') === '50000');
+  assert.equal(await page.inputValue('input[name=count]'), '50000', 'the inputs stay as they were');
+  const values = await snapshot(page);
+  await page.reload();
+  await page.waitForFunction((v) => document.querySelector('[data-metric="accelerator_count"]')?.dataset.value === v, values.accelerator_count);
+  assert.deepEqual(await snapshot(page), values, 'a reload after Back shows what was on screen');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 const BAD = ['abc', '', '-5', '1e400', 'NaN'];
 
 for (const [name, id, good] of [['count', 'in-count', '100000'], ['utilization', 'in-utilization', '0.8']]) {

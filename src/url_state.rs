@@ -369,13 +369,14 @@ pub mod browser {
         web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
     }
 
-    /// Replace the query string (history *replace*, not push). Failures (a
-    /// sandboxed or `about:srcdoc` document) are ignored: the link is a convenience.
+    /// Replace the query string (history *replace*, not push), keeping the
+    /// fragment (the skip link's). Failures (a sandboxed or `about:srcdoc`
+    /// document) are ignored: the link is a convenience.
     pub fn replace_query(query: &str) {
         let Some(w) = web_sys::window() else { return };
         let Ok(history) = w.history() else { return };
-        let path = w.location().pathname().unwrap_or_default();
-        let url = format!("{path}?{query}");
+        let l = w.location();
+        let url = format!("{}?{query}{}", l.pathname().unwrap_or_default(), l.hash().unwrap_or_default());
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
 }

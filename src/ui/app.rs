@@ -93,7 +93,15 @@ pub fn App() -> impl IntoView {
                 planner.scenario.with_untracked(|s| write(s, planner.lang.get_untracked()));
             }
         });
-        on_cleanup(move || flush.remove());
+        // Back from a fragment (the skip link's #results) lands on an entry whose
+        // query the edits since have not rewritten: the address follows the inputs again.
+        let back = window_event_listener_untyped("popstate", move |_| {
+            planner.scenario.with_untracked(|s| write(s, planner.lang.get_untracked()));
+        });
+        on_cleanup(move || {
+            flush.remove();
+            back.remove();
+        });
     }
     Effect::new(move |_| {
         let code = planner.lang.get().code();
