@@ -25,6 +25,8 @@ pub fn format(x: f64, lang: Lang, style: Style) -> String {
     if !x.is_finite() {
         return "–".into();
     }
+    // Compact euros from 10 to 1,000 are whole euros ("€551", not "€550.8").
+    let x = if matches!(style, Style::EuroCompact) && (10.0..1e3).contains(&x.abs()) { x.round() } else { x };
     imp::format(x, lang, style)
 }
 
@@ -204,6 +206,9 @@ mod tests {
         assert_eq!(fallback(1234567.891, Lang::Fr, Style::Plain(2)), "1\u{202f}234\u{202f}567,89");
         assert_eq!(fallback(0.5, Lang::En, Style::Percent(0)), "50%");
         assert_eq!(fallback(6.8e9, Lang::En, Style::EuroCompact), "€6.8B");
+        assert_eq!(format(550.8, Lang::En, Style::EuroCompact), "€551");
+        assert_eq!(format(-550.8, Lang::Fr, Style::EuroCompact), "-551\u{a0}€");
+        assert_eq!(format(5.5, Lang::En, Style::EuroCompact), "€5.5");
         assert_eq!(fallback(-2.0, Lang::En, Style::Plain(0)), "-2");
         assert_eq!(fallback(1.1, Lang::En, Style::Plain(2)), "1.1");
         assert_eq!(fallback(1.1, Lang::En, Style::Fixed(2)), "1.10");

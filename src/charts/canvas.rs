@@ -21,19 +21,9 @@ thread_local! {
     static VIEW: std::cell::Cell<(f64, bool)> = const { std::cell::Cell::new((600.0, false)) };
 }
 
-/// An axis number in the display language, with decimals suited to `step`.
+/// An axis number in the display language (see [`scale::label_decimals`]).
 fn axis_label(v: f64) -> String {
-    let a = v.abs();
-    let decimals = if a == 0.0 || (v - v.round()).abs() < 1e-9 || a >= 100.0 {
-        0
-    } else if a >= 10.0 {
-        1
-    } else if (v * 100.0 - (v * 100.0).round()).abs() < 1e-6 {
-        2
-    } else {
-        3
-    };
-    fmt_num(v, LANG.with(|l| l.get()), Style::Plain(decimals))
+    fmt_num(v, LANG.with(|l| l.get()), Style::Plain(scale::label_decimals(v)))
 }
 
 thread_local! {

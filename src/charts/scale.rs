@@ -95,9 +95,45 @@ pub fn unproject(p: f64, domain: (f64, f64), range: (f64, f64)) -> f64 {
     project(p, range, domain)
 }
 
+/// Decimals to write an axis number with (trailing zeros dropped): none for
+/// whole or large numbers, one from 10, two or three below, and below 1 at
+/// least three significant digits, so the ticks of a tiny facility's axis
+/// (0.0005, 0.001, 0.0015 € billion) do not all read "0.001".
+pub fn label_decimals(v: f64) -> u8 {
+    let a = v.abs();
+    if a == 0.0 || (v - v.round()).abs() < 1e-9 || a >= 100.0 {
+        0
+    } else if a >= 10.0 {
+        1
+    } else {
+        let d = if (v * 100.0 - (v * 100.0).round()).abs() < 1e-6 { 2 } else { 3 };
+        d.max(crate::format::sig_decimals(v, 0))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn axis_numbers_of_any_size_are_told_apart() {
+        let written = |v: f64| {
+            let p = 10f64.powi(i32::from(label_decimals(v)));
+            (v * p).round() / p
+        };
+        for max in [0.0021, 0.0137, 0.9, 3.7, 42.0, 815.0, 2.6e4] {
+            let t = ticks(max, 4);
+            for w in t.windows(2) {
+                assert!(written(w[0]) < written(w[1]), "{max}: {} and {} read the same", w[0], w[1]);
+                assert!((written(w[1]) - w[1]).abs() <= w[1] * 1e-9, "{max}: {} is written exactly", w[1]);
+            }
+        }
+        assert_eq!(label_decimals(2500.0), 0);
+        assert_eq!(label_decimals(12.5), 1);
+        assert_eq!(label_decimals(0.25), 3, "written 0.25: trailing zeros are dropped");
+        assert_eq!(label_decimals(0.0015), 5);
+        assert_eq!(label_decimals(0.000573), 6);
+    }
 
     #[test]
     fn steps_are_nice() {
