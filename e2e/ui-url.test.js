@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inkedShare } from './browser.js';
-import { useBrowser, openApp, change, snapshot, settle, showChart, METRICS } from './helpers-ui.js';
+import { useBrowser, openApp, change, snapshot, settle, showChart, drawAllCharts, METRICS } from './helpers-ui.js';
 
 const env = useBrowser();
 
@@ -183,7 +183,7 @@ test('an impossible combination is explained in French with French numbers, and 
 });
 
 test('a small facility is written with the digits that tell its size, not as zeros', async () => {
-  const { page, problems, context } = await openApp(env, '?count=1');
+  const { page, problems, context } = await openApp(env, '?count=1', { recordText: true });
   await settle(page);
   for (const m of ['facility_power_mw', 'it_power_mw', 'annual_energy_gwh', 'compute_pflops_bf16', 'cooling_load_mw']) {
     const text = await page.locator(`[data-metric=${m}] .kpi-value`).innerText();
@@ -194,6 +194,15 @@ test('a small facility is written with the digits that tell its size, not as zer
   const power = parseFloat(await page.locator('[data-metric=facility_power_mw]').getAttribute('data-value'));
   assert.ok(power < 0.1, `one server draws well under 0.1 MW (${power})`);
   assert.match(await page.locator('[data-metric=facility_power_mw] .kpi-value').innerText(), /^0\.0\d{3}\sMW$/);
+  // Its charts in € billion: no two axis numbers read the same (they all read 0.001 once).
+  await drawAllCharts(page);
+  await settle(page);
+  for (const id of ['chart-cumulative', 'chart-tornado']) {
+    const numbers = await page.evaluate((id) => document.querySelector(`#${id} canvas`).__texts
+      .map((t) => t.text).filter((t) => /^[\d.,]+$/.test(t) && !/^\d+$/.test(t)), id);
+    assert.ok(numbers.length >= 3, `${id}: ${numbers}`);
+    assert.equal(new Set(numbers).size, numbers.length, `${id}: ${numbers}`);
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });
