@@ -162,6 +162,24 @@ test('embedded: messages to and from the parent page only; fits 400 and 800 px f
     assert.deepEqual(await snapshot(frame), shown, 'the data-values are unchanged');
   });
 
+  await t.test('inputs the model refuses get an error, never the last figures under the new query', async () => {
+    const n = (await messages(page, 'planner', 'results')).length;
+    const e0 = (await messages(page, 'planner', 'error')).length;
+    await page.evaluate(() => window.send('planner', { type: 'gigafactory-planner:set', params: { accelerator: 'gb200', cooling: 'air' } }));
+    const reply = await nextMessage(page, 'planner', 'error', e0);
+    assert.deepEqual(reply.errors.map((e) => e.name), ['model']);
+    assert.match(reply.errors[0].reason, /air|cool/i, reply.errors[0].reason);
+    await page.waitForTimeout(300);
+    assert.equal((await messages(page, 'planner', 'results')).length, n, 'no results message for inputs without an estimate');
+    // Back to what the frame showed: results again.
+    await page.evaluate(() => window.send('planner', { type: 'gigafactory-planner:set', params: { accelerator: 'b200', cooling: 'dlc' } }));
+    const back = await nextMessage(page, 'planner', 'results', n);
+    assert.match(back.query, /(^|&)accelerator=b200(&|$)/);
+    await frame.waitForFunction(() => document.querySelector('select[name=cooling]').value === 'dlc');
+    await settle(frame);
+    assertSameMetrics(back, await finiteMetrics(frame), 'results once the model accepts the inputs again');
+  });
+
   await t.test('the error reply echoes the rejected values', async () => {
     const e0 = (await messages(page, 'planner', 'error')).length;
     await page.evaluate(() => window.send('planner', { type: 'gigafactory-planner:set', params: { utilization: 7, country: 'XX' } }));

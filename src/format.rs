@@ -31,14 +31,21 @@ pub fn format(x: f64, lang: Lang, style: Style) -> String {
 }
 
 /// Decimals for `x` written with at most `min` decimals, or with three
-/// significant digits when it is below 1 (a tiny facility's 0.0173 MW is not
-/// "0 MW").
+/// significant digits when it is below 100 (a tiny facility's 0.0173 MW is not
+/// "0 MW", nor a small one's 7.89 GWh "8 GWh").
 pub fn sig_decimals(x: f64, min: u8) -> u8 {
     let a = x.abs();
-    if a >= 1.0 || a == 0.0 || !a.is_finite() {
+    if a >= 100.0 || a == 0.0 || !a.is_finite() {
         return min;
     }
     ((2.0 - a.log10().floor()).clamp(0.0, 8.0) as u8).max(min)
+}
+
+/// `x` as cards, bars and tables write a quantity: three significant digits
+/// below 100, at most `min` decimals up to ten million, compact above (an
+/// absurd training run's "428.7B days" fits its card).
+pub fn sig(x: f64, lang: Lang, min: u8) -> String {
+    format(x, lang, if x.abs() >= 1e7 { Style::Compact } else { Style::Plain(sig_decimals(x, min)) })
 }
 
 /// Format with a significant-digit-aware number of decimals: 3 significant
@@ -189,15 +196,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_below_one_keep_three_significant_digits() {
+    fn numbers_below_a_hundred_keep_three_significant_digits() {
         assert_eq!(sig_decimals(215.8, 1), 1);
-        assert_eq!(sig_decimals(1.5, 0), 0);
+        assert_eq!(sig_decimals(24.3, 0), 1);
+        assert_eq!(sig_decimals(7.89, 0), 2);
+        assert_eq!(sig_decimals(1.5, 3), 3);
         assert_eq!(sig_decimals(0.0173, 1), 4);
         assert_eq!(sig_decimals(0.151, 0), 3);
         assert_eq!(sig_decimals(-0.5, 0), 3);
         assert_eq!(sig_decimals(0.0, 1), 1);
         assert_eq!(sig_decimals(f64::NAN, 1), 1);
         assert_eq!(fallback(0.0173, Lang::En, Style::Plain(sig_decimals(0.0173, 1))), "0.0173");
+        assert_eq!(sig(7.89, Lang::En, 0), "7.89");
+        assert_eq!(sig(1234.56, Lang::En, 0), "1,235");
+        assert_eq!(sig(4.2867e11, Lang::En, 1), "428.7B");
+        assert_eq!(sig(-3e7, Lang::Fr, 0), fallback(-3e7, Lang::Fr, Style::Compact));
     }
 
     #[test]

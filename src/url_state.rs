@@ -215,9 +215,11 @@ pub fn parse_query_onto(base: Scenario, query: &str) -> Parsed {
             }
             Ok(())
         })();
-        match result {
-            Ok(()) => p.has_scenario |= scenario_param,
-            Err(reason) => reject(&reason),
+        // Present, valid or not: a link whose only scenario parameter is invalid
+        // still shows its defaults, not the visitor's working copy.
+        p.has_scenario |= scenario_param;
+        if let Err(reason) = result {
+            reject(&reason);
         }
     }
     // `count` wins; the other sizing modes apply when it is absent.

@@ -150,4 +150,15 @@ fn invalid_parameters_are_named_and_fall_back_to_defaults() {
 fn a_link_without_scenario_parameters_does_not_override_saved_state() {
     let p = parse_query("?lang=fr&embed=1&utm_source=x");
     assert!(!p.has_scenario);
+    let p = parse_query("?v=9&lang=xx");
+    assert!(!p.has_scenario, "a bad version or language is not a scenario");
+}
+
+#[test]
+fn a_link_whose_only_scenario_parameter_is_invalid_still_is_a_scenario_link() {
+    // Its defaults are shown (and the parameter reported), as when a valid one is beside it.
+    let p = parse_query("?country=GB");
+    assert!(p.has_scenario);
+    assert_eq!(p.scenario, Scenario::default());
+    assert_eq!(p.errors.len(), 1);
 }

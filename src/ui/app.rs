@@ -205,11 +205,18 @@ fn write_when_quiet(planner: Planner, write: impl Fn(&Scenario, Lang) + 'static)
 #[cfg(target_arch = "wasm32")]
 fn embed_bridge(planner: Planner) {
     use crate::embed::{apply_set_message, error_message, height_message, results_message, Ignored};
+    // The current estimate, or why there is none: never the last valid figures
+    // beside inputs they do not belong to.
     Effect::new(move |_| {
-        if let Some(e) = planner.estimate.get() {
-            let query = planner.scenario.with(|s| url_state::to_query(s, None, false));
-            crate::web::post_to_parent(&results_message(&e, &query));
-        }
+        crate::web::post_to_parent(&planner.result.with(|r| match r {
+            Ok(e) => results_message(e, &planner.scenario.with(|s| url_state::to_query(s, None, false))),
+            Err(e) => error_message(&[ParamError {
+                name: "model".into(),
+                value: String::new(),
+                reason: e.to_string(),
+                model: None,
+            }]),
+        }));
     });
     crate::web::observe_height(|h| crate::web::post_to_parent(&height_message(h)));
     let listener = window_event_listener(leptos::ev::message, move |ev| {

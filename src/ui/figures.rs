@@ -5,7 +5,7 @@
 use crate::charts::bars::{Bar, BarChart};
 use crate::charts::series::{cumulative_cost, HistogramChart, LineChart, MonthlyChart, TornadoChart};
 use crate::charts::{Chart, Figure};
-use crate::format::{format as fmt, sig_decimals, Style};
+use crate::format::{format as fmt, sig, Style};
 use crate::i18n::{Lang, Text};
 use crate::model::uncertainty::{Input, Output};
 use crate::model::{Analysis, Estimate, Scenario};
@@ -17,12 +17,9 @@ fn bars(rows: &[(&str, f64)], unit: &str, lang: Lang, decimals: u8) -> Figure {
     let chart = BarChart {
         bars: rows.iter().enumerate().map(|(i, (l, v))| Bar { label: l.to_string(), value: *v, colour: i }).collect(),
         unit: unit.into(),
-        value_labels: rows.iter().map(|(_, v)| fmt(*v, lang, Style::Plain(sig_decimals(*v, decimals)))).collect(),
+        value_labels: rows.iter().map(|(_, v)| sig(*v, lang, decimals)).collect(),
     };
-    let table = rows
-        .iter()
-        .map(|(l, v)| (l.to_string(), format!("{} {unit}", fmt(*v, lang, Style::Plain(sig_decimals(*v, decimals))))))
-        .collect();
+    let table = rows.iter().map(|(l, v)| (l.to_string(), format!("{} {unit}", sig(*v, lang, decimals)))).collect();
     Figure { chart: Chart::Bars(chart), table }
 }
 
@@ -117,10 +114,16 @@ pub fn opex_figure(e: &Estimate, lang: Lang) -> Figure {
 pub fn cumulative_figure(e: &Estimate, s: &Scenario, lang: Lang) -> Figure {
     let t = lang.text();
     let points = cumulative_cost(e.capex.facility().0, e.capex.it().0, e.opex.total().0, s.years, s.it_life_years);
-    let table = points
+    // One row per whole year: where the line steps (opening, a refresh), the
+    // cost after the step.
+    let whole: Vec<&(f64, f64)> = points.iter().filter(|p| (p.0 - p.0.round()).abs() < 1e-9).collect();
+    let table = whole
         .iter()
-        .filter(|p| (p.0 - p.0.round()).abs() < 1e-9)
-        .map(|(y, c)| (format!("{} {}", t.year, fmt(*y, lang, Style::Plain(0))), fmt(*c, lang, Style::EuroCompact)))
+        .enumerate()
+        .filter(|(i, p)| whole.get(i + 1).is_none_or(|n| n.0 != p.0))
+        .map(|(_, (y, c))| {
+            (format!("{} {}", t.year, fmt(*y, lang, Style::Plain(0))), fmt(*c, lang, Style::EuroCompact))
+        })
         .collect();
     Figure { chart: Chart::Line(LineChart { points, y_label: t.eur_bn.into(), y_scale: 1e9 }), table }
 }
@@ -227,8 +230,13 @@ mod tests {
     fn cumulative_cost_ends_at_tco() {
         let s = Scenario::default();
         let e = evaluate(&s).unwrap();
-        let Chart::Line(l) = cumulative_figure(&e, &s, Lang::En).chart else { panic!("line") };
+        let f = cumulative_figure(&e, &s, Lang::En);
+        let Chart::Line(l) = f.chart else { panic!("line") };
         assert!((l.points.last().unwrap().1 / e.tco.0 - 1.0).abs() < 1e-9);
+        // Its table: each year once, from 0 to the horizon, the opening capex at year 0.
+        let years: Vec<&str> = f.table.iter().map(|(y, _)| y.as_str()).collect();
+        assert_eq!(years.len(), s.years as usize + 1, "{years:?}");
+        assert_eq!(f.table[0], ("year 0".to_string(), fmt(e.capex.total().0, Lang::En, Style::EuroCompact)));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Headline result cards. Each carries `data-metric` and `data-value` (a plain
 //! number in the metric's unit) for embedders and tests, whatever the language.
 
-use crate::format::{format as fmt, sig_decimals, Style};
+use crate::format::{format as fmt, sig, Style};
 use crate::i18n::{Lang, Text};
 use crate::model::Estimate;
 use crate::state::use_planner;
@@ -26,13 +26,13 @@ const CARDS: &[Card] = &[
         metric: "facility_power_mw",
         label: |t| t.m_facility_power,
         definition: Some(|t| t.d_facility_power),
-        display: |v, l| unit(fmt(v, l, Style::Plain(sig_decimals(v, 1))), "MW"),
+        display: |v, l| unit(sig(v, l, 1), "MW"),
     },
     Card {
         metric: "it_power_mw",
         label: |t| t.m_it_power,
         definition: Some(|t| t.d_it_power),
-        display: |v, l| unit(fmt(v, l, Style::Plain(sig_decimals(v, 1))), "MW"),
+        display: |v, l| unit(sig(v, l, 1), "MW"),
     },
     Card {
         metric: "pue",
@@ -44,7 +44,7 @@ const CARDS: &[Card] = &[
         metric: "annual_energy_gwh",
         label: |t| t.m_annual_energy,
         definition: Some(|t| t.d_annual_energy),
-        display: |v, l| unit(fmt(v, l, Style::Plain(sig_decimals(v, 0))), "GWh"),
+        display: |v, l| unit(sig(v, l, 0), "GWh"),
     },
     Card {
         metric: "capex_eur",
@@ -80,7 +80,7 @@ const CARDS: &[Card] = &[
         metric: "compute_pflops_bf16",
         label: |t| t.m_compute,
         definition: None,
-        display: |v, l| unit(fmt(v / 1000.0, l, Style::Plain(sig_decimals(v / 1000.0, 1))), "EFLOP/s"),
+        display: |v, l| unit(sig(v / 1000.0, l, 1), "EFLOP/s"),
     },
     Card {
         metric: "accelerator_count",
@@ -92,7 +92,7 @@ const CARDS: &[Card] = &[
         metric: "cooling_load_mw",
         label: |t| t.m_cooling_load,
         definition: None,
-        display: |v, l| unit(fmt(v, l, Style::Plain(sig_decimals(v, 1))), "MWth"),
+        display: |v, l| unit(sig(v, l, 1), "MWth"),
     },
     Card {
         metric: "opex_eur_per_year",
@@ -104,20 +104,15 @@ const CARDS: &[Card] = &[
         metric: "train_days",
         label: |t| t.m_train_days,
         definition: None,
-        display: |v, l| unit(fmt(v, l, Style::Plain(sig_decimals(v, 1))), l.text().days),
+        display: |v, l| unit(sig(v, l, 1), l.text().days),
     },
     Card {
         metric: "train_energy_mwh",
         label: |t| t.m_train_energy,
         definition: None,
-        display: |v, l| unit(fmt(v, l, Style::Plain(sig_decimals(v, 0))), "MWh"),
+        display: |v, l| unit(sig(v, l, 0), "MWh"),
     },
-    Card {
-        metric: "train_co2_t",
-        label: |t| t.m_train_co2,
-        definition: None,
-        display: |v, l| unit(fmt(v, l, Style::Plain(sig_decimals(v, 0))), "t"),
-    },
+    Card { metric: "train_co2_t", label: |t| t.m_train_co2, definition: None, display: |v, l| unit(sig(v, l, 0), "t") },
     Card {
         metric: "train_cost_eur",
         label: |t| t.m_train_cost,
