@@ -84,6 +84,20 @@ test('axe-core: no serious or critical violations with link notices, an invalid 
   await context.close();
 });
 
+test('keyboard: Import (JSON), a hidden file input, shows its focus on its visible label', async () => {
+  const { page, problems, context } = await openApp(env, '?lang=en');
+  const label = page.locator('label[for=import-file]');
+  const outline = () => label.evaluate((l) => getComputedStyle(l).outlineStyle);
+  assert.equal(await outline(), 'none', 'no outline before it is focused');
+  await page.locator('#export-all').evaluate((b) => { b.disabled = false; });
+  await page.focus('#export-all');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'import-file');
+  assert.notEqual(await outline(), 'none', 'the label shows the focus');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('keyboard: Tab reaches the skip link first, then controls, each with a visible focus outline', async () => {
   const { page, problems, context } = await openApp(env, '?lang=en');
   await settle(page);
