@@ -41,6 +41,11 @@ pub fn sig_decimals(x: f64, min: u8) -> u8 {
     ((2.0 - a.log10().floor()).clamp(0.0, 8.0) as u8).max(min)
 }
 
+/// A number and its unit, joined by a no-break space (never split across lines).
+pub fn unit(v: String, u: &str) -> String {
+    format!("{v}\u{a0}{u}")
+}
+
 /// `x` as cards, bars and tables write a quantity: three significant digits
 /// below 100, at most `min` decimals up to ten million, compact above (an
 /// absurd training run's "428.7B days" fits its card).

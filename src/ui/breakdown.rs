@@ -1,7 +1,7 @@
 //! Detailed result tables: power, cooling and water, cost, carbon, EU rules,
 //! heat reuse and context, the training run, and the uncertainty ranges.
 
-use crate::format::{format as fmt, smart, Style};
+use crate::format::{format as fmt, sig, smart, unit, Style};
 use crate::i18n::{Lang, Text};
 use crate::model::estimate::{Rule, Status};
 use crate::model::uncertainty::Output;
@@ -14,7 +14,7 @@ use leptos::prelude::*;
 type Rows = Vec<(String, String)>;
 
 fn mw(x: f64, l: Lang) -> String {
-    format!("{} MW", fmt(x, l, Style::Plain(1)))
+    unit(sig(x, l, 1), "MW")
 }
 
 /// Power rows.
@@ -25,17 +25,17 @@ pub fn power_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
         (t.r_it_average.into(), mw(p.it_average.0, l)),
         (t.m_facility_power.into(), mw(p.facility_peak.0, l)),
         (t.r_grid.into(), mw(p.grid_connection.0, l)),
-        (t.m_annual_energy.into(), format!("{} GWh", fmt(e.annual_energy.gwh(), l, Style::Plain(0)))),
+        (t.m_annual_energy.into(), unit(sig(e.annual_energy.gwh(), l, 0), "GWh")),
         (
             t.r_racks.into(),
             format!(
-                "{} · {} · {} kW",
+                "{} · {} · {}\u{a0}kW",
                 fmt(e.systems, l, Style::Plain(0)),
                 fmt(e.racks, l, Style::Plain(0)),
                 fmt(e.rack_kw, l, Style::Plain(1))
             ),
         ),
-        (t.r_floor.into(), format!("{} m²", fmt(e.floor_area_m2, l, Style::Plain(0)))),
+        (t.r_floor.into(), unit(sig(e.floor_area_m2, l, 0), "m²")),
     ]
 }
 
@@ -43,10 +43,10 @@ pub fn power_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
 pub fn cooling_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
     let c = &e.cooling;
     vec![
-        (t.r_heat.into(), format!("{} MWth", fmt(c.heat_design.0, l, Style::Plain(1)))),
-        (t.r_chiller.into(), format!("{} MWth", fmt(c.chiller_capacity.0, l, Style::Plain(1)))),
+        (t.r_heat.into(), unit(sig(c.heat_design.0, l, 1), "MWth")),
+        (t.r_chiller.into(), unit(sig(c.chiller_capacity.0, l, 1), "MWth")),
         (t.r_free.into(), fmt(c.free_cooling_annual(), l, Style::Percent(1))),
-        (t.r_water.into(), format!("{} m³", fmt(c.water.0, l, Style::Plain(0)))),
+        (t.r_water.into(), unit(sig(c.water.0, l, 0), "m³")),
         (t.r_wue.into(), fmt(e.kpis.wue, l, Style::Plain(3))),
     ]
 }
@@ -103,16 +103,16 @@ pub fn cost_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
         (t.m_tco.into(), eur(e.tco.0)),
         (t.m_cost_hour.into(), fmt(e.cost_per_gpu_hour.0, l, Style::Euro2)),
         (t.r_cost_pflop.into(), eur(e.cost_per_pflop_year.0)),
-        (t.r_price_used.into(), format!("{} €/MWh", smart(e.price_eur_per_mwh, l))),
+        (t.r_price_used.into(), unit(smart(e.price_eur_per_mwh, l), "€/MWh")),
     ]
 }
 
 /// Carbon rows.
 pub fn carbon_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
     let c = &e.carbon;
-    let tonnes = |x: f64| format!("{} t", fmt(x, l, Style::Plain(0)));
+    let tonnes = |x: f64| unit(sig(x, l, 0), "t");
     vec![
-        (t.r_carbon_used.into(), format!("{} gCO₂e/kWh", smart(e.carbon_g_per_kwh, l))),
+        (t.r_carbon_used.into(), unit(smart(e.carbon_g_per_kwh, l), "gCO₂e/kWh")),
         (t.r_location.into(), tonnes(c.location_per_year.0)),
         (t.r_market.into(), tonnes(c.market_per_year.0)),
         (t.r_embodied_hw.into(), tonnes(c.embodied_hardware.0)),
@@ -124,8 +124,8 @@ pub fn carbon_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
 /// Heat-reuse and context rows.
 pub fn context_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
     vec![
-        (t.r_exported.into(), format!("{} MWh", fmt(e.heat.exported.0, l, Style::Plain(0)))),
-        (t.r_delivered.into(), format!("{} MWh", fmt(e.heat.delivered.0, l, Style::Plain(0)))),
+        (t.r_exported.into(), unit(sig(e.heat.exported.0, l, 0), "MWh")),
+        (t.r_delivered.into(), unit(sig(e.heat.delivered.0, l, 0), "MWh")),
         (t.r_homes.into(), fmt(e.heat.homes_heated, l, Style::Plain(0))),
         (t.r_share_country.into(), fmt(e.context.share_of_country, l, Style::Percent(2))),
         (t.r_share_eu.into(), fmt(e.context.share_of_eu, l, Style::Percent(3))),
@@ -137,11 +137,11 @@ pub fn context_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
 pub fn training_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
     let r = &e.training;
     vec![
-        (t.r_flop.into(), format!("{} FLOP", crate::num::sci_digits(r.flop, 3))),
-        (t.m_train_days.into(), format!("{}\u{a0}{}", fmt(r.days.0, l, Style::Plain(1)), t.days)),
+        (t.r_flop.into(), unit(crate::num::sci_digits(r.flop, 3), "FLOP")),
+        (t.m_train_days.into(), unit(sig(r.days.0, l, 1), t.days)),
         (t.r_gpu_hours.into(), fmt(r.accelerator_hours, l, Style::Plain(0))),
-        (t.m_train_energy.into(), format!("{} MWh", fmt(r.energy.0, l, Style::Plain(0)))),
-        (t.m_train_co2.into(), format!("{} t", fmt(r.co2.0, l, Style::Plain(0)))),
+        (t.m_train_energy.into(), unit(sig(r.energy.0, l, 0), "MWh")),
+        (t.m_train_co2.into(), unit(sig(r.co2.0, l, 0), "t")),
         (t.m_train_cost.into(), fmt(r.cost.0, l, Style::EuroCompact)),
     ]
 }

@@ -5,7 +5,7 @@
 use crate::charts::bars::{Bar, BarChart};
 use crate::charts::series::{cumulative_cost, HistogramChart, LineChart, MonthlyChart, TornadoChart};
 use crate::charts::{Chart, Figure};
-use crate::format::{format as fmt, sig, Style};
+use crate::format::{format as fmt, sig, unit as unit_of, Style};
 use crate::i18n::{Lang, Text};
 use crate::model::uncertainty::{Input, Output};
 use crate::model::{Analysis, Estimate, Scenario};
@@ -19,7 +19,7 @@ fn bars(rows: &[(&str, f64)], unit: &str, lang: Lang, decimals: u8) -> Figure {
         unit: unit.into(),
         value_labels: rows.iter().map(|(_, v)| sig(*v, lang, decimals)).collect(),
     };
-    let table = rows.iter().map(|(l, v)| (l.to_string(), format!("{} {unit}", sig(*v, lang, decimals)))).collect();
+    let table = rows.iter().map(|(l, v)| (l.to_string(), unit_of(sig(*v, lang, decimals), unit))).collect();
     Figure { chart: Chart::Bars(chart), table }
 }
 

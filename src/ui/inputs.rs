@@ -254,7 +254,14 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
         // The PUE alone: not a copy of the whole estimate on every edit.
         p.estimate
             .with(|e| e.as_ref().map(|e| e.kpis.pue))
-            .map(|pue| format!("{}: {}", l.text().auto, fmt(pue, l, Style::Plain(3))))
+            .map(|pue| {
+                format!(
+                    "{}{} {}",
+                    l.text().auto,
+                    if l == Lang::Fr { "\u{a0}:" } else { ":" },
+                    fmt(pue, l, Style::Plain(3))
+                )
+            })
             .unwrap_or_default()
     });
 

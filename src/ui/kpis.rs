@@ -1,7 +1,7 @@
 //! Headline result cards. Each carries `data-metric` and `data-value` (a plain
 //! number in the metric's unit) for embedders and tests, whatever the language.
 
-use crate::format::{format as fmt, sig, Style};
+use crate::format::{format as fmt, sig, unit, Style};
 use crate::i18n::{Lang, Text};
 use crate::model::Estimate;
 use crate::state::use_planner;
@@ -15,10 +15,6 @@ struct Card {
     definition: Option<fn(&Text) -> &'static str>,
     /// Formats the metric's plain value for display.
     display: fn(f64, Lang) -> String,
-}
-
-fn unit(v: String, u: &str) -> String {
-    format!("{v}\u{a0}{u}")
 }
 
 const CARDS: &[Card] = &[
