@@ -194,6 +194,7 @@ test('a small facility is written with the digits that tell its size, not as zer
   const power = parseFloat(await page.locator('[data-metric=facility_power_mw]').getAttribute('data-value'));
   assert.ok(power < 0.1, `one server draws well under 0.1 MW (${power})`);
   assert.match(await page.locator('[data-metric=facility_power_mw] .kpi-value').innerText(), /^0\.0\d{3}\sMW$/);
+  assert.match(await page.locator('[data-metric=compute_pflops_bf16] .kpi-value').innerText(), /^\d+(\.\d+)?\sPFLOP\/s$/, 'below an exaflop, in PFLOP/s');
   // Its charts in € billion: no two axis numbers read the same (they all read 0.001 once).
   await drawAllCharts(page);
   await settle(page);
