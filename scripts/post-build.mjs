@@ -115,7 +115,34 @@ if (!glue) {
   console.error('post-build: wasm-bindgen glue not found');
   process.exit(1);
 }
-const glueSource = readFileSync(join(dir, glue), 'utf8');
+let glueSource = readFileSync(join(dir, glue), 'utf8');
+// wasm-streams (leptos → server_fn) exports three classes the app never creates
+// (no import constructs them); index.html's wasm-opt removes their exports
+// (`--remove-exports`), so drop every exported class of the glue whose wasm
+// calls all name exports the module no longer has, with its finalization
+// registry and its Symbol.dispose line.
+const wasmFile = readdirSync(dir).find((f) => /^gigafactory-planner-[0-9a-f]+_bg\.wasm$/.test(f));
+if (!wasmFile) {
+  console.error('post-build: wasm module not found');
+  process.exit(1);
+}
+const wasmExports = new Set(WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(join(dir, wasmFile)))).map((e) => e.name));
+const dropped = [];
+glueSource = glueSource.replace(/^export class (\w+) \{\n[\s\S]*?\n\}\n/gm, (cls, name) => {
+  const calls = [...cls.matchAll(/\bwasm\.(\w+)/g)].map((c) => c[1]);
+  if (!calls.length || calls.some((c) => wasmExports.has(c))) return cls;
+  dropped.push(name);
+  return '';
+});
+for (const name of dropped) {
+  glueSource = glueSource
+    .replace(`if (Symbol.dispose) ${name}.prototype[Symbol.dispose] = ${name}.prototype.free;\n`, '')
+    .replace(new RegExp(`^const ${name}Finalization = [^;]*;\n`, 'm'), '');
+  if (new RegExp(`\\b${name}\\b`).test(glueSource)) {
+    console.error(`post-build: the glue still uses ${name} after dropping it`);
+    process.exit(1);
+  }
+}
 const minified = await minify(glueSource, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
 if (!minified.code) {
   console.error('post-build: terser produced no code');
@@ -182,4 +209,4 @@ self.addEventListener('fetch', (e) => {
 });
 `;
 writeFileSync(join(dir, 'sw.js'), sw);
-console.log(`post-build: ${initName}, CSP meta, sw.js (${assets.length} assets)`);
+console.log(`post-build: ${initName}, CSP meta, sw.js (${assets.length} assets)${dropped.length ? `, glue without ${dropped.join(", ")}` : ""}`);

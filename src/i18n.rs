@@ -49,6 +49,29 @@ impl Lang {
     }
 }
 
+/// `template` with every `{}` replaced by `arg`: what `template.replace("{}", arg)`
+/// gives, without a string pattern, whose searcher would pull core's panic for a
+/// bad string slice (and its `char` escaping) into the wasm.
+pub fn fill(template: &str, arg: &str) -> String {
+    let mut out = String::with_capacity(template.len() + arg.len());
+    let mut rest = template;
+    while let Some((head, tail)) = rest.split_once('{') {
+        out.push_str(head);
+        match tail.strip_prefix('}') {
+            Some(after) => {
+                out.push_str(arg);
+                rest = after;
+            }
+            None => {
+                out.push('{');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Every string the interface shows.
 #[derive(Debug)]
 #[allow(missing_docs)]
@@ -779,3 +802,23 @@ pub const FR: Text = Text {
     name_label: "Nom du scénario",
     select_for_compare: "Sélectionner pour comparer",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_is_replace() {
+        for template in ["", "{}", "a{}b", "{}{}", "{{}", "{", "}{", "a{b}c", "« {} » ouvert.", "({}) x {} y"] {
+            for arg in ["", "x", "{}", "“n”"] {
+                assert_eq!(fill(template, arg), template.replace("{}", arg), "{template:?} {arg:?}");
+            }
+        }
+        for l in Lang::ALL {
+            let t = l.text();
+            for s in [t.deleted, t.opened, t.saved_as, t.imported, t.storage_full, t.unreadable] {
+                assert_eq!(fill(s, "n"), s.replace("{}", "n"));
+            }
+        }
+    }
+}

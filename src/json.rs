@@ -345,7 +345,7 @@ fn write_f64(out: &mut String, x: f64) {
             out.push_str(".0");
         } else if exp >= 0 {
             // 1234e-2 -> 12.34
-            let (int, frac) = digits.split_at(exp as usize + 1);
+            let (int, frac) = digits.split_at_checked(exp as usize + 1).unwrap_or((&digits, ""));
             out.push_str(int);
             out.push('.');
             out.push_str(frac);
@@ -356,7 +356,7 @@ fn write_f64(out: &mut String, x: f64) {
             out.push_str(&digits);
         }
     } else {
-        let (first, rest) = digits.split_at(1);
+        let (first, rest) = digits.split_at_checked(1).unwrap_or((&digits, ""));
         out.push_str(first);
         if !rest.is_empty() {
             out.push('.');
@@ -563,7 +563,7 @@ impl Parser<'_> {
                 return Err(self.error(self.at, "invalid number (a digit must follow the exponent)"));
             }
         }
-        let token = &self.text[start..self.at];
+        let token = self.text.get(start..self.at).unwrap_or_default();
         // "-0" is no integer: it keeps its sign as a float.
         if whole && token != "-0" {
             if let Ok(i) = token.parse::<i64>() {

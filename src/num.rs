@@ -122,7 +122,7 @@ pub fn decimal_from_text(text: &str) -> Option<Decimal> {
     }
     let all: String = [int, frac].concat();
     let lead = all.bytes().take_while(|&b| b == b'0').count();
-    let digits = all[lead..].trim_end_matches('0');
+    let digits = all.get(lead..).unwrap_or_default().trim_end_matches('0');
     if digits.is_empty() {
         return Some(Decimal { negative, digits: "0".into(), exp: 0 });
     }
@@ -198,7 +198,7 @@ impl Decimal {
             out.push_str(&self.digits);
             (0..self.exp + 1 - n).for_each(|_| out.push('0'));
         } else {
-            let (int, frac) = self.digits.split_at(self.exp as usize + 1);
+            let (int, frac) = self.digits.split_at_checked(self.exp as usize + 1).unwrap_or((&self.digits, ""));
             out.push_str(int);
             out.push('.');
             out.push_str(frac);
@@ -212,7 +212,7 @@ impl Decimal {
         if self.negative {
             out.push('-');
         }
-        let (first, rest) = self.digits.split_at(1);
+        let (first, rest) = self.digits.split_at_checked(1).unwrap_or((&self.digits, ""));
         out.push_str(first);
         if !rest.is_empty() {
             out.push('.');

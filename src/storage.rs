@@ -190,7 +190,7 @@ pub use browser::{available, now_ms};
 /// worked. The same text from the same key already kept (each reload, or each
 /// open tab, finds it again until the key is next written) is not kept twice.
 fn set_aside(from: &str, raw: &str) -> Option<String> {
-    let source = format!("{BACKUP_PREFIX}{}.", from.trim_start_matches("gigafactory-planner."));
+    let source = format!("{BACKUP_PREFIX}{}.", from.strip_prefix("gigafactory-planner.").unwrap_or(from));
     if let Some((key, _)) = browser::backups().into_iter().find(|(k, v)| k.starts_with(&source) && v == raw) {
         return Some(key);
     }

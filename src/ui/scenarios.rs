@@ -3,7 +3,7 @@
 //! change is written at once by the handler that made it, and a write the
 //! browser refuses is said on screen while the list stays in memory.
 
-use crate::i18n::Text;
+use crate::i18n::{fill, Text};
 use crate::library::{Library, Saved, LIBRARY_KEY};
 use crate::model::Scenario;
 use crate::state::use_planner;
@@ -95,17 +95,18 @@ impl Shelf {
 
 /// The shelf from context.
 pub fn use_shelf() -> Shelf {
-    expect_context::<Shelf>()
+    // Not `expect_context`: see `use_planner`.
+    use_context::<Shelf>().expect("no Shelf in context")
 }
 
 fn note_text(t: &Text, n: &Note) -> String {
     match n {
-        Note::Saved(name) => t.saved_as.replace("{}", name),
-        Note::Deleted(_, saved) => t.deleted.replace("{}", &saved.name),
-        Note::Opened(name, ..) => t.opened.replace("{}", name),
-        Note::Imported(n, _) => t.imported.replace("{}", &n.to_string()),
+        Note::Saved(name) => fill(t.saved_as, name),
+        Note::Deleted(_, saved) => fill(t.deleted, &saved.name),
+        Note::Opened(name, ..) => fill(t.opened, name),
+        Note::Imported(n, _) => fill(t.imported, &n.to_string()),
         Note::ImportFailed(why) => format!("{}: {why}", t.import_failed),
-        Note::WriteRefused(why) => t.storage_full.replace("{}", why),
+        Note::WriteRefused(why) => fill(t.storage_full, why),
     }
 }
 
@@ -196,7 +197,7 @@ pub fn ScenarioPanel() -> impl IntoView {
                 shelf.unreadable.get().map(|why| {
                     view! {
                         <div class="notice" role="alert" id="unreadable-note">
-                            {move || p.text().unreadable.replace("{}", &why)}
+                            {move || fill(p.text().unreadable, &why)}
                             " "
                             <button type="button" class="link" on:click=download_unreadable>{tx(|t| t.download_unreadable)}</button>
                         </div>
