@@ -185,6 +185,48 @@ test('open never loses unsaved inputs: it offers undo until the opened inputs ar
   await close();
 });
 
+test('keyboard: rename takes the focus and Escape gives it back unchanged; delete hands it to undo and undo back', async () => {
+  const { page, problems, close } = await openPlanner(env, '?count=12345');
+  const a = await saveAs(page, 'Alpha');
+  await saveAs(page, 'Beta');
+  const active = () => page.evaluate(() => {
+    const e = document.activeElement;
+    return `${e.closest('[data-id]')?.dataset.name ?? ''} ${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${e.className}`.trim();
+  });
+  const onlyNames = () => listedNames(page);
+
+  await item(page, 'Alpha').locator('button.rename-btn').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.name === 'rename');
+  await page.keyboard.type(' renamed');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.querySelector('form.rename') === null);
+  assert.deepEqual(await onlyNames(), ['Alpha', 'Beta'], 'Escape changes nothing');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('rename-btn'));
+  assert.equal(await active(), 'Alpha button.rename-btn');
+
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.name === 'rename');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Gamma');
+  await page.keyboard.press('Enter');
+  await item(page, 'Gamma').waitFor();
+  await page.waitForFunction(() => document.activeElement?.classList.contains('rename-btn'));
+  assert.equal(await active(), 'Gamma button.rename-btn');
+  assert.deepEqual((await listed(page))[0], { id: a.id, name: 'Gamma' }, 'renamed in place, same id');
+
+  await item(page, 'Beta').locator('button.delete').focus();
+  await page.keyboard.press('Enter');
+  await waitForCount(page, 1);
+  await page.waitForFunction(() => document.activeElement?.id === 'undo-delete');
+  await page.keyboard.press('Enter');
+  await waitForCount(page, 2);
+  await page.waitForFunction(() => document.activeElement?.classList.contains('delete'));
+  assert.equal(await active(), 'Beta button.delete', 'the restored item\'s delete button has the focus');
+  assert.deepEqual(problems, [], 'no console errors');
+  await close();
+});
+
 const GARBAGE = '{"payload": [oops this is not JSON \u00e9\u{1F600}';
 const FUTURE = (payload) => JSON.stringify({ schema: 99, data_version: '2099.01', saved_at: 4102444800000, payload });
 const FUTURE_LIST = FUTURE([{ id: 'f1', name: 'From the future', created: 1, updated: 1, scenario: { hyperdrive: true } }]);

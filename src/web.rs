@@ -252,6 +252,17 @@ fn measure_views() {
     }
 }
 
+/// Focus the element `selector` finds at the next animation frame, once the
+/// view has been drawn again; nothing when there is none.
+pub fn focus_later(selector: String) {
+    leptos::prelude::request_animation_frame(move || {
+        let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(&selector).ok().flatten());
+        if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// Measure the watched elements at the next animation frame (once, however
 /// often asked before it).
 pub fn recheck_views() {

@@ -110,6 +110,15 @@ fn note_text(t: &Text, n: &Note) -> String {
     }
 }
 
+/// Move the focus to what `selector` finds once the panel has been drawn again:
+/// a keyboard user keeps their place when the control they pressed goes away.
+fn focus_next(selector: String) {
+    #[cfg(target_arch = "wasm32")]
+    crate::web::focus_later(selector);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = selector;
+}
+
 /// The saved-scenarios panel.
 #[component]
 pub fn ScenarioPanel() -> impl IntoView {
@@ -232,11 +241,14 @@ pub fn ScenarioPanel() -> impl IntoView {
                                 <button type="button" id=id class="link" on:click=move |_| {
                                     match shelf.note.get_untracked() {
                                         Some(Note::Deleted(pos, saved)) => {
+                                            focus_next(format!("[data-id=\"{}\"] .delete", saved.id));
                                             shelf.change(|l| l.restore(pos, saved, now()));
                                         }
                                         Some(Note::Opened(_, scenario, id)) => {
                                             p.scenario.set(scenario);
                                             shelf.open_id.set(id);
+                                            // The inputs are back, unsaved: the next step may be to save them.
+                                            focus_next("#scenario-name".into());
                                         }
                                         _ => {}
                                     }
@@ -287,7 +299,8 @@ fn ScenarioList() -> impl IntoView {
                         let is_open = shelf.open_id.get() == Some(id.clone());
                         let checked = shelf.selected.with(|s| s.contains(&id));
                         let editing_this = editing.get() == Some(id.clone());
-                        let (id1, id2, id3, id4, id5, id6) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+                        let (id1, id2, id3, id4, id5, id6, id7) =
+                            (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
                         let scenario = item.scenario.clone();
                         let name_for_edit = item.name.clone();
                         let opened_name = item.name.clone();
@@ -314,10 +327,15 @@ fn ScenarioList() -> impl IntoView {
                                                 shelf.note.set(Some(Note::Saved(name)));
                                             }
                                             editing.set(None);
+                                            focus_next(format!("[data-id=\"{id2}\"] .rename-btn"));
                                         }>
                                             <input name="rename" type="text" maxlength="80" aria-label=t.rename
                                                 prop:value=move || rename_text.get()
-                                                on:input=move |ev| rename_text.set(event_target_value(&ev)) />
+                                                on:input=move |ev| rename_text.set(event_target_value(&ev))
+                                                on:keydown=move |ev| if ev.key() == "Escape" {
+                                                    editing.set(None);
+                                                    focus_next(format!("[data-id=\"{id7}\"] .rename-btn"));
+                                                } />
                                             <button type="submit">{t.save}</button>
                                         </form>
                                     }.into_any()
@@ -339,8 +357,14 @@ fn ScenarioList() -> impl IntoView {
                                         shelf.open_id.set(Some(id3.clone()));
                                     }>{t.open}</button>
                                     <button type="button" class="rename-btn" on:click=move |_| {
-                                        rename_text.set(name_for_edit.clone());
-                                        editing.set(Some(id4.clone()));
+                                        // A second press closes the field unchanged.
+                                        if editing.get_untracked().as_ref() == Some(&id4) {
+                                            editing.set(None);
+                                        } else {
+                                            rename_text.set(name_for_edit.clone());
+                                            editing.set(Some(id4.clone()));
+                                            focus_next("form.rename input".into());
+                                        }
                                     }>{t.rename}</button>
                                     <button type="button" class="duplicate" on:click=move |_| {
                                         shelf.change(|l| l.duplicate(&id5, p.text().copy_word, now()));
@@ -350,6 +374,7 @@ fn ScenarioList() -> impl IntoView {
                                             shelf.selected.update(|s| s.retain(|x| *x != saved.id));
                                             if shelf.open_id.get_untracked() == Some(saved.id.clone()) { shelf.open_id.set(None); }
                                             shelf.note.set(Some(Note::Deleted(pos, saved)));
+                                            focus_next("#undo-delete".into());
                                         }
                                     }>{t.delete}</button>
                                 </span>
