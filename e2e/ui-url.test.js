@@ -171,13 +171,13 @@ test('an impossible combination is explained in French with French numbers, and 
   assert.equal(await status.getAttribute('class'), 'status error');
   await page.waitForTimeout(300);
   assert.equal(downloaded, false);
-  // In English the model's own words, with whole euros for a budget that is too small.
+  // In English the model's words, with whole euros, grouped, for a budget that is too small.
   await page.click('.lang-switch button[lang=en]');
   await page.selectOption('select[name=cooling]', 'dlc');
   await error.waitFor({ state: 'detached' });
   await page.goto(env.server.url + '/?capex_eur=100000');
   await error.waitFor();
-  assert.match(await error.innerText(), /capital budget is too small for one system, which needs \d+ €/);
+  assert.match(await error.innerText(), /capital budget is too small for one system, which needs \d{1,3}(,\d{3})+ €/);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -213,10 +213,11 @@ test('notices about a link speak the page\'s language and follow a switch', asyn
   const notice = (name) => page.locator(`.notice[data-param=${name}]`).innerText();
   assert.match(await notice('pue'), /\(pas un nombre\)$/);
   assert.match(await notice('cooling'), /\(technologie de refroidissement inconnue\)$/);
-  assert.match(await notice('count'), /\(count doit être compris entre 1 et 10\s000\s000 \(valeur : 0\)\)$/u);
+  // The model's refusal names the field by its label and writes numbers as the page does.
+  assert.match(await notice('count'), /\(« Nombre d'accélérateurs » : valeur attendue entre 1 et 10\s000\s000 \(reçu : 0\)\)$/u);
   await page.click('.lang-switch button[lang=en]');
   await page.waitForFunction(() => /not a number/.test(document.querySelector('.notice[data-param=pue]').innerText));
-  assert.match(await notice('count'), /\(count must be between 1 and 1e7, got 0\)$/);
+  assert.match(await notice('count'), /\(“Accelerator count” must be between 1 and 10,000,000, got 0\)$/);
   assert.deepEqual(problems, []);
   await context.close();
 });

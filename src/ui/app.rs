@@ -338,36 +338,86 @@ fn param_reason(e: &ParamError, l: Lang) -> String {
     crate::url_state::reason_in(&e.reason, l).to_string()
 }
 
-/// Why the model refused a scenario, in the page's language: the model's own
-/// words in English, the same said in French with French number writing.
+/// The label of the input a model field comes from, as its field shows it.
+fn field_label(t: &crate::i18n::Text, field: &'static str) -> &'static str {
+    match field {
+        "count" => t.size_count,
+        "power_mw" => t.size_power,
+        "compute_pflops" => t.size_compute,
+        "capex_eur" => t.size_capex,
+        "utilization" => t.utilization,
+        "price_eur_per_mwh" => t.price,
+        "carbon_g_per_kwh" => t.carbon,
+        "pue" => t.pue_override,
+        "years" => t.years,
+        "it_life_years" => t.it_life,
+        "facility_life_years" => t.facility_life,
+        "wacc" => t.wacc,
+        "renewable_share" => t.renewable_share,
+        "heat_reuse" => t.heat_reuse,
+        "heat_price_eur_per_mwh" => t.heat_price,
+        "train_params_b" => t.train_params,
+        "train_tokens_t" => t.train_tokens,
+        "mfu" => t.mfu,
+        "goodput" => t.goodput,
+        other => other,
+    }
+}
+
+/// Why the model refused a scenario, in the page's language: the input named as
+/// its field is labelled and numbers written as the page writes them (546,319,
+/// not 546319); what names no number in English is the model's own words.
 pub fn model_error_message(e: &crate::model::ModelError, l: Lang) -> String {
     use crate::format::{format as f, smart, Style};
     use crate::model::ModelError as E;
-    if l == Lang::En {
-        return e.to_string();
-    }
+    let fr = l == Lang::Fr;
+    let n = |x: f64| smart(x, l);
+    let name = |field| {
+        let label = field_label(l.text(), field);
+        if fr {
+            format!("« {label} »")
+        } else {
+            format!("“{label}”")
+        }
+    };
     match e {
-        E::NotFinite { field } => format!("{field} doit être un nombre fini"),
-        E::OutOfRange { field, value, min, max } if *min == f64::MIN_POSITIVE => {
-            format!("{field} doit être supérieur à 0 et au plus {} (valeur : {})", smart(*max, l), smart(*value, l))
+        E::NotFinite { field } if fr => format!("{} doit être un nombre fini", name(field)),
+        E::NotFinite { field } => format!("{} must be a finite number", name(field)),
+        E::OutOfRange { field, value, min, max } if *min == f64::MIN_POSITIVE => if fr {
+            format!("{} : valeur attendue au-dessus de 0 et au plus {} (reçu : {})", name(field), n(*max), n(*value))
+        } else {
+            format!("{} must be above 0 and at most {}, got {}", name(field), n(*max), n(*value))
+        },
+        E::OutOfRange { field, value, min, max } => if fr {
+            format!("{} : valeur attendue entre {} et {} (reçu : {})", name(field), n(*min), n(*max), n(*value))
+        } else {
+            format!("{} must be between {} and {}, got {}", name(field), n(*min), n(*max), n(*value))
+        },
+        E::BudgetTooSmall { what, one_system, unit } => {
+            // Whole euros or megawatts where there are hundreds of them.
+            let need = n(if *one_system >= 100.0 { one_system.round() } else { *one_system });
+            if fr {
+                let what = if *what == "capital" { "d'investissement" } else { "de puissance" };
+                format!("le budget {what} est trop petit pour un seul système, qui demande {need}\u{a0}{unit}")
+            } else {
+                format!("the {what} budget is too small for one system, which needs {need} {unit}")
+            }
         }
-        E::OutOfRange { field, value, min, max } => {
-            format!("{field} doit être compris entre {} et {} (valeur : {})", smart(*min, l), smart(*max, l), smart(*value, l))
+        E::TooManyAccelerators(x) => {
+            let x = f(*x, l, Style::Plain(0));
+            if fr {
+                format!("ce budget permet {x} accélérateurs, plus que les 10 000 000 admis par le modèle")
+            } else {
+                format!("this budget buys {x} accelerators, more than the 10,000,000 the model allows")
+            }
         }
+        _ if !fr => e.to_string(),
         E::UnknownAccelerator(id) => format!("accélérateur inconnu « {id} »"),
         E::UnknownCountry(code) => format!("« {code} » n'est pas le code d'un État membre de l'UE"),
         E::CoolingTooWeak { system, rack_kw, limit_kw } => format!(
             "les baies {system} consomment {} kW, plus que ce refroidissement ne peut évacuer ({} kW par baie) : choisissez le refroidissement liquide direct ou l'immersion",
-            smart(*rack_kw, l),
-            smart(*limit_kw, l)
+            n(*rack_kw),
+            n(*limit_kw)
         ),
-        E::BudgetTooSmall { what, one_system, unit } => format!(
-            "le budget {} est trop petit pour un seul système, qui demande {} {unit}",
-            if *what == "capital" { "d'investissement" } else { "de puissance" },
-            smart(*one_system, l)
-        ),
-        E::TooManyAccelerators(n) => {
-            format!("ce budget permet {} accélérateurs, plus que les 10 000 000 admis par le modèle", f(*n, l, Style::Plain(0)))
-        }
     }
 }
