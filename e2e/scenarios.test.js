@@ -112,6 +112,7 @@ test('save, reload, rename, duplicate, open, delete with undo, delete for good',
     assert.deepEqual([list[0], list[2]], [a, { id: b.id, name: 'Big plan, France' }]);
     assert.notEqual(copy.id, a.id);
     assert.match(copy.name, /^Sweden 12k \(.+\)$/, `copy name "${copy.name}"`);
+    assert.equal(await page.locator('#scenario-status').innerText(), `Saved as “${copy.name}”.`, 'the copy\'s name is said');
     await item(page, copy.name).locator('button.open').click();
     await waitForValues(page, sweden);
   });
@@ -503,7 +504,7 @@ test('export then import round-trips the names; an invalid entry is rejected wit
     });
     await waitForCount(page, 3);
     assert.deepEqual(await listedNames(page), names);
-    assert.match(await page.locator('#scenario-status').innerText(), /3/);
+    assert.equal(await page.locator('#scenario-status').innerText(), 'Imported 3 scenarios.');
     assert.deepEqual((await storedLibrary(page)).payload.map((s) => s.scenario), stored.map((s) => s.scenario));
   });
 

@@ -104,11 +104,31 @@ impl Library {
     }
 
     /// `name`, or `name (2)`, `name (3)` … if taken.
+    ///
+    /// A taken name gets the first free number from 2, counting on from one it
+    /// already ends with ("X (2)" taken gives "X (3)", not "X (2) (2)"), the
+    /// whole within [`MAX_NAME`] characters. (Char patterns and `get`, not string
+    /// patterns and slicing: see `i18n::fill`.)
     pub fn unique_name(&self, name: &str) -> String {
-        if !self.items.iter().any(|s| s.name == name) {
+        let taken = |c: &str| self.items.iter().any(|s| s.name == c);
+        if !taken(name) {
             return name.to_string();
         }
-        (2..).map(|n| format!("{name} ({n})")).find(|c| !self.items.iter().any(|s| &s.name == c)).unwrap_or_default()
+        let numbered = name.strip_suffix(')').and_then(|r| {
+            let open = r.rfind('(')?;
+            let n: u32 = r.get(open + 1..)?.parse().ok()?;
+            let base = r.get(..open)?.trim_end();
+            (!base.is_empty()).then_some((base, n.saturating_add(1)))
+        });
+        let (base, from) = numbered.unwrap_or((name, 2));
+        (from..)
+            .map(|n| {
+                let suffix = format!(" ({n})");
+                let keep = MAX_NAME.saturating_sub(suffix.chars().count());
+                format!("{}{suffix}", base.chars().take(keep).collect::<String>())
+            })
+            .find(|c| !taken(c))
+            .unwrap_or_default()
     }
 
     /// Save a scenario under a (made unique) name; returns its id.
@@ -173,6 +193,24 @@ impl Library {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_taken_name_counts_on_within_the_length_limit() {
+        let mut l = Library::default();
+        for name in ["Base", "Base (2)", "Plan (7)", "(5)"] {
+            l.add(name, Scenario::default(), 1.0);
+        }
+        assert_eq!(l.unique_name("New"), "New");
+        assert_eq!(l.unique_name("Base"), "Base (3)");
+        assert_eq!(l.unique_name("Base (2)"), "Base (3)", "not Base (2) (2)");
+        assert_eq!(l.unique_name("Plan (7)"), "Plan (8)");
+        assert_eq!(l.unique_name("(5)"), "(5) (2)");
+        let long = "x".repeat(MAX_NAME);
+        l.add(&long, Scenario::default(), 1.0);
+        let next = l.unique_name(&long);
+        assert_eq!(next.chars().count(), MAX_NAME, "{next}");
+        assert!(next.ends_with(" (2)"));
+    }
 
     fn lib3() -> Library {
         let mut l = Library::default();

@@ -104,6 +104,7 @@ fn note_text(t: &Text, n: &Note) -> String {
         Note::Saved(name) => fill(t.saved_as, name),
         Note::Deleted(_, saved) => fill(t.deleted, &saved.name),
         Note::Opened(name, ..) => fill(t.opened, name),
+        Note::Imported(1, _) => t.imported_one.to_string(),
         Note::Imported(n, _) => fill(t.imported, &n.to_string()),
         Note::ImportFailed(why) => format!("{}: {why}", t.import_failed),
         Note::WriteRefused(why) => fill(t.storage_full, why),
@@ -367,7 +368,11 @@ fn ScenarioList() -> impl IntoView {
                                         }
                                     }>{t.rename}</button>
                                     <button type="button" class="duplicate" on:click=move |_| {
-                                        shelf.change(|l| l.duplicate(&id5, p.text().copy_word, now()));
+                                        // The copy's name is said (a taken one gets a number).
+                                        if let (Some(copy), true) = shelf.change(|l| l.duplicate(&id5, p.text().copy_word, now())) {
+                                            let name = shelf.library.with_untracked(|l| l.get(&copy).map(|s| s.name.clone()));
+                                            shelf.note.set(name.map(Note::Saved));
+                                        }
                                     }>{t.duplicate}</button>
                                     <button type="button" class="delete" on:click=move |_| {
                                         if let (Some((pos, saved)), _) = shelf.change(|l| l.remove(&id6)) {
