@@ -413,7 +413,7 @@ test('compare: ticking 2 then 3 saved scenarios shows a chart and marks the diff
   assert.deepEqual(count2, [{ text: '20,000', differs: false }, { text: '20,000', differs: false }], 'equal counts are not marked');
   const co2 = await row('CO₂ per year');
   assert.deepEqual(co2.map((c) => c.differs), [false, true], 'CO2 differs');
-  assert.match(co2[1].text, /^[\d.,]+k?\st \(-\d+(\.\d)?%\)$/, `Sweden's CO₂ with its change from Germany's: ${co2[1].text}`);
+  assert.match(co2[1].text, /^[\d.,]+k?\st \(\u2212\d+(\.\d)?%\)$/, `Sweden's CO₂ with its change from Germany's: ${co2[1].text}`);
   assert.equal(await page.locator('#compare table.compare-table td.differs').count() > 1, true);
 
   await item(page, 'Poland, twice the size').locator('input.pick').check();

@@ -577,8 +577,9 @@ pub fn draw_grouped(canvas: &HtmlCanvasElement, c: &GroupedChart, css_height: u3
             let top = f.y(v.max(0.0) * 100.0, 100.0);
             let _ = root.draw(&Rectangle::new([(a, top), (b.max(a + 1), f.bottom)], colour.filled()));
         }
+        // Within its group's slot, or cut with an ellipsis (a phone, in French).
         let _ = root.draw(&Text::new(
-            label.clone(),
+            fit(canvas, label, size, slot - f64::from(f.px(4.0))),
             ((f.left as f64 + slot * (g as f64 + 0.5)) as i32, f.bottom + f.px(6.0)),
             f.font(11.0).pos(Pos::new(HPos::Center, VPos::Top)),
         ));

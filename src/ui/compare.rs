@@ -131,7 +131,7 @@ pub fn Compare() -> impl IntoView {
                     <h2 id="compare-title">{tx(|t| t.h_compare)}</h2>
                     <ChartFigure id="chart-compare" title=crate::ui::tx_signal(|t| t.chart_compare)
                         caption=crate::ui::tx_signal(|t| t.chart_compare_caption) figure=figure />
-                    <div class="table-scroll" inner_html=table></div>
+                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-title" inner_html=table></div>
                 </section>
             }
         })
@@ -176,10 +176,12 @@ pub fn compare_html(items: &[(String, Scenario, Result<Estimate, ModelError>)], 
                     // Relative to the first scenario, as written to a tenth of a
                     // percent; a cell differs when its text or that change does.
                     let change = if b != 0.0 { (v - b) / b.abs() } else { 0.0 };
-                    let pct = fmt(change, l, Style::Percent(1));
+                    // Near −100 % with the digits that tell it is not all gone
+                    // (8 accelerators against 100,000: −99.992 %), and a true minus.
+                    let pct = fmt(change.abs(), l, Style::Percent(if change < -0.999 { 3 } else { 1 }));
                     let differs = Some(text) != shown[0].as_ref() || pct_nonzero(change);
                     if differs && pct_nonzero(change) {
-                        let sign = if change > 0.0 { "+" } else { "" };
+                        let sign = if change > 0.0 { "+" } else { "\u{2212}" };
                         cells.push(format!("{text} ({sign}{pct})"));
                     } else {
                         cells.push(text.clone());
@@ -249,10 +251,15 @@ mod tests {
         let (ca, cb) = (ea.carbon.market_per_year.0, eb.carbon.market_per_year.0);
         let change = (cb - ca) / ca;
         assert!(change < -0.5);
-        let pct = fmt(change, Lang::En, Style::Percent(1));
-        assert!(html.contains(&format!("({pct})<span class=\"sr-only\">")), "{pct} in {html}");
+        let pct = fmt(-change, Lang::En, Style::Percent(1));
+        assert!(html.contains(&format!("(\u{2212}{pct})<span class=\"sr-only\">")), "{pct} in {html}");
         let co2 = html.split("<th scope=\"row\">CO₂ per year</th>").nth(1).unwrap();
         assert!(co2.starts_with("<td>") && co2.contains("<td class=\"differs\">"), "{co2}");
+        // One server against 100,000 accelerators: nearly, not wholly, −100 %.
+        let tiny = Scenario { sizing: crate::model::Sizing::Count(8.0), ..a.clone() };
+        let html = compare_html(&[items[0].clone(), ("C".to_string(), tiny.clone(), evaluate(&tiny))], Lang::En);
+        let count = html.split("<th scope=\"row\">Accelerators</th>").nth(1).unwrap();
+        assert!(count.contains("8 (\u{2212}99.992%)"), "{count}");
         // French labels and names.
         let fr = compare_html(&items, Lang::Fr);
         assert!(fr.contains("<td>Allemagne</td><td class=\"differs\">Suède<span class=\"sr-only\"> (diffère du premier scénario)</span></td>"), "{fr}");
