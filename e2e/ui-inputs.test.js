@@ -219,6 +219,13 @@ test('switching "Size by" back and forth keeps the factory: the budget filled in
     assert.equal(await count(), '50000', `after switching to ${mode}`);
   }
   assert.equal(await page.inputValue('input[name=count]'), '50000');
+  // A capital budget below one system's price: the model says what one costs (as
+  // for a link), not a field range of its own.
+  await page.selectOption('select[name=size_by]', 'capex_eur');
+  await page.fill('input[name=capex_eur]', '1000');
+  await page.locator('.model-error').waitFor();
+  assert.match(await page.locator('.model-error').innerText(), /too small for one system, which needs \d{1,3}(,\d{3})+ €/);
+  assert.equal((await page.locator('#in-capex-error').innerText()).trim(), '', 'no field error');
   assert.deepEqual(problems, []);
   await context.close();
 });

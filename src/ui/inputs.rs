@@ -204,7 +204,8 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
             match mode.get_untracked().as_str() {
                 "power_mw" => ("in-power", "power_mw", t.size_power, "MW", 0.001, 100_000.0),
                 "compute_pflops" => ("in-compute", "compute_pflops", t.size_compute, "PFLOP/s", 0.001, 1.0e9),
-                "capex_eur" => ("in-capex", "capex_eur", t.size_capex, "€", 1.0e5, 1.0e13),
+                // Down to €1, as a link may say: below one system's price the model says what it costs.
+                "capex_eur" => ("in-capex", "capex_eur", t.size_capex, "€", 1.0, 1.0e13),
                 _ => ("in-count", "count", t.size_count, "", 1.0, MAX_ACCELERATORS),
             };
         let label = label.to_string();
