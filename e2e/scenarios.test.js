@@ -224,6 +224,25 @@ test('keyboard: rename takes the focus and Escape gives it back unchanged; delet
   await waitForCount(page, 2);
   await page.waitForFunction(() => document.activeElement?.classList.contains('delete'));
   assert.equal(await active(), 'Beta button.delete', 'the restored item\'s delete button has the focus');
+
+  // The list is drawn anew on each change: Open, a second Rename and a tick keep the focus where it was.
+  await item(page, 'Beta').locator('button.open').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('li.saved.open')?.dataset.name === 'Beta');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('open'));
+  assert.equal(await active(), 'Beta button.open');
+  await item(page, 'Beta').locator('button.rename-btn').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.name === 'rename');
+  await item(page, 'Beta').locator('button.rename-btn').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('form.rename') === null);
+  await page.waitForFunction(() => document.activeElement?.classList.contains('rename-btn'));
+  assert.equal(await active(), 'Beta button.rename-btn', 'a second press closes the field and keeps the focus');
+  await item(page, 'Gamma').locator('input.pick').focus();
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('pick'));
+  assert.equal(await active(), 'Gamma input.pick');
   assert.deepEqual(problems, [], 'no console errors');
   await close();
 });

@@ -214,7 +214,7 @@ test('notices about a link speak the page\'s language and follow a switch', asyn
   assert.match(await notice('pue'), /\(pas un nombre\)$/);
   assert.match(await notice('cooling'), /\(technologie de refroidissement inconnue\)$/);
   // The model's refusal names the field by its label and writes numbers as the page does.
-  assert.match(await notice('count'), /\(« Nombre d'accélérateurs » : valeur attendue entre 1 et 10\s000\s000 \(reçu : 0\)\)$/u);
+  assert.match(await notice('count'), /\(«\sNombre d'accélérateurs\s»\s: valeur attendue entre 1 et 10\s000\s000 \(reçu\s: 0\)\)$/u);
   await page.click('.lang-switch button[lang=en]');
   await page.waitForFunction(() => /not a number/.test(document.querySelector('.notice[data-param=pue]').innerText));
   assert.match(await notice('count'), /\(“Accelerator count” must be between 1 and 10,000,000, got 0\)$/);

@@ -114,18 +114,22 @@ impl Library {
         if !taken(name) {
             return name.to_string();
         }
+        // Only a number this list gave ("X (2)" beside a taken "X"): a year
+        // ("Plan (2030)") is part of a name.
         let numbered = name.strip_suffix(')').and_then(|r| {
             let open = r.rfind('(')?;
-            let n: u32 = r.get(open + 1..)?.parse().ok()?;
+            let digits = r.get(open + 1..)?;
+            let n: u32 =
+                digits.parse().ok().filter(|n| (2..1000).contains(n) && digits.bytes().all(|b| b.is_ascii_digit()))?;
             let base = r.get(..open)?.trim_end();
-            (!base.is_empty()).then_some((base, n.saturating_add(1)))
+            (!base.is_empty() && taken(base)).then_some((base, n + 1))
         });
         let (base, from) = numbered.unwrap_or((name, 2));
         (from..)
             .map(|n| {
                 let suffix = format!(" ({n})");
                 let keep = MAX_NAME.saturating_sub(suffix.chars().count());
-                format!("{}{suffix}", base.chars().take(keep).collect::<String>())
+                format!("{}{suffix}", base.chars().take(keep).collect::<String>().trim_end())
             })
             .find(|c| !taken(c))
             .unwrap_or_default()
@@ -197,7 +201,7 @@ mod tests {
     #[test]
     fn a_taken_name_counts_on_within_the_length_limit() {
         let mut l = Library::default();
-        for name in ["Base", "Base (2)", "Plan (7)", "(5)"] {
+        for name in ["Base", "Base (2)", "Plan", "Plan (7)", "(5)", "Trip (2030)", "Z (+3)"] {
             l.add(name, Scenario::default(), 1.0);
         }
         assert_eq!(l.unique_name("New"), "New");
@@ -205,6 +209,8 @@ mod tests {
         assert_eq!(l.unique_name("Base (2)"), "Base (3)", "not Base (2) (2)");
         assert_eq!(l.unique_name("Plan (7)"), "Plan (8)");
         assert_eq!(l.unique_name("(5)"), "(5) (2)");
+        assert_eq!(l.unique_name("Trip (2030)"), "Trip (2030) (2)", "a year is part of the name");
+        assert_eq!(l.unique_name("Z (+3)"), "Z (+3) (2)");
         let long = "x".repeat(MAX_NAME);
         l.add(&long, Scenario::default(), 1.0);
         let next = l.unique_name(&long);

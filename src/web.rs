@@ -252,15 +252,41 @@ fn measure_views() {
     }
 }
 
+thread_local! {
+    // Where the focus goes at the next animation frame (the first request wins).
+    static FOCUS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Focus the element `selector` finds at the next animation frame, once the
-/// view has been drawn again; nothing when there is none.
+/// view has been drawn again; nothing when there is none. A request already
+/// pending for this frame wins.
 pub fn focus_later(selector: String) {
-    leptos::prelude::request_animation_frame(move || {
+    if FOCUS.with(|f| f.borrow().is_some()) {
+        return;
+    }
+    FOCUS.with(|f| *f.borrow_mut() = Some(selector));
+    leptos::prelude::request_animation_frame(|| {
+        let Some(selector) = FOCUS.with(|f| f.borrow_mut().take()) else { return };
         let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(&selector).ok().flatten());
         if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = el.focus();
         }
     });
+}
+
+/// Before a list inside `container` is drawn again: if the focus is on a control
+/// of one of its `[data-id]` items, focus the same control of the same item
+/// once redrawn (unless a handler asked for another place first), so a
+/// keyboard user does not fall back to the top of the page.
+pub fn keep_focus(container: &str) {
+    let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()) else { return };
+    let item = el.closest(&format!("{container} [data-id]")).ok().flatten();
+    let (Some(item), Some(class)) = (item, el.get_attribute("class")) else { return };
+    let (Some(id), Some(class)) = (item.get_attribute("data-id"), class.split(' ').next().filter(|c| !c.is_empty()))
+    else {
+        return;
+    };
+    focus_later(format!("{container} [data-id=\"{id}\"] .{class}"));
 }
 
 /// Measure the watched elements at the next animation frame (once, however

@@ -464,6 +464,12 @@ fn invalid_inputs_read_as_a_planner_would_want() {
     assert!(tiny.ends_with(" MW"), "{tiny}");
     let poor = with(|s| s.sizing = Sizing::CapexEur(1_000.0));
     assert!(poor.starts_with("the capital budget is too small for one system"), "{poor}");
+    // The figure said is enough: a budget of exactly that sizes one system.
+    for (message, make) in [(&tiny, Sizing::PowerMw as fn(f64) -> Sizing), (&poor, Sizing::CapexEur)] {
+        let said: f64 = message.split(' ').rev().nth(1).unwrap().parse().unwrap();
+        let s = Scenario { sizing: make(said), ..Scenario::default() };
+        assert!(evaluate(&s).is_ok(), "{message}: {said} is refused");
+    }
     let huge = with(|s| s.sizing = Sizing::PowerMw(100_000.0));
     assert!(huge.contains("more than the 10,000,000 the model allows"), "{huge}");
     let vast = with(|s| s.sizing = Sizing::ComputePflops(1e9));

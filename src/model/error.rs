@@ -67,8 +67,9 @@ impl fmt::Display for ModelError {
                 num(*limit_kw)
             ),
             ModelError::BudgetTooSmall { what, one_system, unit } => {
-                // Whole euros or megawatts where there are hundreds of them.
-                let need = if *one_system >= 100.0 { one_system.round() } else { *one_system };
+                // Whole euros or megawatts where there are hundreds of them, and
+                // rounded up (to what `num` writes), so that the budget said is enough.
+                let need = if *one_system >= 100.0 { one_system.ceil() } else { (one_system * 1e4).ceil() / 1e4 };
                 write!(f, "the {what} budget is too small for one system, which needs {} {unit}", num(need))
             }
             ModelError::TooManyAccelerators(n) => {

@@ -208,6 +208,8 @@ fn embed_bridge(planner: Planner) {
     // The current estimate, or why there is none: never the last valid figures
     // beside inputs they do not belong to.
     Effect::new(move |_| {
+        // Every change answers, even one the model refuses for the same reason.
+        planner.scenario.track();
         crate::web::post_to_parent(&planner.result.with(|r| match r {
             Ok(e) => results_message(e, &planner.scenario.with(|s| url_state::to_query(s, None, false))),
             Err(e) => error_message(&[ParamError {
@@ -368,14 +370,17 @@ fn field_label(t: &crate::i18n::Text, field: &'static str) -> &'static str {
 /// its field is labelled and numbers written as the page writes them (546,319,
 /// not 546319); what names no number in English is the model's own words.
 pub fn model_error_message(e: &crate::model::ModelError, l: Lang) -> String {
-    use crate::format::{format as f, smart, Style};
+    use crate::format::{format as f, sig_decimals, smart, Style};
     use crate::model::ModelError as E;
     let fr = l == Lang::Fr;
     let n = |x: f64| smart(x, l);
+    // The value given, as its field writes it: every digit that broke the rule
+    // (1.004 is not "1" beside a maximum of 1).
+    let got = |x: f64| crate::ui::field::field_text(x, l);
     let name = |field| {
         let label = field_label(l.text(), field);
         if fr {
-            format!("« {label} »")
+            format!("«\u{a0}{label}\u{a0}»")
         } else {
             format!("“{label}”")
         }
@@ -384,18 +389,20 @@ pub fn model_error_message(e: &crate::model::ModelError, l: Lang) -> String {
         E::NotFinite { field } if fr => format!("{} doit être un nombre fini", name(field)),
         E::NotFinite { field } => format!("{} must be a finite number", name(field)),
         E::OutOfRange { field, value, min, max } if *min == f64::MIN_POSITIVE => if fr {
-            format!("{} : valeur attendue au-dessus de 0 et au plus {} (reçu : {})", name(field), n(*max), n(*value))
+            format!("{}\u{a0}: valeur attendue supérieure à 0 et d'au plus {} (reçu\u{a0}: {})", name(field), n(*max), got(*value))
         } else {
-            format!("{} must be above 0 and at most {}, got {}", name(field), n(*max), n(*value))
+            format!("{} must be above 0 and at most {}, got {}", name(field), n(*max), got(*value))
         },
         E::OutOfRange { field, value, min, max } => if fr {
-            format!("{} : valeur attendue entre {} et {} (reçu : {})", name(field), n(*min), n(*max), n(*value))
+            format!("{}\u{a0}: valeur attendue entre {} et {} (reçu\u{a0}: {})", name(field), n(*min), n(*max), got(*value))
         } else {
-            format!("{} must be between {} and {}, got {}", name(field), n(*min), n(*max), n(*value))
+            format!("{} must be between {} and {}, got {}", name(field), n(*min), n(*max), got(*value))
         },
         E::BudgetTooSmall { what, one_system, unit } => {
-            // Whole euros or megawatts where there are hundreds of them.
-            let need = n(if *one_system >= 100.0 { one_system.round() } else { *one_system });
+            // Rounded up at the digits written, so that a budget of what it says is enough.
+            let d = sig_decimals(*one_system, 0);
+            let p = 10f64.powi(i32::from(d));
+            let need = f((one_system * p).ceil() / p, l, Style::Plain(d));
             if fr {
                 let what = if *what == "capital" { "d'investissement" } else { "de puissance" };
                 format!("le budget {what} est trop petit pour un seul système, qui demande {need}\u{a0}{unit}")
@@ -419,5 +426,34 @@ pub fn model_error_message(e: &crate::model::ModelError, l: Lang) -> String {
             n(*rack_kw),
             n(*limit_kw)
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{evaluate, Scenario, Sizing};
+
+    fn refusal(change: impl FnOnce(&mut Scenario), l: Lang) -> String {
+        let mut s = Scenario::default();
+        change(&mut s);
+        model_error_message(&evaluate(&s).unwrap_err(), l)
+    }
+
+    #[test]
+    fn refusals_name_the_input_and_keep_the_digits_that_broke_the_rule() {
+        assert_eq!(
+            refusal(|s| s.utilization = 1.004, Lang::En),
+            "“Average utilisation” must be between 0 and 1, got 1.004"
+        );
+        assert_eq!(
+            refusal(|s| s.it_life_years = 50.0, Lang::Fr),
+            "«\u{a0}Durée de vie du matériel (ans)\u{a0}»\u{a0}: valeur attendue entre 1 et 15 (reçu\u{a0}: 50)"
+        );
+        // The budget said is rounded up: a budget of that much is enough.
+        let poor = refusal(|s| s.sizing = Sizing::CapexEur(1_000.0), Lang::En);
+        let said = poor.trim_end_matches(" €").rsplit(' ').next().unwrap().replace(',', "");
+        let said: f64 = said.parse().unwrap();
+        assert!(evaluate(&Scenario { sizing: Sizing::CapexEur(said), ..Scenario::default() }).is_ok(), "{poor}");
     }
 }

@@ -131,7 +131,7 @@ pub fn Compare() -> impl IntoView {
                     <h2 id="compare-title">{tx(|t| t.h_compare)}</h2>
                     <ChartFigure id="chart-compare" title=crate::ui::tx_signal(|t| t.chart_compare)
                         caption=crate::ui::tx_signal(|t| t.chart_compare_caption) figure=figure />
-                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-title" inner_html=table></div>
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=tx(|t| t.compare_table) inner_html=table></div>
                 </section>
             }
         })
@@ -178,7 +178,12 @@ pub fn compare_html(items: &[(String, Scenario, Result<Estimate, ModelError>)], 
                     let change = if b != 0.0 { (v - b) / b.abs() } else { 0.0 };
                     // Near −100 % with the digits that tell it is not all gone
                     // (8 accelerators against 100,000: −99.992 %), and a true minus.
-                    let pct = fmt(change.abs(), l, Style::Percent(if change < -0.999 { 3 } else { 1 }));
+                    let d = if change < -0.999 {
+                        ((-((1.0 + change) * 100.0).log10()).ceil() + 1.0).clamp(3.0, 8.0) as u8
+                    } else {
+                        1
+                    };
+                    let pct = fmt(change.abs(), l, Style::Percent(d));
                     let differs = Some(text) != shown[0].as_ref() || pct_nonzero(change);
                     if differs && pct_nonzero(change) {
                         let sign = if change > 0.0 { "+" } else { "\u{2212}" };

@@ -76,8 +76,8 @@ const CARDS: &[Card] = &[
         metric: "compute_pflops_bf16",
         label: |t| t.m_compute,
         definition: None,
-        // Below an exaflop a small facility reads in PFLOP/s (18, not 0.018 EFLOP/s).
-        display: |v, l| if v < 1e3 { unit(sig(v, l, 1), "PFLOP/s") } else { unit(sig(v / 1e3, l, 1), "EFLOP/s") },
+        // Below an exaflop (as written) a small facility reads in PFLOP/s (18, not 0.018 EFLOP/s).
+        display: |v, l| if v < 999.95 { unit(sig(v, l, 1), "PFLOP/s") } else { unit(sig(v / 1e3, l, 1), "EFLOP/s") },
     },
     Card {
         metric: "accelerator_count",

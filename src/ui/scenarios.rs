@@ -287,6 +287,10 @@ fn ScenarioList() -> impl IntoView {
     move || {
         let t = p.text();
         let items = shelf.library.with(|l| l.items.clone());
+        // The list is drawn anew on every change (open, tick, rename, another
+        // tab's save): the focused control keeps the focus.
+        #[cfg(target_arch = "wasm32")]
+        crate::web::keep_focus(".saved-list");
         if items.is_empty() {
             return view! { <p class="note" id="no-saved">{t.none_saved}</p> }.into_any();
         }
