@@ -174,9 +174,26 @@ test('open never loses unsaved inputs: it offers undo until the opened inputs ar
     assert.match(await page.locator('#scenario-status').innerText(), /Opened “Sweden 12k”/, 'the message stays');
   });
 
+  await t.test('an item deleted in another tab withdraws its undo (it would throw later edits away)', async () => {
+    await change(page, 'accelerator_count', () => page.fill('input[name=count]', '40000'));
+    await item(page, 'Sweden 12k').locator('button.open').click();
+    await page.locator('#undo-open').waitFor();
+    const other = await openPlanner(env, '', { context: page.context() });
+    await waitForCount(other.page, 1);
+    await item(other.page, 'Sweden 12k').locator('button.delete').click();
+    await waitForCount(other.page, 0);
+    await other.close();
+    await page.locator('#no-saved').waitFor();
+    await change(page, 'accelerator_count', () => page.fill('input[name=count]', '30000'));
+    await settle(page);
+    assert.equal(await page.locator('#undo-open').count(), 0);
+    // Saved again for the next step.
+    await change(page, 'accelerator_count', () => page.fill('input[name=count]', '12345'));
+    await saveAs(page, 'Sweden 12k');
+  });
+
   await t.test('opening the inputs already shown changes nothing and offers nothing to undo', async () => {
-    await page.click('#save-changes');
-    await page.locator('#save-changes').waitFor({ state: 'detached' });
+    assert.equal(await page.locator('#save-changes').count(), 0, 'the inputs are those saved');
     await item(page, 'Sweden 12k').locator('button.open').click();
     assert.doesNotMatch(await page.locator('#scenario-status').innerText(), /Opened/);
     assert.equal(await page.locator('#undo-open').count(), 0);

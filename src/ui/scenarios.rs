@@ -104,6 +104,7 @@ fn note_text(t: &Text, n: &Note) -> String {
         Note::Saved(name) => fill(t.saved_as, name),
         Note::Deleted(_, saved) => fill(t.deleted, &saved.name),
         Note::Opened(name, ..) => fill(t.opened, name),
+        Note::Imported(0, _) => t.imported_none.to_string(),
         Note::Imported(1, _) => t.imported_one.to_string(),
         Note::Imported(n, _) => fill(t.imported, &n.to_string()),
         Note::ImportFailed(why) => format!("{}: {why}", t.import_failed),
@@ -149,12 +150,14 @@ pub fn ScenarioPanel() -> impl IntoView {
             }
         }
     };
-    // A memo: what reads it (the "save changes" button, the undo of an open)
-    // changes when it does, not on every keystroke.
+    // Whether the inputs differ from the open item (None: no item open, or it
+    // was deleted, here or in another tab). A memo: what reads it (the "save
+    // changes" button, the undo of an open) changes when it does, not on every keystroke.
     let is_dirty = Memo::new(move |_| {
-        shelf.open_id.get().is_some_and(|id| {
-            shelf.library.with(|l| l.get(&id).is_some_and(|s| p.scenario.with(|cur| *cur != s.scenario)))
-        })
+        shelf
+            .open_id
+            .get()
+            .and_then(|id| shelf.library.with(|l| l.get(&id).map(|s| p.scenario.with(|cur| *cur != s.scenario))))
     });
 
     let import_input = NodeRef::<leptos::html::Input>::new();
@@ -221,7 +224,7 @@ pub fn ScenarioPanel() -> impl IntoView {
                     prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev)) />
                 <button type="submit" class="primary" id="save-scenario">{tx(|t| t.save)}</button>
-                {move || is_dirty.get().then(|| view! {
+                {move || (is_dirty.get() == Some(true)).then(|| view! {
                     <button type="button" id="save-changes" on:click=save_changes>{tx(|t| t.save_changes)}</button>
                 })}
             </form>
@@ -231,7 +234,7 @@ pub fn ScenarioPanel() -> impl IntoView {
                     let rejected = match &n { Note::Imported(_, r) => r.clone(), _ => vec![] };
                     let undo = match n {
                         Note::Deleted(..) => Some("undo-delete"),
-                        Note::Opened(..) if !is_dirty.get() => Some("undo-open"),
+                        Note::Opened(..) if is_dirty.get() == Some(false) => Some("undo-open"),
                         _ => None,
                     };
                     let class = if matches!(n, Note::WriteRefused(_) | Note::ImportFailed(_)) { "status error" } else { "status" };
@@ -394,5 +397,22 @@ fn ScenarioList() -> impl IntoView {
             </ul>
         }
         .into_any()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{EN, FR};
+
+    #[test]
+    fn an_import_is_counted_in_words() {
+        let said = |t: &Text, n| note_text(t, &Note::Imported(n, vec![]));
+        assert_eq!(said(&EN, 0), "No scenario imported.");
+        assert_eq!(said(&EN, 1), "Imported 1 scenario.");
+        assert_eq!(said(&EN, 3), "Imported 3 scenarios.");
+        assert_eq!(said(&FR, 0), "Aucun scénario importé.");
+        assert_eq!(said(&FR, 1), "1 scénario importé.");
+        assert_eq!(said(&FR, 2), "2 scénarios importés.");
     }
 }
