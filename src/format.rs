@@ -53,20 +53,10 @@ pub fn sig(x: f64, lang: Lang, min: u8) -> String {
     format(x, lang, if x.abs() >= 1e7 { Style::Compact } else { Style::Plain(sig_decimals(x, min)) })
 }
 
-/// Format with a significant-digit-aware number of decimals: 3 significant
-/// digits for small values, none for large ones.
+/// `x` with three significant digits below 100 and whole above (see
+/// [`sig_decimals`]): 0.0173, 7.89, 24.3, 546,320.
 pub fn smart(x: f64, lang: Lang) -> String {
-    let a = x.abs();
-    let decimals = if a >= 100.0 {
-        0
-    } else if a >= 10.0 {
-        1
-    } else if a >= 1.0 {
-        2
-    } else {
-        3
-    };
-    format(x, lang, Style::Plain(decimals))
+    format(x, lang, Style::Plain(sig_decimals(x, 0)))
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -212,6 +202,8 @@ mod tests {
         assert_eq!(sig_decimals(0.0, 1), 1);
         assert_eq!(sig_decimals(f64::NAN, 1), 1);
         assert_eq!(fallback(0.0173, Lang::En, Style::Plain(sig_decimals(0.0173, 1))), "0.0173");
+        assert_eq!(smart(0.0173, Lang::En), "0.0173", "not 0.017");
+        assert_eq!(smart(546_319.5, Lang::En), "546,320");
         assert_eq!(sig(7.89, Lang::En, 0), "7.89");
         assert_eq!(sig(1234.56, Lang::En, 0), "1,235");
         assert_eq!(sig(4.2867e11, Lang::En, 1), "428.7B");

@@ -109,15 +109,6 @@ fn country_facts(code: &str, lang: Lang) -> String {
     }
 }
 
-/// A number field bound to one scenario field through a getter and a setter.
-/// Plain function pointers, not closures: the memo and the callback are then
-/// one type for every field, generated once in the wasm, not once per field.
-macro_rules! scenario_field {
-    ($p:expr, get: $get:expr, set: $set:expr) => {
-        bind_number($p, $get, $set)
-    };
-}
-
 /// The roundest budget, from `step` down to a thousandth of it, that still
 /// sizes the factory at `count` accelerators (a budget caps what fits, rounded
 /// `up`; a compute target is reached, rounded down), else the exact one: a
@@ -141,6 +132,9 @@ fn bind_choice(p: crate::state::Planner, set: fn(&mut Scenario, &str)) -> Callba
     Callback::new(move |v: String| p.edit(|s| set(s, &v)))
 }
 
+/// A number field bound to one scenario field through a getter and a setter.
+/// Plain function pointers, not closures: the memo and the callback are then
+/// one type for every field, generated once in the wasm, not once per field.
 fn bind_number(
     p: crate::state::Planner,
     get: fn(&Scenario) -> Option<f64>,
@@ -266,23 +260,119 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
             .unwrap_or_default()
     });
 
-    let (util_v, util_set) = scenario_field!(p, get: |s: &Scenario| Some(s.utilization), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.utilization = v });
-    let (pue_v, pue_set) = scenario_field!(p, get: |s: &Scenario| s.pue, set: |s: &mut Scenario, v| s.pue = v);
+    let (util_v, util_set) = bind_number(
+        p,
+        |s: &Scenario| Some(s.utilization),
+        |s: &mut Scenario, v: Option<f64>| {
+            if let Some(v) = v {
+                s.utilization = v
+            }
+        },
+    );
+    let (pue_v, pue_set) = bind_number(p, |s: &Scenario| s.pue, |s: &mut Scenario, v| s.pue = v);
     let (price_v, price_set) =
-        scenario_field!(p, get: |s: &Scenario| s.price_eur_per_mwh, set: |s: &mut Scenario, v| s.price_eur_per_mwh = v);
-    let (years_v, years_set) = scenario_field!(p, get: |s: &Scenario| Some(s.years), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.years = v });
-    let (itl_v, itl_set) = scenario_field!(p, get: |s: &Scenario| Some(s.it_life_years), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.it_life_years = v });
-    let (fl_v, fl_set) = scenario_field!(p, get: |s: &Scenario| Some(s.facility_life_years), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.facility_life_years = v });
-    let (wacc_v, wacc_set) = scenario_field!(p, get: |s: &Scenario| Some(s.wacc), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.wacc = v });
+        bind_number(p, |s: &Scenario| s.price_eur_per_mwh, |s: &mut Scenario, v| s.price_eur_per_mwh = v);
+    let (years_v, years_set) = bind_number(
+        p,
+        |s: &Scenario| Some(s.years),
+        |s: &mut Scenario, v: Option<f64>| {
+            if let Some(v) = v {
+                s.years = v
+            }
+        },
+    );
+    let (itl_v, itl_set) = bind_number(
+        p,
+        |s: &Scenario| Some(s.it_life_years),
+        |s: &mut Scenario, v: Option<f64>| {
+            if let Some(v) = v {
+                s.it_life_years = v
+            }
+        },
+    );
+    let (fl_v, fl_set) = bind_number(
+        p,
+        |s: &Scenario| Some(s.facility_life_years),
+        |s: &mut Scenario, v: Option<f64>| {
+            if let Some(v) = v {
+                s.facility_life_years = v
+            }
+        },
+    );
+    let (wacc_v, wacc_set) = bind_number(
+        p,
+        |s: &Scenario| Some(s.wacc),
+        |s: &mut Scenario, v: Option<f64>| {
+            if let Some(v) = v {
+                s.wacc = v
+            }
+        },
+    );
     let (carbon_v, carbon_set) =
-        scenario_field!(p, get: |s: &Scenario| s.carbon_g_per_kwh, set: |s: &mut Scenario, v| s.carbon_g_per_kwh = v);
-    let (ren_v, ren_set) = scenario_field!(p, get: |s: &Scenario| Some(s.renewable_share), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.renewable_share = v });
-    let (hr_v, hr_set) = scenario_field!(p, get: |s: &Scenario| Some(s.heat_reuse), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.heat_reuse = v });
-    let (hp_v, hp_set) = scenario_field!(p, get: |s: &Scenario| Some(s.heat_price_eur_per_mwh), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.heat_price_eur_per_mwh = v });
-    let (tp_v, tp_set) = scenario_field!(p, get: |s: &Scenario| Some(s.training.params_b), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.training.params_b = v });
-    let (tt_v, tt_set) = scenario_field!(p, get: |s: &Scenario| Some(s.training.tokens_t), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.training.tokens_t = v });
-    let (mfu_v, mfu_set) = scenario_field!(p, get: |s: &Scenario| Some(s.training.mfu), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.training.mfu = v });
-    let (gp_v, gp_set) = scenario_field!(p, get: |s: &Scenario| Some(s.training.goodput), set: |s: &mut Scenario, v: Option<f64>| if let Some(v) = v { s.training.goodput = v });
+        bind_number(p, |s: &Scenario| s.carbon_g_per_kwh, |s: &mut Scenario, v| s.carbon_g_per_kwh = v);
+    let (ren_v, ren_set) = bind_number(
+        p,
+        |s: &Scenario| Some(s.renewable_share),
+        |s: &mut Scenario, v: Option<f64>| {
+            if let Some(v) = v {
+                s.renewable_share = v
+            }
+        },
+    );
+    let (hr_v, hr_set) = bind_number(
+        p,
+        |s: &Scenario| Some(s.heat_reuse),
+        |s: &mut Scenario, v: Option<f64>| {
+            if let Some(v) = v {
+                s.heat_reuse = v
+            }
+        },
+    );
+    let (hp_v, hp_set) = bind_number(
+        p,
+        |s: &Scenario| Some(s.heat_price_eur_per_mwh),
+        |s: &mut Scenario, v: Option<f64>| {
+            if let Some(v) = v {
+                s.heat_price_eur_per_mwh = v
+            }
+        },
+    );
+    let (tp_v, tp_set) = bind_number(
+        p,
+        |s: &Scenario| Some(s.training.params_b),
+        |s: &mut Scenario, v: Option<f64>| {
+            if let Some(v) = v {
+                s.training.params_b = v
+            }
+        },
+    );
+    let (tt_v, tt_set) = bind_number(
+        p,
+        |s: &Scenario| Some(s.training.tokens_t),
+        |s: &mut Scenario, v: Option<f64>| {
+            if let Some(v) = v {
+                s.training.tokens_t = v
+            }
+        },
+    );
+    let (mfu_v, mfu_set) = bind_number(
+        p,
+        |s: &Scenario| Some(s.training.mfu),
+        |s: &mut Scenario, v: Option<f64>| {
+            if let Some(v) = v {
+                s.training.mfu = v
+            }
+        },
+    );
+    let (gp_v, gp_set) = bind_number(
+        p,
+        |s: &Scenario| Some(s.training.goodput),
+        |s: &mut Scenario, v: Option<f64>| {
+            if let Some(v) = v {
+                s.training.goodput = v
+            }
+        },
+    );
 
     let str_field = move |get: fn(&Scenario) -> String| Memo::new(move |_| p.scenario.with(get));
     let units = |u: &'static str| Signal::derive(move || u.to_string());
