@@ -7,7 +7,7 @@ use crate::library::{clean_name, Saved};
 use crate::model::uncertainty::MonteCarlo;
 use crate::model::{Estimate, Scenario};
 use crate::num::plain;
-use crate::storage::{DATA_VERSION, SCHEMA};
+use crate::storage::{schema_of, StorageError, DATA_VERSION, SCHEMA};
 
 /// The `format` field of an export file.
 pub const FORMAT: &str = "gigafactory-planner/scenarios";
@@ -75,14 +75,24 @@ pub struct ImportReport {
     pub rejected: Vec<(String, String)>,
 }
 
+/// The most scenarios one import takes: a larger file is refused as a whole,
+/// with a message, before any entry is read.
+pub const MAX_IMPORT: usize = 10_000;
+
+/// The largest file an import reads, in bytes (10,000 scenarios take ~6 MB).
+pub const MAX_IMPORT_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+
 /// Read an uploaded file: an export file, a stored envelope, a list of entries,
-/// or a single scenario. Never panics; everything rejected is reported.
+/// or a single scenario. Never panics; everything rejected is reported. The
+/// file's schema follows storage's rule ([`schema_of`]).
 pub fn import_json(text: &str) -> Result<ImportReport, String> {
     let value = json::parse(text).map_err(|e| format!("not a JSON file ({e})"))?;
-    if let Some(schema) = value.get("schema").and_then(|s| s.as_u64()) {
-        if schema > u64::from(SCHEMA) {
-            return Err(format!("written by a newer version of the planner (schema {schema})"));
+    match schema_of(&value) {
+        Ok(_) => {}
+        Err(StorageError::FromTheFuture(schema)) => {
+            return Err(format!("written by a newer version of the planner (schema {schema})"))
         }
+        Err(e) => return Err(e.to_string()),
     }
     let entries: &[Json] = if let Some(list) = value.get("scenarios").and_then(Json::as_array) {
         list
@@ -100,6 +110,13 @@ pub fn import_json(text: &str) -> Result<ImportReport, String> {
     };
     if entries.is_empty() {
         return Err("the file holds no scenarios".into());
+    }
+    if entries.len() > MAX_IMPORT {
+        return Err(format!(
+            "the file holds {} scenarios; at most {} can be imported at once",
+            crate::format::format(entries.len() as f64, crate::i18n::Lang::En, crate::format::Style::Plain(0)),
+            crate::format::format(MAX_IMPORT as f64, crate::i18n::Lang::En, crate::format::Style::Plain(0))
+        ));
     }
     let mut report = ImportReport::default();
     for (i, entry) in entries.iter().enumerate() {

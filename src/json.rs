@@ -189,6 +189,13 @@ pub trait FromJson: Sized {
     fn from_json(value: &Json) -> Result<Self, String>;
 }
 
+/// Any JSON value reads as itself.
+impl FromJson for Json {
+    fn from_json(value: &Json) -> Result<Self, String> {
+        Ok(value.clone())
+    }
+}
+
 /// Parse text and read a `T` from it.
 pub fn from_str<T: FromJson>(text: &str) -> Result<T, String> {
     T::from_json(&parse(text)?)

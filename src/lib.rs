@@ -14,6 +14,7 @@ pub mod json;
 pub mod library;
 pub mod model;
 pub mod num;
+pub mod shelf;
 pub mod state;
 pub mod storage;
 pub mod ui;

@@ -3,6 +3,7 @@
 
 use crate::json::{self, FromJson, Json, ToJson};
 use crate::model::Scenario;
+use std::collections::{HashMap, HashSet};
 
 /// Storage key of the saved list.
 pub const LIBRARY_KEY: &str = "gigafactory-planner.saved";
@@ -37,11 +38,23 @@ pub fn clean_name(name: &str, fallback: &str) -> String {
     }
 }
 
-/// The saved list, stored as a JSON array of [`Saved`].
+/// An entry of the stored list that is not a usable saved scenario (damaged,
+/// or written by hand): kept as it was, shown with its reason, never opened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BadEntry {
+    /// The entry as stored.
+    pub raw: Json,
+    /// Why it cannot be used.
+    pub reason: String,
+}
+
+/// The saved list, stored as a JSON array of [`Saved`] (then any [`BadEntry`]).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Library {
     /// Saved scenarios, newest last.
     pub items: Vec<Saved>,
+    /// Entries that could not be read, kept as they were.
+    pub bad: Vec<BadEntry>,
 }
 
 impl ToJson for Saved {
@@ -56,33 +69,144 @@ impl ToJson for Saved {
     }
 }
 
-/// The saved scenario at `path` of the list.
-fn saved_from_json(v: &Json, path: &str) -> Result<Saved, String> {
+/// The saved scenario at `path` of the list, with its id if it has one.
+fn saved_from_json(v: &Json, path: &str) -> Result<(Option<String>, Saved), String> {
     if !v.is_object() {
         return Err(json::expected(path, "an object", v));
     }
     let text = |key: &str| json::string(json::required(v, key, path)?, &format!("{path}.{key}"));
     let time = |key: &str| v.get(key).map_or(Ok(0.0), |t| json::number(t, &format!("{path}.{key}")));
-    Ok(Saved {
-        id: text("id")?,
-        name: text("name")?,
+    let id = match v.get("id") {
+        None => None,
+        Some(id) => Some(json::string(id, &format!("{path}.id"))?),
+    };
+    let saved = Saved {
+        id: String::new(),
+        name: clean_name(&text("name")?, "Scenario"),
         created: time("created")?,
         updated: time("updated")?,
         scenario: json::scenario_from_json(json::required(v, "scenario", path)?, &format!("{path}.scenario"))?,
-    })
+    };
+    Ok((id.filter(|id| !id.is_empty()), saved))
 }
 
 impl ToJson for Library {
     fn to_json(&self) -> Json {
-        Json::Arr(self.items.iter().map(ToJson::to_json).collect())
+        Json::Arr(self.items.iter().map(ToJson::to_json).chain(self.bad.iter().map(|b| b.raw.clone())).collect())
+    }
+}
+
+impl Library {
+    /// Read a stored list. Entries that cannot be read are kept as
+    /// [`BadEntry`]; an entry without an id, or with an id an earlier entry
+    /// has, gets one derived from its position (`<id>~<position>`), the same
+    /// at every read, so tabs reading the same text agree. Returns the list
+    /// and how many ids were given. Errs only when the value is not a list.
+    pub fn read(v: &Json) -> Result<(Library, usize), String> {
+        let list = v.as_array().ok_or_else(|| json::expected("saved scenarios", "an array", v))?;
+        let mut lib = Library::default();
+        let mut rekeyed = 0;
+        // Ids as written, so a given id never takes one a later entry has.
+        let written: HashSet<&str> = list.iter().filter_map(|e| e.get("id").and_then(Json::as_str)).collect();
+        let mut ids: HashSet<String> = HashSet::new();
+        for (i, entry) in list.iter().enumerate() {
+            match saved_from_json(entry, &format!("[{i}]")) {
+                Err(reason) => lib.bad.push(BadEntry { raw: entry.clone(), reason }),
+                Ok((id, mut saved)) => {
+                    let id = match id {
+                        Some(id) if !ids.contains(&id) => id,
+                        given => {
+                            rekeyed += 1;
+                            let base = given.unwrap_or_else(|| "entry".into());
+                            (1..)
+                                .map(|n| if n == 1 { format!("{base}~{i}") } else { format!("{base}~{i}-{n}") })
+                                .find(|c| !ids.contains(c) && !written.contains(c.as_str()))
+                                .unwrap_or_default()
+                        }
+                    };
+                    ids.insert(id.clone());
+                    saved.id = id;
+                    lib.items.push(saved);
+                }
+            }
+        }
+        Ok((lib, rekeyed))
     }
 }
 
 impl FromJson for Library {
     fn from_json(v: &Json) -> Result<Self, String> {
-        let list = v.as_array().ok_or_else(|| json::expected("saved scenarios", "an array", v))?;
-        let items = list.iter().enumerate().map(|(i, item)| saved_from_json(item, &format!("[{i}]")));
-        Ok(Library { items: items.collect::<Result<_, _>>()? })
+        Library::read(v).map(|(lib, _)| lib)
+    }
+}
+
+/// Names and ids in use, for making new ones unique in O(1) each: importing
+/// n entries named alike takes O(n), not O(n³).
+#[derive(Debug, Default)]
+pub struct Taken {
+    names: HashSet<String>,
+    ids: HashSet<String>,
+    /// For a base name, the next number to try ("X" → 7 once "X (6)" was given).
+    next_name: HashMap<String, u32>,
+    /// For a time, the next id counter to try.
+    next_id: HashMap<String, u32>,
+}
+
+impl Taken {
+    /// What `items` use.
+    pub fn of(items: &[Saved]) -> Taken {
+        Taken {
+            names: items.iter().map(|s| s.name.clone()).collect(),
+            ids: items.iter().map(|s| s.id.clone()).collect(),
+            next_name: HashMap::new(),
+            next_id: HashMap::new(),
+        }
+    }
+
+    /// `name`, or `name (2)`, `name (3)` … if taken; reserved once returned.
+    ///
+    /// A taken name gets the first free number from 2, counting on from one it
+    /// already ends with ("X (2)" taken gives "X (3)", not "X (2) (2)"), the
+    /// whole within [`MAX_NAME`] characters.
+    pub fn name(&mut self, name: &str) -> String {
+        if self.names.insert(name.to_string()) {
+            return name.to_string();
+        }
+        // Only a number this list gave ("X (2)" beside a taken "X"): a year
+        // ("Plan (2030)") is part of a name.
+        let numbered = name.strip_suffix(')').and_then(|r| {
+            let (base, digits) = r.rsplit_once('(')?;
+            let n: u32 = digits.parse().ok().filter(|n| (2..1000).contains(n))?;
+            let base = base.trim_end();
+            let plain = digits.bytes().all(|b| b.is_ascii_digit());
+            (plain && !base.is_empty() && self.names.contains(base)).then_some((base.to_string(), n + 1))
+        });
+        let (base, from) = numbered.unwrap_or_else(|| (name.to_string(), 2));
+        let start = self.next_name.get(&base).copied().unwrap_or(from).max(from);
+        let (n, candidate) = (start..)
+            .map(|n| {
+                let suffix = format!(" ({n})");
+                let keep = MAX_NAME.saturating_sub(suffix.chars().count());
+                (n, format!("{}{suffix}", base.chars().take(keep).collect::<String>().trim_end()))
+            })
+            .find(|(_, c)| !self.names.contains(c))
+            .unwrap_or_default();
+        self.names.insert(candidate.clone());
+        self.next_name.insert(base, n + 1);
+        candidate
+    }
+
+    /// A new id from the time (`s<ms>`, then `s<ms>-2` …); reserved once returned.
+    pub fn id(&mut self, now: f64) -> String {
+        let base = format!("s{}", now.max(0.0) as u64);
+        let start = self.next_id.get(&base).copied().unwrap_or(1);
+        let (n, id) = (start..)
+            .map(|n| (n, if n == 1 { base.clone() } else { format!("{base}-{n}") }))
+            .find(|(_, c)| !self.ids.contains(c))
+            .unwrap_or_default();
+        self.ids.insert(id.clone());
+        self.next_id.insert(base, n + 1);
+        id
     }
 }
 
@@ -93,54 +217,32 @@ impl Library {
     }
 
     fn fresh_id(&self, now: f64) -> String {
-        let base = format!("s{}", now.max(0.0) as u64);
-        let mut id = base.clone();
-        let mut n = 1;
-        while self.get(&id).is_some() {
-            n += 1;
-            id = format!("{base}-{n}");
-        }
-        id
+        Taken::of(&self.items).id(now)
     }
 
-    /// `name`, or `name (2)`, `name (3)` … if taken.
-    ///
-    /// A taken name gets the first free number from 2, counting on from one it
-    /// already ends with ("X (2)" taken gives "X (3)", not "X (2) (2)"), the
-    /// whole within [`MAX_NAME`] characters. (Char patterns and `get`, not string
-    /// patterns and slicing: see `i18n::fill`.)
+    /// `name`, or `name (2)`, `name (3)` … if taken (see [`Taken::name`]).
     pub fn unique_name(&self, name: &str) -> String {
-        let taken = |c: &str| self.items.iter().any(|s| s.name == c);
-        if !taken(name) {
-            return name.to_string();
-        }
-        // Only a number this list gave ("X (2)" beside a taken "X"): a year
-        // ("Plan (2030)") is part of a name.
-        let numbered = name.strip_suffix(')').and_then(|r| {
-            let open = r.rfind('(')?;
-            let digits = r.get(open + 1..)?;
-            let n: u32 =
-                digits.parse().ok().filter(|n| (2..1000).contains(n) && digits.bytes().all(|b| b.is_ascii_digit()))?;
-            let base = r.get(..open)?.trim_end();
-            (!base.is_empty() && taken(base)).then_some((base, n + 1))
-        });
-        let (base, from) = numbered.unwrap_or((name, 2));
-        (from..)
-            .map(|n| {
-                let suffix = format!(" ({n})");
-                let keep = MAX_NAME.saturating_sub(suffix.chars().count());
-                format!("{}{suffix}", base.chars().take(keep).collect::<String>().trim_end())
-            })
-            .find(|c| !taken(c))
-            .unwrap_or_default()
+        Taken::of(&self.items).name(name)
     }
 
     /// Save a scenario under a (made unique) name; returns its id.
     pub fn add(&mut self, name: &str, scenario: Scenario, now: f64) -> String {
-        let id = self.fresh_id(now);
-        let name = self.unique_name(&clean_name(name, "Scenario"));
-        self.items.push(Saved { id: id.clone(), name, created: now, updated: now, scenario });
-        id
+        self.add_many(vec![(name.to_string(), scenario)], now).pop().unwrap_or_default()
+    }
+
+    /// Save many scenarios, each under a (made unique) name, in one pass;
+    /// returns their ids.
+    pub fn add_many(&mut self, entries: Vec<(String, Scenario)>, now: f64) -> Vec<String> {
+        let mut taken = Taken::of(&self.items);
+        entries
+            .into_iter()
+            .map(|(name, scenario)| {
+                let id = taken.id(now);
+                let name = taken.name(&clean_name(&name, "Scenario"));
+                self.items.push(Saved { id: id.clone(), name, created: now, updated: now, scenario });
+                id
+            })
+            .collect()
     }
 
     /// Replace a saved scenario's inputs.
@@ -160,9 +262,9 @@ impl Library {
         let Some(pos) = self.items.iter().position(|s| s.id == id) else { return false };
         let old = self.items[pos].name.clone();
         let wanted = clean_name(name, &old);
-        let others = Library { items: self.items.iter().filter(|s| s.id != id).cloned().collect() };
+        let others: Vec<Saved> = self.items.iter().filter(|s| s.id != id).cloned().collect();
         let item = &mut self.items[pos];
-        item.name = others.unique_name(&wanted);
+        item.name = Taken::of(&others).name(&wanted);
         item.updated = now;
         true
     }
@@ -192,6 +294,68 @@ impl Library {
         let pos = pos.min(self.items.len());
         self.items.insert(pos, saved);
     }
+
+    /// Drop the unreadable entry at `index` of [`Library::bad`] (the planner
+    /// chose to, after seeing why it cannot be read).
+    pub fn remove_bad(&mut self, index: usize) -> Option<BadEntry> {
+        (index < self.bad.len()).then(|| self.bad.remove(index))
+    }
+}
+
+/// Merge this tab's list (`mine`) with what storage holds now (`theirs`,
+/// written by another tab), given what storage held when this tab last read
+/// or wrote it (`base`): a three-way merge, so that no tab's unsaved items
+/// are dropped and no tab's deletions come back.
+///
+/// For each id: an item changed here since `base` is kept as changed here;
+/// one deleted here and unchanged there stays deleted, and the reverse; one
+/// added on either side is kept. Two items added with the same id on both
+/// sides are both kept (this tab's under a new id), and this tab's additions
+/// keep unique names. Unreadable entries merge the same way, by their text.
+pub fn merge(base: &Library, mine: &Library, theirs: &Library, now: f64) -> Library {
+    let by_id = |l: &Library| -> HashMap<String, Saved> { l.items.iter().map(|s| (s.id.clone(), s.clone())).collect() };
+    let (b, m, t) = (by_id(base), by_id(mine), by_id(theirs));
+    let mut out = Library::default();
+    let mut clashes = Vec::new();
+    for item in &theirs.items {
+        match (m.get(&item.id), b.get(&item.id)) {
+            (Some(mi), Some(bi)) => out.items.push(if mi != bi { mi.clone() } else { item.clone() }),
+            (Some(mi), None) => {
+                out.items.push(item.clone());
+                if mi != item {
+                    clashes.push(mi.clone());
+                }
+            }
+            // Deleted here: gone, unless changed there meanwhile.
+            (None, Some(bi)) => {
+                if item != bi {
+                    out.items.push(item.clone());
+                }
+            }
+            (None, None) => out.items.push(item.clone()),
+        }
+    }
+    let mut taken = Taken::of(&out.items);
+    let added_here = mine.items.iter().filter(|s| !t.contains_key(&s.id)).filter(|s| match b.get(&s.id) {
+        // Deleted there: gone, unless changed here meanwhile.
+        Some(bi) => *s != bi,
+        None => true,
+    });
+    for item in added_here.cloned().collect::<Vec<_>>().into_iter().chain(clashes) {
+        let mut item = item;
+        if !taken.ids.insert(item.id.clone()) {
+            item.id = taken.id(now);
+        }
+        item.name = taken.name(&item.name);
+        out.items.push(item);
+    }
+    let text = |e: &BadEntry| e.raw.to_string();
+    let (bb, mb): (HashSet<String>, HashSet<String>) =
+        (base.bad.iter().map(text).collect(), mine.bad.iter().map(text).collect());
+    let tb: HashSet<String> = theirs.bad.iter().map(text).collect();
+    out.bad = theirs.bad.iter().filter(|e| mb.contains(&text(e)) || !bb.contains(&text(e))).cloned().collect();
+    out.bad.extend(mine.bad.iter().filter(|e| !tb.contains(&text(e)) && !bb.contains(&text(e))).cloned());
+    out
 }
 
 #[cfg(test)]
@@ -264,18 +428,27 @@ mod tests {
             r#"[{"id":"s1","name":"A \"quoted\" name","created":1.5,"updated":1.5,"scenario":{"sizing":"#
         ));
         assert_eq!(json::from_str::<Library>(&text), Ok(l));
-        // Times may be missing; the rest may not.
+        // Times may be missing (and an id: one is given); a list it must be.
         let old: Library = json::from_str(r#"[{"id":"a","name":"n","scenario":{}}]"#).unwrap();
         assert_eq!((old.items[0].created, old.items[0].updated), (0.0, 0.0));
-        for bad in [r#"[{"name":"n","scenario":{}}]"#, r#"[{"id":"a","name":"n"}]"#, r#"{"id":"a"}"#, r#"[1]"#] {
-            assert!(json::from_str::<Library>(bad).is_err(), "{bad}");
-        }
-        assert_eq!(
-            json::from_str::<Library>(
-                r#"[{"id":"a","name":"n","scenario":{}},{"id":"b","name":"m","scenario":{"wacc":"x"}}]"#
+        let no_id: Library = json::from_str(r#"[{"name":"n","scenario":{}}]"#).unwrap();
+        assert_eq!(no_id.items[0].id, "entry~0");
+        assert!(json::from_str::<Library>(r#"{"id":"a"}"#).is_err());
+        // An entry that cannot be read is kept as it was, with why, beside the rest.
+        for (bad, why) in [
+            (r#"[{"id":"a","name":"n"}]"#, "[0]: missing field \"scenario\""),
+            (r#"[1]"#, "[0]: expected an object, got 1"),
+            (
+                r#"[{"id":"a","name":"n","scenario":{}},{"id":"b","name":"m","scenario":{"wacc":"x"}}]"#,
+                "[1].scenario.wacc: expected a number, got the string \"x\"",
             ),
-            Err("[1].scenario.wacc: expected a number, got the string \"x\"".to_string())
-        );
+        ] {
+            let l: Library = json::from_str(bad).unwrap();
+            assert_eq!(l.bad.len(), 1, "{bad}");
+            assert_eq!(l.bad[0].reason, why);
+            assert!(json::to_string(&l).ends_with(&format!("{}]", l.bad[0].raw)), "written back as it was");
+            assert!(bad.contains(&l.bad[0].raw.to_string()));
+        }
     }
 
     #[test]

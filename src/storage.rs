@@ -1,13 +1,20 @@
 //! Scenarios in the browser's local storage, in a versioned envelope, without
-//! ever losing one: unreadable data is set aside under a backup key, never
-//! overwritten; storage that is missing or throws (private mode, a sandboxed
-//! iframe) leaves the app working with a message.
+//! ever losing one.
 //!
-//! The codec is pure and tested natively; the browser glue is a thin layer on
-//! gloo-storage, entered only after checking that storage can be touched.
+//! The rule that makes loss impossible rather than unlikely lives in one
+//! place, [`Slot::write`]: before a key is overwritten, what it holds is read;
+//! text this release cannot read is first copied to a backup key, and if even
+//! that write fails the overwrite is refused (and keeps being refused) until
+//! the planner decides what to do with the text, which stays in memory for
+//! download meanwhile. Nothing else in the app writes a key it reads.
+//!
+//! Storage sits behind the [`Store`] trait: local storage in the browser
+//! ([`Local`]), a map with injectable failures in tests ([`MemStore`]), so the
+//! whole protocol is tested natively, failing writes and two tabs included.
 
 use crate::json::{self, FromJson, Json, ToJson};
 use crate::model::Scenario;
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// Schema version of what this release writes.
@@ -44,6 +51,11 @@ pub enum StorageError {
     Corrupt(String),
     /// Written by a newer release of the planner.
     FromTheFuture(u32),
+    /// Readable, but its inputs are not a valid scenario.
+    Invalid(String),
+    /// Not written: the key holds data this release cannot read, and no backup
+    /// of it could be made, so it is kept until the planner decides.
+    Held,
 }
 
 impl fmt::Display for StorageError {
@@ -55,6 +67,11 @@ impl fmt::Display for StorageError {
             StorageError::FromTheFuture(v) => {
                 write!(f, "the saved data was written by a newer version of the planner (schema {v})")
             }
+            StorageError::Invalid(why) => write!(f, "the saved scenario is not valid ({why})"),
+            StorageError::Held => write!(
+                f,
+                "the stored data could not be read and no copy of it could be made, so it was not overwritten"
+            ),
         }
     }
 }
@@ -70,22 +87,31 @@ pub fn encode<T: ToJson>(payload: &T, now_ms: f64) -> String {
     .to_string()
 }
 
+/// The schema version a stored value or an imported file declares: 0 when it
+/// has none (a bare payload), an error when it is not a whole number from 0 to
+/// [`u32::MAX`] written as a number, or is newer than this release's. Storage
+/// and import follow this one rule.
+pub fn schema_of(value: &Json) -> Result<u32, StorageError> {
+    let schema = match value.get("schema") {
+        None => 0,
+        Some(Json::Int(v)) => {
+            u32::try_from(*v).map_err(|_| StorageError::Corrupt("the schema version is not a whole number".into()))?
+        }
+        Some(_) => return Err(StorageError::Corrupt("the schema version is not a whole number".into())),
+    };
+    if schema > SCHEMA {
+        return Err(StorageError::FromTheFuture(schema));
+    }
+    Ok(schema)
+}
+
 /// Unwrap stored text, migrating older schemas.
 ///
 /// Schema 0 is a bare payload without an envelope (what an early build, a hand
 /// edit or another tool may leave): it is wrapped as if saved at time 0.
 pub fn decode<T: FromJson>(raw: &str) -> Result<Envelope<T>, StorageError> {
     let value = json::parse(raw).map_err(StorageError::Corrupt)?;
-    let schema = match value.get("schema") {
-        None => 0,
-        Some(v) => v
-            .as_u64()
-            .and_then(|v| u32::try_from(v).ok())
-            .ok_or_else(|| StorageError::Corrupt("the schema version is not a whole number".into()))?,
-    };
-    if schema > SCHEMA {
-        return Err(StorageError::FromTheFuture(schema));
-    }
+    let schema = schema_of(&value)?;
     if schema == 0 {
         let payload = T::from_json(&value).map_err(StorageError::Corrupt)?;
         return Ok(Envelope { schema: 0, data_version: "unknown".into(), saved_at: 0.0, payload });
@@ -98,6 +124,148 @@ pub fn decode<T: FromJson>(raw: &str) -> Result<Envelope<T>, StorageError> {
     Ok(Envelope { schema, data_version, saved_at, payload })
 }
 
+/// Where stored text lives: the browser's local storage ([`Local`]) or, in
+/// tests, a map ([`MemStore`]).
+pub trait Store {
+    /// The text under `key`, if any.
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
+    /// Write `value` under `key`.
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError>;
+    /// Every key.
+    fn keys(&self) -> Result<Vec<String>, StorageError>;
+}
+
+/// The browser's local storage, touched only after checking that it can be
+/// (a sandboxed iframe throws on the mere access).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Local;
+
+#[cfg(target_arch = "wasm32")]
+impl Local {
+    fn raw() -> Result<web_sys::Storage, StorageError> {
+        web_sys::window().and_then(|w| w.local_storage().ok().flatten()).ok_or(StorageError::Unavailable)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Store for Local {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        Self::raw()?.get_item(key).map_err(|_| StorageError::Unavailable)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        Self::raw()?.set_item(key, value).map_err(|e| {
+            let why = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string());
+            StorageError::WriteRefused(why.unwrap_or_else(|| "unknown error".into()))
+        })
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        let raw = Self::raw()?;
+        let n = raw.length().map_err(|_| StorageError::Unavailable)?;
+        Ok((0..n).filter_map(|i| raw.key(i).ok().flatten()).collect())
+    }
+}
+
+/// Off the browser there is no local storage.
+#[cfg(not(target_arch = "wasm32"))]
+impl Store for Local {
+    fn get(&self, _key: &str) -> Result<Option<String>, StorageError> {
+        Err(StorageError::Unavailable)
+    }
+    fn set(&mut self, _key: &str, _value: &str) -> Result<(), StorageError> {
+        Err(StorageError::Unavailable)
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        Err(StorageError::Unavailable)
+    }
+}
+
+/// Whether local storage can be used here.
+pub fn available() -> bool {
+    Local.keys().is_ok()
+}
+
+/// Now, in ms since the Unix epoch (0 off the browser).
+pub fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::Date::now();
+    #[cfg(not(target_arch = "wasm32"))]
+    0.0
+}
+
+/// A store in memory, for tests: a byte quota over keys and values, like the
+/// browser's, and writes refused on demand.
+#[derive(Debug, Clone, Default)]
+pub struct MemStore {
+    /// What is stored.
+    pub map: BTreeMap<String, String>,
+    /// Total bytes of keys and values allowed (None: no limit).
+    pub quota: Option<usize>,
+    /// How many of the next writes to refuse.
+    pub refuse_next: usize,
+}
+
+impl MemStore {
+    fn used_without(&self, key: &str) -> usize {
+        self.map.iter().filter(|(k, _)| *k != key).map(|(k, v)| k.len() + v.len()).sum()
+    }
+}
+
+impl Store for MemStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        Ok(self.map.get(key).cloned())
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        if self.refuse_next > 0 {
+            self.refuse_next -= 1;
+            return Err(StorageError::WriteRefused("QuotaExceededError".into()));
+        }
+        if self.quota.is_some_and(|q| self.used_without(key) + key.len() + value.len() > q) {
+            return Err(StorageError::WriteRefused("QuotaExceededError".into()));
+        }
+        self.map.insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        Ok(self.map.keys().cloned().collect())
+    }
+}
+
+/// The raw text of every backup key, oldest first (keys hold the time).
+pub fn backups(store: &dyn Store) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = store
+        .keys()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|k| k.starts_with(BACKUP_PREFIX))
+        .filter_map(|k| store.get(&k).ok().flatten().map(|v| (k, v)))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Keep unreadable text under a fresh backup key (named after the key it came
+/// from, the time, and a counter if that is taken); returns the key if that
+/// worked. The same text from the same key already kept (each reload, or each
+/// open tab, finds it again until the key is next written) is not kept twice.
+fn set_aside(store: &mut dyn Store, from: &str, raw: &str, now: f64) -> Option<String> {
+    let source = format!("{BACKUP_PREFIX}{}.", from.strip_prefix("gigafactory-planner.").unwrap_or(from));
+    if let Some((key, _)) = backups(store).into_iter().find(|(k, v)| k.starts_with(&source) && v == raw) {
+        return Some(key);
+    }
+    let base = format!("{source}{}", now.max(0.0) as u64);
+    let mut key = base.clone();
+    let mut n = 1;
+    while matches!(store.get(&key), Ok(Some(_))) {
+        n += 1;
+        key = format!("{base}-{n}");
+    }
+    store.set(&key, raw).ok().map(|_| key)
+}
+
 /// What loading a key found.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Loaded<T> {
@@ -105,136 +273,110 @@ pub enum Loaded<T> {
     Value(T),
     /// Nothing stored.
     Empty,
-    /// Stored data could not be read; it was kept under a backup key.
+    /// Stored data could not be used; it was kept under `backup_key`, or, if
+    /// no backup could be written, left in its key, which then refuses writes
+    /// (see [`Slot::held`]).
     SetAside {
-        /// Why it could not be read.
+        /// Why it could not be used.
         error: StorageError,
-        /// Where it was kept (None if even that failed).
+        /// Where it was kept (None: left where it was, untouched).
         backup_key: Option<String>,
     },
     /// Storage cannot be used.
     Unavailable,
 }
 
-#[cfg(target_arch = "wasm32")]
-mod browser {
-    use super::*;
-    use gloo_storage::{LocalStorage, Storage};
+/// Text found in a key that this release cannot use and that no backup holds:
+/// the key keeps it, and every write to the key is refused until the planner
+/// downloads or discards it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Held {
+    /// The text, byte for byte (offered for download).
+    pub raw: String,
+    /// Why it cannot be used.
+    pub error: StorageError,
+}
 
-    /// Whether local storage can be touched without throwing.
-    pub fn available() -> bool {
-        web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some()
+/// One storage key that must never lose what it holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slot {
+    /// The key.
+    pub key: String,
+    /// Unreadable text in the key with no backup, if any.
+    pub held: Option<Held>,
+}
+
+impl Slot {
+    /// The slot of `key`, holding nothing yet.
+    pub fn new(key: &str) -> Slot {
+        Slot { key: key.to_string(), held: None }
     }
 
-    pub fn now_ms() -> f64 {
-        js_sys::Date::now()
-    }
-
-    pub fn read(key: &str) -> Result<Option<String>, StorageError> {
-        if !available() {
-            return Err(StorageError::Unavailable);
+    /// Read the key with `read` (decode, then check the payload: stored data
+    /// is input, validated as a link is). Text `read` refuses is set aside
+    /// under a backup key before anything can overwrite it; if that write
+    /// fails, the slot holds the text and refuses writes.
+    pub fn load<T>(
+        &mut self,
+        store: &mut dyn Store,
+        now: f64,
+        read: impl Fn(&str) -> Result<T, StorageError>,
+    ) -> Loaded<T> {
+        match store.get(&self.key) {
+            Err(_) => Loaded::Unavailable,
+            Ok(None) => Loaded::Empty,
+            Ok(Some(raw)) => match read(&raw) {
+                Ok(value) => Loaded::Value(value),
+                Err(error) => {
+                    let backup_key = set_aside(store, &self.key, &raw, now);
+                    if backup_key.is_none() {
+                        self.held = Some(Held { raw, error: error.clone() });
+                    }
+                    Loaded::SetAside { error, backup_key }
+                }
+            },
         }
-        LocalStorage::raw().get_item(key).map_err(|_| StorageError::Unavailable)
     }
 
-    pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
-        if !available() {
-            return Err(StorageError::Unavailable);
+    /// Write `text` over the key unless that would lose what it holds: text
+    /// that `check` refuses (another release's, damaged, invalid) is set aside
+    /// first, and if it cannot be, the write is refused with
+    /// [`StorageError::Held`] and the slot holds that text until
+    /// [`Slot::release`].
+    pub fn write(
+        &mut self,
+        store: &mut dyn Store,
+        text: &str,
+        now: f64,
+        check: impl Fn(&str) -> Result<(), StorageError>,
+    ) -> Result<(), StorageError> {
+        if let Some(raw) = store.get(&self.key)? {
+            if let Err(error) = check(&raw) {
+                if set_aside(store, &self.key, &raw, now).is_none() {
+                    self.held = Some(Held { raw, error });
+                    return Err(StorageError::Held);
+                }
+            }
         }
-        LocalStorage::raw().set_item(key, value).map_err(|e| {
-            let why = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string());
-            StorageError::WriteRefused(why.unwrap_or_else(|| "unknown error".into()))
-        })
+        // What it held is kept elsewhere now (or was usable): nothing to hold.
+        self.held = None;
+        store.set(&self.key, text)
     }
 
-    pub fn backups() -> Vec<(String, String)> {
-        if !available() {
-            return vec![];
-        }
-        let raw = LocalStorage::raw();
-        let n = raw.length().unwrap_or(0);
-        let mut out: Vec<(String, String)> = (0..n)
-            .filter_map(|i| raw.key(i).ok().flatten())
-            .filter(|k| k.starts_with(BACKUP_PREFIX))
-            .filter_map(|k| raw.get_item(&k).ok().flatten().map(|v| (k, v)))
-            .collect();
-        crate::model::sort::insertion_sort_by(&mut out, |a, b| a < b);
-        out
+    /// The planner has decided (downloaded the held text, or chose to discard
+    /// it): the next write may replace it.
+    pub fn release(&mut self, store: &mut dyn Store, text: &str) -> Result<(), StorageError> {
+        store.set(&self.key, text)?;
+        self.held = None;
+        Ok(())
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-mod browser {
-    use super::*;
-    pub fn available() -> bool {
-        false
-    }
-    pub fn now_ms() -> f64 {
-        0.0
-    }
-    pub fn read(_key: &str) -> Result<Option<String>, StorageError> {
-        Err(StorageError::Unavailable)
-    }
-    pub fn write(_key: &str, _value: &str) -> Result<(), StorageError> {
-        Err(StorageError::Unavailable)
-    }
-    pub fn backups() -> Vec<(String, String)> {
-        vec![]
-    }
-}
-
-pub use browser::{available, now_ms};
-
-/// Keep unreadable text under a fresh backup key (named after the key it came
-/// from, the time, and a counter if that is taken); returns the key if that
-/// worked. The same text from the same key already kept (each reload, or each
-/// open tab, finds it again until the key is next written) is not kept twice.
-fn set_aside(from: &str, raw: &str) -> Option<String> {
-    let source = format!("{BACKUP_PREFIX}{}.", from.strip_prefix("gigafactory-planner.").unwrap_or(from));
-    if let Some((key, _)) = browser::backups().into_iter().find(|(k, v)| k.starts_with(&source) && v == raw) {
-        return Some(key);
-    }
-    let base = format!("{source}{}", browser::now_ms() as u64);
-    let mut key = base.clone();
-    let mut n = 1;
-    while matches!(browser::read(&key), Ok(Some(_))) {
-        n += 1;
-        key = format!("{base}-{n}");
-    }
-    browser::write(&key, raw).ok().map(|_| key)
-}
-
-/// Load and decode a key. Unreadable text is copied to a backup key before
-/// anything can overwrite it.
-pub fn load<T: FromJson>(key: &str) -> Loaded<T> {
-    match browser::read(key) {
-        Err(_) => Loaded::Unavailable,
-        Ok(None) => Loaded::Empty,
-        Ok(Some(raw)) => match decode::<T>(&raw) {
-            Ok(env) => Loaded::Value(env.payload),
-            Err(error) => Loaded::SetAside { error, backup_key: set_aside(key, &raw) },
-        },
-    }
-}
-
-/// Encode and write a key.
-pub fn save<T: ToJson>(key: &str, value: &T) -> Result<(), StorageError> {
-    browser::write(key, &encode(value, browser::now_ms()))
-}
-
-/// The raw text of every backup key, oldest first, for export.
-pub fn backups() -> Vec<(String, String)> {
-    browser::backups()
-}
-
-/// Load the working scenario.
-pub fn load_working() -> Loaded<Scenario> {
-    load(WORKING_KEY)
-}
-
-/// Save the working scenario.
-pub fn save_working(s: &Scenario) -> Result<(), StorageError> {
-    save(WORKING_KEY, s)
+/// Read a stored working scenario: decoded, then validated as a link is.
+pub fn read_working(raw: &str) -> Result<Scenario, StorageError> {
+    let scenario = decode::<Scenario>(raw)?.payload;
+    scenario.resolve().map_err(|e| StorageError::Invalid(e.to_string()))?;
+    Ok(scenario)
 }
 
 #[cfg(test)]
@@ -258,6 +400,18 @@ mod tests {
         let future = r#"{"schema":99,"data_version":"x","saved_at":0,"payload":{}}"#;
         assert_eq!(decode::<Scenario>(future), Err(StorageError::FromTheFuture(99)));
         assert!(matches!(decode::<Scenario>(r#"{"schema":-1}"#), Err(StorageError::Corrupt(_))));
+    }
+
+    #[test]
+    fn one_schema_rule() {
+        let schema = |text: &str| schema_of(&json::parse(text).unwrap());
+        assert_eq!(schema("{}"), Ok(0));
+        assert_eq!(schema(r#"{"schema":1}"#), Ok(1));
+        assert_eq!(schema(r#"{"schema":2}"#), Err(StorageError::FromTheFuture(2)));
+        for bad in [r#"{"schema":"2"}"#, r#"{"schema":18446744073709551616}"#, r#"{"schema":1.0}"#, r#"{"schema":-1}"#] {
+            assert!(matches!(schema(bad), Err(StorageError::Corrupt(_))), "{bad}");
+        }
+        assert!(matches!(schema(r#"{"schema":4294967296}"#), Err(StorageError::Corrupt(_))));
     }
 
     #[test]
@@ -301,5 +455,82 @@ mod tests {
         let env: Envelope<Scenario> = decode(r#"{"accelerator":"h100"}"#).unwrap();
         assert_eq!(env.payload.accelerator, "h100");
         assert_eq!(env.payload.country, Scenario::default().country);
+    }
+
+    fn check(raw: &str) -> Result<(), StorageError> {
+        decode::<Scenario>(raw).map(|_| ())
+    }
+
+    const FUTURE: &str = r#"{"schema":2,"data_version":"2027.1","saved_at":1,"payload":[]}"#;
+
+    #[test]
+    fn unreadable_data_goes_to_a_backup_before_the_key_is_written() {
+        let mut store = MemStore::default();
+        store.map.insert(WORKING_KEY.into(), FUTURE.into());
+        let mut slot = Slot::new(WORKING_KEY);
+        let loaded = slot.load(&mut store, 7.0, decode::<Scenario>);
+        let Loaded::SetAside { error: StorageError::FromTheFuture(2), backup_key: Some(key) } = loaded else {
+            panic!("{loaded:?}")
+        };
+        assert_eq!(key, "gigafactory-planner.backup.working.7");
+        assert_eq!(store.map[&key], FUTURE);
+        assert_eq!(slot.held, None);
+        let mine = encode(&Scenario::default(), 8.0);
+        assert_eq!(slot.write(&mut store, &mine, 8.0, check), Ok(()));
+        assert_eq!(store.map[WORKING_KEY], mine);
+        assert_eq!(backups(&store), vec![(key, FUTURE.to_string())], "kept once, not twice");
+    }
+
+    #[test]
+    fn with_no_room_for_a_backup_the_key_is_held_until_released() {
+        let mut store = MemStore::default();
+        store.map.insert(WORKING_KEY.into(), FUTURE.into());
+        store.quota = Some(WORKING_KEY.len() + FUTURE.len() + 10);
+        let mut slot = Slot::new(WORKING_KEY);
+        let loaded = slot.load(&mut store, 7.0, decode::<Scenario>);
+        assert_eq!(loaded, Loaded::SetAside { error: StorageError::FromTheFuture(2), backup_key: None });
+        assert_eq!(slot.held.as_ref().map(|h| h.raw.as_str()), Some(FUTURE), "the text stays in memory");
+        // Every write is refused, however small, and the key keeps its text.
+        assert_eq!(slot.write(&mut store, "{}", 8.0, check), Err(StorageError::Held));
+        assert_eq!(store.map[WORKING_KEY], FUTURE);
+        assert!(backups(&store).is_empty());
+        // Room appears: the next write makes the backup first.
+        store.quota = None;
+        assert_eq!(slot.write(&mut store, "{}", 9.0, check), Ok(()));
+        assert_eq!(backups(&store)[0].1, FUTURE);
+        assert_eq!(slot.held, None);
+    }
+
+    #[test]
+    fn a_write_over_text_another_release_wrote_meanwhile_keeps_it() {
+        let mut store = MemStore::default();
+        let mut slot = Slot::new(WORKING_KEY);
+        assert_eq!(slot.load(&mut store, 1.0, decode::<Scenario>), Loaded::Empty);
+        store.map.insert(WORKING_KEY.into(), FUTURE.into());
+        store.refuse_next = 1;
+        assert_eq!(slot.write(&mut store, "{}", 2.0, check), Err(StorageError::Held));
+        assert_eq!(store.map[WORKING_KEY], FUTURE);
+        assert_eq!(slot.release(&mut store, "{}"), Ok(()), "the planner chose to replace it");
+        assert_eq!(store.map[WORKING_KEY], "{}");
+    }
+
+    #[test]
+    fn a_valid_envelope_with_invalid_inputs_is_set_aside_as_invalid() {
+        let mut store = MemStore::default();
+        let bad = encode(&Scenario { years: 1e9, ..Scenario::default() }, 1.0);
+        store.map.insert(WORKING_KEY.into(), bad.clone());
+        let mut slot = Slot::new(WORKING_KEY);
+        let loaded = slot.load(&mut store, 3.0, read_working);
+        assert!(matches!(loaded, Loaded::SetAside { error: StorageError::Invalid(_), backup_key: Some(_) }));
+        assert_eq!(backups(&store)[0].1, bad);
+    }
+
+    #[test]
+    fn backups_of_the_same_moment_get_their_own_keys() {
+        let mut store = MemStore::default();
+        let a = set_aside(&mut store, WORKING_KEY, "a", 5.0).unwrap();
+        let b = set_aside(&mut store, WORKING_KEY, "b", 5.0).unwrap();
+        assert_eq!((a.as_str(), b.as_str()), ("gigafactory-planner.backup.working.5", "gigafactory-planner.backup.working.5-2"));
+        assert_eq!(set_aside(&mut store, WORKING_KEY, "a", 6.0), Some(a), "found again, not kept twice");
     }
 }

@@ -35,11 +35,30 @@ pub async fn copy(text: &str) -> Result<(), String> {
         .map_err(|_| "the clipboard is not available here".into())
 }
 
-/// Read the first chosen file of an `<input type=file>` as text.
-pub async fn read_file(input: &web_sys::HtmlInputElement) -> Result<(String, String), String> {
+/// Read the first chosen file of an `<input type=file>` as text, if it is at
+/// most `max_bytes` long.
+pub async fn read_file(input: &web_sys::HtmlInputElement, max_bytes: f64) -> Result<(String, String), String> {
     let file = input.files().and_then(|f| f.get(0)).ok_or("no file chosen")?;
+    if file.size() > max_bytes {
+        return Err(format!(
+            "the file is {:.1} MB; at most {:.0} MB can be imported at once",
+            file.size() / 1_048_576.0,
+            max_bytes / 1_048_576.0
+        ));
+    }
     let text = JsFuture::from(file.text()).await.map_err(|_| "the file could not be read".to_string())?;
     Ok((file.name(), text.as_string().unwrap_or_default()))
+}
+
+/// Resolves after the browser has had a chance to paint (a zero-delay timer
+/// runs after the current task, and rendering may come between).
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// The parent window, if this page is framed.
@@ -73,16 +92,56 @@ pub fn from_parent(ev: &web_sys::MessageEvent) -> bool {
 /// surrogates that no JSON parser accepts). Strings are read lossily (a lone
 /// surrogate becomes U+FFFD); properties that are undefined, functions or
 /// symbols are left out, and elsewhere those read as null; an object's
-/// properties come sorted by name. Errs on a BigInt or nesting deeper than 32
-/// levels (so on cycles too).
+/// properties come sorted by name. Errs on a BigInt, nesting deeper than 32
+/// levels, a cycle, or more than [`MESSAGE_NODES`] values in all (a message of
+/// shared references, `o = {a: o1, b: o1}` and so on, would otherwise be
+/// walked once per path: exponentially).
+///
+/// Call it only on a message that claims to be ours ([`message_claims`]),
+/// which reads nothing but `type`.
 pub fn message_json(ev: &web_sys::MessageEvent) -> Result<Json, String> {
-    js_to_json(&ev.data(), 0)
+    let mut walk = Walk { budget: MESSAGE_NODES, path: Vec::new() };
+    walk.value(&ev.data(), 0)
 }
 
-fn js_to_json(v: &JsValue, depth: u32) -> Result<Json, String> {
-    if depth > 32 {
-        return Err("the message is nested too deeply".into());
+/// The most values (objects, arrays, numbers, strings …) a parent's message
+/// may hold; ours hold a few dozen.
+pub const MESSAGE_NODES: u32 = 10_000;
+
+/// The state of a message's walk: values left in the budget, and the objects
+/// from the root to here (a cycle comes back to one of them).
+struct Walk {
+    budget: u32,
+    path: Vec<JsValue>,
+}
+
+impl Walk {
+    fn value(&mut self, v: &JsValue, depth: u32) -> Result<Json, String> {
+        if depth > 32 {
+            return Err("the message is nested too deeply".into());
+        }
+        if self.budget == 0 {
+            return Err(format!("the message holds more than {MESSAGE_NODES} values"));
+        }
+        self.budget -= 1;
+        if v.is_object() {
+            if self.path.iter().any(|seen| js_sys::Object::is(seen, v)) {
+                return Err("the message refers to itself".into());
+            }
+            self.path.push(v.clone());
+            let r = self.inner(v, depth);
+            self.path.pop();
+            return r;
+        }
+        self.inner(v, depth)
     }
+
+    fn inner(&mut self, v: &JsValue, depth: u32) -> Result<Json, String> {
+        js_to_json(self, v, depth)
+    }
+}
+
+fn js_to_json(walk: &mut Walk, v: &JsValue, depth: u32) -> Result<Json, String> {
     if v.is_bigint() {
         return Err("the message holds a BigInt, which JSON cannot carry".into());
     }
@@ -101,7 +160,7 @@ fn js_to_json(v: &JsValue, depth: u32) -> Result<Json, String> {
     }
     if js_sys::Array::is_array(v) {
         let a: &js_sys::Array = v.unchecked_ref();
-        return a.iter().map(|x| js_to_json(&x, depth + 1)).collect::<Result<Vec<_>, _>>().map(Json::Arr);
+        return a.iter().map(|x| walk.value(&x, depth + 1)).collect::<Result<Vec<_>, _>>().map(Json::Arr);
     }
     // Boxed primitives (new String("…")) read as their value and dates as ISO
     // text, as in JSON.stringify.
@@ -110,7 +169,7 @@ fn js_to_json(v: &JsValue, depth: u32) -> Result<Json, String> {
         || v.is_instance_of::<js_sys::Boolean>()
     {
         let o: &js_sys::Object = v.unchecked_ref();
-        return js_to_json(&o.value_of(), depth + 1);
+        return js_to_json(walk, &o.value_of(), depth + 1);
     }
     if let Some(d) = v.dyn_ref::<js_sys::Date>() {
         let t = d.get_time();
@@ -126,7 +185,7 @@ fn js_to_json(v: &JsValue, depth: u32) -> Result<Json, String> {
             if x.is_undefined() || x.is_function() || x.is_symbol() {
                 continue;
             }
-            members.push((k, js_to_json(&x, depth + 1)?));
+            members.push((k, walk.value(&x, depth + 1)?));
         }
         // Sorted by name (property names are unique), so parameters apply in
         // the same order whatever order the parent wrote them in.

@@ -50,13 +50,18 @@ pub struct HistogramChart {
     pub scale: f64,
 }
 
+/// The longest horizon a cumulative series covers, in years.
+pub const MAX_YEARS: f64 = 100.0;
+
 /// Cumulative cost over `years`: facility capex at year 0, IT capex at 0 and at
 /// every end of life before the horizon, opex spread evenly. (year, €) points.
 pub fn cumulative_cost(facility_capex: f64, it_capex: f64, opex: f64, years: f64, it_life: f64) -> Vec<(f64, f64)> {
     let mut points = vec![(0.0, 0.0)];
     let mut total = facility_capex + it_capex;
     points.push((0.0, total));
-    let steps = years.ceil().max(1.0) as usize;
+    // Bounded whatever it is given (the model accepts at most 50 years): a
+    // series never grows with an unchecked input.
+    let steps = years.ceil().clamp(1.0, MAX_YEARS) as usize;
     let mut next_refresh = it_life;
     for i in 1..=steps {
         let y = (i as f64).min(years);
@@ -83,6 +88,13 @@ mod tests {
         let end = p.last().unwrap().1;
         assert!((end - (3.0 + 5.0 * 2.0 + 10.0)).abs() < 1e-9, "{p:?}");
         assert!(p.windows(2).all(|w| w[1].1 >= w[0].1 && w[1].0 >= w[0].0));
+    }
+
+    #[test]
+    fn the_series_is_bounded_whatever_the_horizon() {
+        for (years, life) in [(1e9, 5.0), (f64::INFINITY, 5.0), (1e8, 0.0), (f64::NAN, -1.0)] {
+            assert!(cumulative_cost(3.0, 5.0, 1.0, years, life).len() <= 2 * MAX_YEARS as usize + 2, "{years} {life}");
+        }
     }
 
     #[test]

@@ -5,7 +5,8 @@
 use crate::i18n::Lang;
 use crate::model::Scenario;
 use crate::state::{use_planner, Planner};
-use crate::storage::{self, Loaded};
+use crate::i18n::fill;
+use crate::storage::{self, Loaded, Local, Slot};
 use crate::ui::breakdown::Breakdown;
 use crate::ui::compare::Compare;
 use crate::ui::figures::Figures;
@@ -25,6 +26,7 @@ struct Start {
     embed: bool,
     url_errors: Vec<ParamError>,
     storage_note: Option<String>,
+    working: Slot,
 }
 
 fn browser_lang() -> Lang {
@@ -43,32 +45,34 @@ fn start() -> Start {
     let query = String::new();
     let parsed = url_state::parse_query(&query);
     let lang = parsed.lang.unwrap_or_else(browser_lang);
-    // The embedded view neither reads nor writes the visitor's working scenario.
-    let working = if parsed.embed { Loaded::Empty } else { storage::load_working() };
-    let (saved, storage_note) = match working {
+    // The embedded view neither reads nor writes the visitor's storage.
+    let mut working = Slot::new(storage::WORKING_KEY);
+    let loaded =
+        if parsed.embed { Loaded::Empty } else { working.load(&mut Local, storage::now_ms(), storage::read_working) };
+    let t = lang.text();
+    let (saved, storage_note) = match loaded {
         Loaded::Value(s) => (Some(s), None),
         Loaded::Empty => (None, None),
-        Loaded::Unavailable => (None, Some(lang.text().storage_unavailable.to_string())),
-        Loaded::SetAside { error, backup_key } => (
-            None,
-            Some(match backup_key {
-                Some(k) => format!("{error}. It was kept under the key \"{k}\"."),
-                None => format!("{error}."),
-            }),
-        ),
+        Loaded::Unavailable => (None, Some(t.storage_unavailable.to_string())),
+        Loaded::SetAside { error, backup_key: Some(k) } => {
+            (None, Some(format!("{} {}", fill(t.working_set_aside, &error.to_string()), fill(t.working_kept_under, &k))))
+        }
+        // Held in its key: the notice with its choices is drawn from the slot.
+        Loaded::SetAside { backup_key: None, .. } => (None, None),
     };
     let scenario = if parsed.has_scenario { parsed.scenario } else { saved.unwrap_or_default() };
-    Start { scenario, lang, embed: parsed.embed, url_errors: parsed.errors, storage_note }
+    Start { scenario, lang, embed: parsed.embed, url_errors: parsed.errors, storage_note, working }
 }
 
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let Start { scenario, lang, embed, url_errors, storage_note } = start();
+    let Start { scenario, lang, embed, url_errors, storage_note, working } = start();
     let planner = Planner::new(scenario, lang);
     provide_context(planner);
-    let shelf = Shelf::load();
+    let shelf = Shelf::load(!embed);
     provide_context(shelf);
+    let working = RwSignal::new(working);
 
     // Boundaries: the URL (history replace), local storage, <html lang>, the parent page.
     // The URL and the stored working copy are written at once after a quiet
@@ -78,8 +82,14 @@ pub fn App() -> impl IntoView {
     let write = move |s: &Scenario, lang: Lang| {
         #[cfg(target_arch = "wasm32")]
         url_state::browser::replace_query(&url_state::to_query(s, Some(lang), embed));
-        if !embed {
-            let _ = storage::save_working(s);
+        // Only a scenario that evaluates is kept (a half-typed value is not
+        // worth a reload), and nothing while the key holds data no copy holds.
+        if !embed && s.resolve().is_ok() && working.with_untracked(|w| w.held.is_none()) {
+            let now = storage::now_ms();
+            let text = storage::encode(s, now);
+            working.update(|w| {
+                let _ = w.write(&mut Local, &text, now, |raw| storage::read_working(raw).map(|_| ()));
+            });
         }
         #[cfg(not(target_arch = "wasm32"))]
         let _ = (s, lang);
@@ -117,7 +127,7 @@ pub fn App() -> impl IntoView {
         // Another tab changed the saved list.
         let storage_listener = window_event_listener(leptos::ev::storage, move |ev| {
             if ev.key().as_deref() == Some(crate::library::LIBRARY_KEY) {
-                shelf.reload_from_storage();
+                shelf.refresh();
             }
         });
         on_cleanup(move || storage_listener.remove());
@@ -161,6 +171,7 @@ pub fn App() -> impl IntoView {
             <LangSwitch />
         </header>
         <Notices url_errors storage_note />
+        <WorkingHeld working />
         <main class="layout">
             <div class="area-kpis" id="results" tabindex="-1">
                 <ModelError />
@@ -222,17 +233,16 @@ fn embed_bridge(planner: Planner) {
     });
     crate::web::observe_height(|h| crate::web::post_to_parent(&height_message(h)));
     let listener = window_event_listener(leptos::ev::message, move |ev| {
-        if !crate::web::from_parent(&ev) {
+        // Other scripts on the parent page talk too: a message whose `type`
+        // is not ours is ignored before anything else of it is read.
+        if !crate::web::from_parent(&ev) || !crate::web::message_claims(&ev, crate::embed::PREFIX) {
             return;
         }
         let json = match crate::web::message_json(&ev) {
             Ok(json) => json,
             Err(reason) => {
-                // Unreadable: answer only if it claims to be ours.
-                if crate::web::message_claims(&ev, crate::embed::PREFIX) {
-                    let e = ParamError { name: "message".into(), value: String::new(), reason, model: None };
-                    crate::web::post_to_parent(&error_message(&[e]));
-                }
+                let e = ParamError { name: "message".into(), value: String::new(), reason, model: None };
+                crate::web::post_to_parent(&error_message(&[e]));
                 return;
             }
         };
@@ -281,6 +291,43 @@ fn LangSwitch() -> impl IntoView {
                 })
                 .collect_view()}
         </div>
+    }
+}
+
+/// The stored working scenario could not be used and no copy of it could be
+/// made: it stays in its key, autosave is paused, and the planner chooses.
+#[component]
+fn WorkingHeld(working: RwSignal<Slot>) -> impl IntoView {
+    let p = use_planner();
+    let download = move |_| {
+        let Some(held) = working.with_untracked(|w| w.held.clone()) else { return };
+        let text = crate::shelf::describe_backups(&[(storage::WORKING_KEY.to_string(), held.raw)]);
+        #[cfg(target_arch = "wasm32")]
+        let _ = crate::web::download("gigafactory-unreadable-data.txt", "text/plain", &text);
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = text;
+    };
+    let replace = move |_| {
+        let now = storage::now_ms();
+        let text = p.scenario.with_untracked(|s| storage::encode(s, now));
+        working.update(|w| {
+            let _ = w.release(&mut Local, &text);
+        });
+    };
+    move || {
+        working.with(|w| w.held.clone()).map(|held| {
+            let t = p.text();
+            view! {
+                <div class="notices" role="alert" id="working-held">
+                    <p class="notice">
+                        {fill(t.working_set_aside, &held.error.to_string())} " " {t.working_held} " "
+                        <button type="button" class="link" id="download-working" on:click=download>{t.download_unreadable}</button>
+                        " "
+                        <button type="button" class="link" id="replace-working" on:click=replace>{t.replace_working}</button>
+                    </p>
+                </div>
+            }
+        })
     }
 }
 

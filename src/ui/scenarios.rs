@@ -4,10 +4,12 @@
 //! browser refuses is said on screen while the list stays in memory.
 
 use crate::i18n::{fill, Text};
-use crate::library::{Library, Saved, LIBRARY_KEY};
+use crate::library::{Library, Saved};
+use crate::shelf::{describe_backups, Opening, SavedList};
 use crate::model::Scenario;
 use crate::state::use_planner;
-use crate::storage::{self, Loaded, StorageError};
+use crate::storage::{self, Local, StorageError};
+use std::collections::HashSet;
 use crate::ui::tx;
 use leptos::prelude::*;
 
@@ -26,70 +28,90 @@ pub enum Note {
     Imported(usize, Vec<(String, String)>),
     /// Import failed as a whole.
     ImportFailed(String),
-    /// The browser refused a write.
-    WriteRefused(String),
+    /// Importing a file (said while it is read).
+    Importing,
+    /// A write did not go through: the change is kept in this tab only.
+    WriteRefused(StorageError),
 }
 
 /// State of the saved list, provided by context.
 #[derive(Clone, Copy)]
 pub struct Shelf {
-    /// The list.
-    pub library: RwSignal<Library>,
+    /// The list, kept in step with storage and other tabs.
+    pub list: RwSignal<SavedList>,
+    /// The list as shown (derived from `list`).
+    pub library: Memo<Library>,
+    /// Ids of items storage does not hold yet (a refused write).
+    pub unsaved: Memo<HashSet<String>>,
     /// The last message.
     pub note: RwSignal<Option<Note>>,
     /// Ids ticked for comparison, in ticking order.
     pub selected: RwSignal<Vec<String>>,
     /// The saved scenario currently open, if any.
     pub open_id: RwSignal<Option<String>>,
-    /// Why the stored list could not be read at start (set aside), if so.
-    pub unreadable: RwSignal<Option<String>>,
+    /// Why the stored list could not be read at start, and where it was kept.
+    pub unreadable: RwSignal<Option<(String, Option<String>)>>,
+    /// How many entries had to be given new ids when the list was read.
+    pub rekeyed: usize,
+    /// Whether the list lives in storage (not in the embedded view, which
+    /// touches no storage at all).
+    pub stored: bool,
 }
 
 impl Shelf {
-    /// Load the list from storage.
-    pub fn load() -> Shelf {
-        let (library, unreadable) = match storage::load::<Library>(LIBRARY_KEY) {
-            Loaded::Value(l) => (l, None),
-            Loaded::Empty | Loaded::Unavailable => (Library::default(), None),
-            Loaded::SetAside { error, .. } => (Library::default(), Some(error.to_string())),
+    /// Load the list from storage (`stored`), or start an empty one that
+    /// never touches storage.
+    pub fn load(stored: bool) -> Shelf {
+        let (list, opening) = if stored {
+            SavedList::open(&mut Local, storage::now_ms())
+        } else {
+            (SavedList::detached(), Opening { set_aside: None, rekeyed: 0, available: false })
         };
+        let list = RwSignal::new(list);
         Shelf {
-            library: RwSignal::new(library),
+            list,
+            library: Memo::new(move |_| list.with(|l| l.library.clone())),
+            unsaved: Memo::new(move |_| list.with(SavedList::unsaved)),
             note: RwSignal::new(None),
             selected: RwSignal::new(vec![]),
             open_id: RwSignal::new(None),
-            unreadable: RwSignal::new(unreadable),
+            unreadable: RwSignal::new(opening.set_aside.map(|(error, key)| (error.to_string(), key))),
+            rekeyed: opening.rekeyed,
+            stored,
         }
     }
 
     /// Change the list and write it out. Returns the change's result and
     /// whether the write went through (a refusal is put in `note`).
     pub fn change<R>(&self, f: impl FnOnce(&mut Library) -> R) -> (R, bool) {
-        let r = self.library.try_update(f).expect("the shelf's signal lives as long as the app");
-        if !storage::available() {
-            self.note.set(Some(Note::WriteRefused(StorageError::Unavailable.to_string())));
-            return (r, false);
-        }
-        match self.library.with_untracked(|l| storage::save(LIBRARY_KEY, l)) {
+        let stored = self.stored;
+        let (r, written) = self
+            .list
+            .try_update(|list| {
+                if stored {
+                    list.change(&mut Local, storage::now_ms(), f)
+                } else {
+                    (f(&mut list.library), Err(StorageError::Unavailable))
+                }
+            })
+            .expect("the shelf's signal lives as long as the app");
+        match written {
             Ok(()) => (r, true),
             Err(e) => {
-                let why = match e {
-                    StorageError::WriteRefused(why) => why,
-                    other => other.to_string(),
-                };
-                self.note.set(Some(Note::WriteRefused(why)));
+                self.note.set(Some(Note::WriteRefused(e)));
                 (r, false)
             }
         }
     }
 
-    /// Re-read the list after another tab changed it.
-    pub fn reload_from_storage(&self) {
-        if let Loaded::Value(l) = storage::load::<Library>(LIBRARY_KEY) {
-            let ids: Vec<String> = l.items.iter().map(|s| s.id.clone()).collect();
-            self.selected.update(|sel| sel.retain(|id| ids.contains(id)));
-            self.library.set(l);
+    /// Merge what another tab wrote into this tab's list (its unsaved items stay).
+    pub fn refresh(&self) {
+        if !self.stored {
+            return;
         }
+        self.list.update(|l| l.refresh(&Local, storage::now_ms()));
+        let ids: HashSet<String> = self.library.with_untracked(|l| l.items.iter().map(|s| s.id.clone()).collect());
+        self.selected.update(|sel| sel.retain(|id| ids.contains(id)));
     }
 }
 
@@ -108,7 +130,10 @@ fn note_text(t: &Text, n: &Note) -> String {
         Note::Imported(1, _) => t.imported_one.to_string(),
         Note::Imported(n, _) => fill(t.imported, &n.to_string()),
         Note::ImportFailed(why) => format!("{}: {why}", t.import_failed),
-        Note::WriteRefused(why) => fill(t.storage_full, why),
+        Note::Importing => t.importing.to_string(),
+        Note::WriteRefused(StorageError::Held) => t.storage_held.to_string(),
+        Note::WriteRefused(StorageError::WriteRefused(why)) => fill(t.storage_full, why),
+        Note::WriteRefused(other) => fill(t.storage_full, &other.to_string()),
     }
 }
 
@@ -165,17 +190,18 @@ pub fn ScenarioPanel() -> impl IntoView {
         #[cfg(target_arch = "wasm32")]
         if let Some(input) = import_input.get() {
             leptos::task::spawn_local(async move {
-                match crate::web::read_file(&input).await {
+                // Said before the work, and given a frame to be painted: a
+                // large file takes a moment.
+                shelf.note.set(Some(Note::Importing));
+                crate::web::next_frame().await;
+                match crate::web::read_file(&input, crate::export::MAX_IMPORT_BYTES).await {
                     Err(e) => shelf.note.set(Some(Note::ImportFailed(e))),
                     Ok((_, text)) => match crate::export::import_json(&text) {
                         Err(e) => shelf.note.set(Some(Note::ImportFailed(e))),
                         Ok(report) => {
                             let n = report.accepted.len();
-                            let (_, written) = shelf.change(|l| {
-                                for e in report.accepted {
-                                    l.add(&e.name, e.scenario, now());
-                                }
-                            });
+                            let entries = report.accepted.into_iter().map(|e| (e.name, e.scenario)).collect();
+                            let (_, written) = shelf.change(|l| l.add_many(entries, now()));
                             if written {
                                 shelf.note.set(Some(Note::Imported(n, report.rejected)));
                             }
@@ -195,28 +221,57 @@ pub fn ScenarioPanel() -> impl IntoView {
         #[cfg(not(target_arch = "wasm32"))]
         let _ = json;
     };
+    // Text no backup holds (kept in memory, and in its key) and every backup.
+    let held = Memo::new(move |_| shelf.list.with(|l| l.slot.held.clone()));
     let download_unreadable = move |_| {
-        let text: Vec<String> = storage::backups().into_iter().map(|(k, v)| format!("// {k}\n{v}")).collect();
+        let mut entries: Vec<(String, String)> =
+            held.get_untracked().map(|h| (crate::library::LIBRARY_KEY.to_string(), h.raw)).into_iter().collect();
+        entries.extend(storage::backups(&Local));
+        let text = describe_backups(&entries);
         #[cfg(target_arch = "wasm32")]
-        let _ = crate::web::download("gigafactory-unreadable-data.txt", "text/plain", &text.join("\n\n"));
+        let _ = crate::web::download("gigafactory-unreadable-data.txt", "text/plain", &text);
         #[cfg(not(target_arch = "wasm32"))]
         let _ = text;
+    };
+    let replace_unreadable = move |_| {
+        let released = shelf.list.try_update(|l| l.release(&mut Local, now()));
+        match released {
+            Some(Ok(())) => {
+                shelf.unreadable.set(None);
+                shelf.note.set(None);
+            }
+            Some(Err(e)) => shelf.note.set(Some(Note::WriteRefused(e))),
+            None => {}
+        }
     };
 
     view! {
         <section class="panel scenarios" id="scenarios" aria-labelledby="scenarios-title">
             <h2 id="scenarios-title">{tx(|t| t.h_scenarios)}</h2>
             {move || {
-                shelf.unreadable.get().map(|why| {
+                let found = shelf.unreadable.get();
+                let held = held.get();
+                (found.is_some() || held.is_some()).then(|| {
+                    let t = p.text();
+                    let text = match (&held, &found) {
+                        (Some(h), _) => fill(t.unreadable_held, &h.error.to_string()),
+                        (None, Some((why, _))) => fill(t.unreadable, why),
+                        (None, None) => String::new(),
+                    };
                     view! {
                         <div class="notice" role="alert" id="unreadable-note">
-                            {move || fill(p.text().unreadable, &why)}
+                            {text}
                             " "
-                            <button type="button" class="link" on:click=download_unreadable>{tx(|t| t.download_unreadable)}</button>
+                            <button type="button" class="link" id="download-unreadable" on:click=download_unreadable>{t.download_unreadable}</button>
+                            {held.is_some().then(|| view! {
+                                " "
+                                <button type="button" class="link" id="replace-unreadable" on:click=replace_unreadable>{t.replace_unreadable}</button>
+                            })}
                         </div>
                     }
                 })
             }}
+            {(shelf.rekeyed > 0).then(|| view! { <p class="notice" id="rekeyed-note">{tx(|t| t.rekeyed)}</p> })}
             <form class="save-row" on:submit=move |ev| { ev.prevent_default(); save(); }>
                 <label class="sr-only" for="scenario-name">{tx(|t| t.name_label)}</label>
                 <input id="scenario-name" name="scenario_name" type="text" maxlength="80" autocomplete="off"
@@ -286,23 +341,34 @@ fn ScenarioList() -> impl IntoView {
     let shelf = use_shelf();
     let editing = RwSignal::new(None::<String>);
     let rename_text = RwSignal::new(String::new());
+    // How many items are drawn: a list of thousands (an import) is drawn a
+    // page at a time, so no change redraws it all.
+    let shown = RwSignal::new(PAGE);
     let now = storage::now_ms;
     move || {
         let t = p.text();
-        let items = shelf.library.with(|l| l.items.clone());
+        let (total, items, bad) = shelf.library.with(|l| {
+            (l.items.len(), l.items.iter().take(shown.get()).cloned().collect::<Vec<_>>(), l.bad.clone())
+        });
+        let unsaved = shelf.unsaved.get();
         // The list is drawn anew on every change (open, tick, rename, another
         // tab's save): the focused control keeps the focus.
         #[cfg(target_arch = "wasm32")]
         crate::web::keep_focus(".saved-list");
-        if items.is_empty() {
+        if total == 0 && bad.is_empty() {
             return view! { <p class="note" id="no-saved">{t.none_saved}</p> }.into_any();
         }
+        let more = total.saturating_sub(items.len());
         view! {
             <p class="note">{t.compare_hint}</p>
             <ul class="saved-list">
                 {items
                     .into_iter()
                     .map(|item| {
+                        // Stored data is input: an item whose inputs do not
+                        // validate is shown with why, and never opened or compared.
+                        let invalid = item.scenario.resolve().err().map(|e| e.to_string());
+                        let is_unsaved = unsaved.contains(&item.id);
                         let id = item.id.clone();
                         let is_open = shelf.open_id.get() == Some(id.clone());
                         let checked = shelf.selected.with(|s| s.contains(&id));
@@ -313,9 +379,11 @@ fn ScenarioList() -> impl IntoView {
                         let name_for_edit = item.name.clone();
                         let opened_name = item.name.clone();
                         view! {
-                            <li class="saved" class:open=is_open data-id=id.clone() data-name=item.name.clone()>
+                            <li class="saved" class:open=is_open class:invalid=invalid.is_some() data-id=id.clone() data-name=item.name.clone()
+                                data-unsaved=is_unsaved.then_some("true")>
                                 <input type="checkbox" class="pick" aria-label=format!("{}: {}", t.select_for_compare, item.name)
                                     prop:checked=checked
+                                    disabled=invalid.is_some()
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
                                         shelf.selected.update(|s| {
@@ -352,11 +420,13 @@ fn ScenarioList() -> impl IntoView {
                                         <span class="saved-name">
                                             {item.name.clone()}
                                             {is_open.then(|| view! { <span class="est">{t.current}</span> })}
+                                            {is_unsaved.then(|| view! { <span class="est unsaved-mark">{t.not_saved}</span> })}
                                         </span>
+                                        {invalid.clone().map(|why| view! { <span class="saved-invalid">{fill(t.saved_invalid, &why)}</span> })}
                                     }.into_any()
                                 }}
                                 <span class="saved-actions">
-                                    <button type="button" class="open" on:click=move |_| {
+                                    <button type="button" class="open" disabled=invalid.is_some() on:click=move |_| {
                                         let before = p.scenario.get_untracked();
                                         if before != scenario {
                                             shelf.note.set(Some(Note::Opened(opened_name.clone(), before, shelf.open_id.get_untracked())));
@@ -394,11 +464,33 @@ fn ScenarioList() -> impl IntoView {
                         }
                     })
                     .collect_view()}
+                {bad
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, entry)| view! {
+                        <li class="bad-entry invalid">
+                            <span class="saved-invalid">{fill(t.saved_unreadable, &entry.reason)}</span>
+                            <span class="saved-actions">
+                                <button type="button" class="delete" on:click=move |_| {
+                                    shelf.change(|l| l.remove_bad(i));
+                                }>{t.delete}</button>
+                            </span>
+                        </li>
+                    })
+                    .collect_view()}
             </ul>
+            {(more > 0).then(|| view! {
+                <button type="button" class="link" id="show-more-saved" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    {fill(t.show_more, &crate::format::format(more as f64, p.lang.get_untracked(), crate::format::Style::Plain(0)))}
+                </button>
+            })}
         }
         .into_any()
     }
 }
+
+/// Items of the saved list drawn at first, and added by each "Show more".
+const PAGE: usize = 100;
 
 #[cfg(test)]
 mod tests {
