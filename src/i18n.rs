@@ -864,7 +864,18 @@ mod tests {
         }
         for l in Lang::ALL {
             let t = l.text();
-            for s in [t.deleted, t.opened, t.saved_as, t.imported, t.storage_full, t.unreadable, t.unreadable_held, t.show_more, t.working_set_aside, t.working_kept_under] {
+            for s in [
+                t.deleted,
+                t.opened,
+                t.saved_as,
+                t.imported,
+                t.storage_full,
+                t.unreadable,
+                t.unreadable_held,
+                t.show_more,
+                t.working_set_aside,
+                t.working_kept_under,
+            ] {
                 assert_eq!(fill(s, "n"), s.replace("{}", "n"));
             }
         }

@@ -55,7 +55,16 @@ pub struct Library {
     pub items: Vec<Saved>,
     /// Entries that could not be read, kept as they were.
     pub bad: Vec<BadEntry>,
+    /// Ids of items deleted from this list, newest last (at most
+    /// [`MAX_DELETED`]): what tells a deletion in another tab from an item
+    /// this tab has and storage lost, when lists merge. Stored beside the
+    /// list, in its envelope.
+    pub deleted: Vec<String>,
 }
+
+/// The most deletions a list remembers. An older one forgotten can only bring
+/// an item back in a tab left open that long, never lose one.
+pub const MAX_DELETED: usize = 1_000;
 
 impl ToJson for Saved {
     fn to_json(&self) -> Json {
@@ -282,6 +291,11 @@ impl Library {
     /// Remove an item; returns it with its position, for undo.
     pub fn remove(&mut self, id: &str) -> Option<(usize, Saved)> {
         let pos = self.items.iter().position(|s| s.id == id)?;
+        self.deleted.retain(|d| d != id);
+        self.deleted.push(id.to_string());
+        if self.deleted.len() > MAX_DELETED {
+            self.deleted.drain(..self.deleted.len() - MAX_DELETED);
+        }
         Some((pos, self.items.remove(pos)))
     }
 
@@ -307,14 +321,19 @@ impl Library {
 /// or wrote it (`base`): a three-way merge, so that no tab's unsaved items
 /// are dropped and no tab's deletions come back.
 ///
-/// For each id: an item changed here since `base` is kept as changed here;
-/// one deleted here and unchanged there stays deleted, and the reverse; one
-/// added on either side is kept. Two items added with the same id on both
-/// sides are both kept (this tab's under a new id), and this tab's additions
-/// keep unique names. Unreadable entries merge the same way, by their text.
+/// For each id: an item changed here since `base` is kept as changed here.
+/// An item is dropped only on a recorded deletion ([`Library::deleted`]) of
+/// the very version the other side has: deleted here and unchanged there, or
+/// deleted there and unchanged here. Anything else one side has and the other
+/// lacks is kept (an addition, or an item that storage lost while it held
+/// another release's data). Two items added with the same id on both sides
+/// are both kept (this tab's under a new id), and this tab's additions keep
+/// unique names. Unreadable entries merge three-way by their text.
 pub fn merge(base: &Library, mine: &Library, theirs: &Library, now: f64) -> Library {
     let by_id = |l: &Library| -> HashMap<String, Saved> { l.items.iter().map(|s| (s.id.clone(), s.clone())).collect() };
     let (b, m, t) = (by_id(base), by_id(mine), by_id(theirs));
+    let deleted_here: HashSet<&str> = mine.deleted.iter().map(String::as_str).collect();
+    let deleted_there: HashSet<&str> = theirs.deleted.iter().map(String::as_str).collect();
     let mut out = Library::default();
     let mut clashes = Vec::new();
     for item in &theirs.items {
@@ -326,29 +345,36 @@ pub fn merge(base: &Library, mine: &Library, theirs: &Library, now: f64) -> Libr
                     clashes.push(mi.clone());
                 }
             }
-            // Deleted here: gone, unless changed there meanwhile.
-            (None, Some(bi)) => {
-                if item != bi {
+            (None, bi) => {
+                let deleted = deleted_here.contains(item.id.as_str()) && bi == Some(item);
+                if !deleted {
                     out.items.push(item.clone());
                 }
             }
-            (None, None) => out.items.push(item.clone()),
         }
     }
     let mut taken = Taken::of(&out.items);
-    let added_here = mine.items.iter().filter(|s| !t.contains_key(&s.id)).filter(|s| match b.get(&s.id) {
-        // Deleted there: gone, unless changed here meanwhile.
-        Some(bi) => *s != bi,
-        None => true,
-    });
-    for item in added_here.cloned().collect::<Vec<_>>().into_iter().chain(clashes) {
-        let mut item = item;
+    let added_here: Vec<Saved> = mine
+        .items
+        .iter()
+        .filter(|s| !t.contains_key(&s.id))
+        .filter(|s| !(deleted_there.contains(s.id.as_str()) && b.get(&s.id) == Some(*s)))
+        .cloned()
+        .collect();
+    for mut item in added_here.into_iter().chain(clashes) {
         if !taken.ids.insert(item.id.clone()) {
             item.id = taken.id(now);
         }
         item.name = taken.name(&item.name);
         out.items.push(item);
     }
+    let mut seen = HashSet::new();
+    let mut deleted: Vec<String> =
+        theirs.deleted.iter().chain(&mine.deleted).filter(|d| seen.insert(d.as_str())).cloned().collect();
+    if deleted.len() > MAX_DELETED {
+        deleted.drain(..deleted.len() - MAX_DELETED);
+    }
+    out.deleted = deleted;
     let text = |e: &BadEntry| e.raw.to_string();
     let (bb, mb): (HashSet<String>, HashSet<String>) =
         (base.bad.iter().map(text).collect(), mine.bad.iter().map(text).collect());

@@ -9,15 +9,29 @@
 //! writing. Items this tab could not write stay in its list, marked unsaved
 //! ([`SavedList::unsaved`]), until a later write takes them.
 
-use crate::json::Json;
+use crate::json::{self, Json};
 use crate::library::{merge, Library, Saved, LIBRARY_KEY};
-use crate::storage::{decode, encode, Loaded, Slot, StorageError, Store};
+use crate::storage::{encode_with, envelope, Loaded, Slot, StorageError, Store};
 use std::collections::{HashMap, HashSet};
 
-/// Read stored text as a saved list: the list and how many ids it re-keyed.
+/// Read stored text as a saved list: the list (with the deletions its
+/// envelope records) and how many ids it re-keyed.
 pub fn read_list(raw: &str) -> Result<(Library, usize), StorageError> {
-    let value: Json = decode::<Json>(raw)?.payload;
-    Library::read(&value).map_err(StorageError::Corrupt)
+    let value = json::parse(raw).map_err(StorageError::Corrupt)?;
+    let env = envelope(&value)?;
+    let (mut library, rekeyed) = Library::read(env.payload).map_err(StorageError::Corrupt)?;
+    if env.schema > 0 {
+        let deleted = value.get("deleted").and_then(Json::as_array).unwrap_or_default();
+        library.deleted = deleted.iter().filter_map(Json::as_str).map(str::to_string).collect();
+    }
+    Ok((library, rekeyed))
+}
+
+/// A list as stored: its envelope, and the deletions it records when there are any.
+pub fn write_list(library: &Library, now: f64) -> String {
+    let deleted = library.deleted.iter().map(|d| Json::Str(d.clone())).collect::<Vec<_>>();
+    let extra = if deleted.is_empty() { vec![] } else { vec![("deleted", Json::Arr(deleted))] };
+    encode_with(library, now, extra)
 }
 
 fn check_list(raw: &str) -> Result<(), StorageError> {
@@ -107,7 +121,7 @@ impl SavedList {
             self.base = theirs;
             return Ok(());
         }
-        match self.slot.write(store, &encode(&self.library, now), now, check_list) {
+        match self.slot.write(store, &write_list(&self.library, now), now, check_list) {
             Ok(()) => {
                 self.base = self.library.clone();
                 Ok(())
@@ -130,7 +144,7 @@ impl SavedList {
     /// The planner chose to replace unreadable stored text that no backup
     /// holds (after downloading it, or not): write this tab's list over it.
     pub fn release(&mut self, store: &mut dyn Store, now: f64) -> Result<(), StorageError> {
-        self.slot.release(store, &encode(&self.library, now))?;
+        self.slot.release(store, &write_list(&self.library, now))?;
         self.base = self.library.clone();
         Ok(())
     }
@@ -139,12 +153,7 @@ impl SavedList {
     /// as this tab last saw it).
     pub fn unsaved(&self) -> HashSet<String> {
         let base: HashMap<&str, &Saved> = self.base.items.iter().map(|s| (s.id.as_str(), s)).collect();
-        self.library
-            .items
-            .iter()
-            .filter(|s| base.get(s.id.as_str()) != Some(s))
-            .map(|s| s.id.clone())
-            .collect()
+        self.library.items.iter().filter(|s| base.get(s.id.as_str()) != Some(s)).map(|s| s.id.clone()).collect()
     }
 
     /// Whether storage lacks some of this tab's list (items, or deletions).

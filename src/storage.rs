@@ -78,13 +78,20 @@ impl fmt::Display for StorageError {
 
 /// Wrap a payload for storage.
 pub fn encode<T: ToJson>(payload: &T, now_ms: f64) -> String {
-    Json::obj(vec![
+    encode_with(payload, now_ms, vec![])
+}
+
+/// Wrap a payload for storage, with more envelope fields after it (readers
+/// that do not know them ignore them).
+pub fn encode_with<T: ToJson>(payload: &T, now_ms: f64, extra: Vec<(&str, Json)>) -> String {
+    let mut members = vec![
         ("schema", SCHEMA.into()),
         ("data_version", DATA_VERSION.into()),
         ("saved_at", now_ms.into()),
         ("payload", payload.to_json()),
-    ])
-    .to_string()
+    ];
+    members.extend(extra);
+    Json::obj(members).to_string()
 }
 
 /// The schema version a stored value or an imported file declares: 0 when it
@@ -111,17 +118,22 @@ pub fn schema_of(value: &Json) -> Result<u32, StorageError> {
 /// edit or another tool may leave): it is wrapped as if saved at time 0.
 pub fn decode<T: FromJson>(raw: &str) -> Result<Envelope<T>, StorageError> {
     let value = json::parse(raw).map_err(StorageError::Corrupt)?;
-    let schema = schema_of(&value)?;
+    let env = envelope(&value)?;
+    let payload = T::from_json(env.payload).map_err(StorageError::Corrupt)?;
+    Ok(Envelope { schema: env.schema, data_version: env.data_version, saved_at: env.saved_at, payload })
+}
+
+/// The envelope of a parsed stored value, its payload borrowed (see [`decode`]).
+pub fn envelope(value: &Json) -> Result<Envelope<&Json>, StorageError> {
+    let schema = schema_of(value)?;
     if schema == 0 {
-        let payload = T::from_json(&value).map_err(StorageError::Corrupt)?;
-        return Ok(Envelope { schema: 0, data_version: "unknown".into(), saved_at: 0.0, payload });
+        return Ok(Envelope { schema: 0, data_version: "unknown".into(), saved_at: 0.0, payload: value });
     }
     // Later schemas add their migrations here, oldest first.
-    let field = |key: &str| json::required(&value, key, "envelope").map_err(StorageError::Corrupt);
+    let field = |key: &str| json::required(value, key, "envelope").map_err(StorageError::Corrupt);
     let data_version = json::string(field("data_version")?, "data_version").map_err(StorageError::Corrupt)?;
     let saved_at = json::number(field("saved_at")?, "saved_at").map_err(StorageError::Corrupt)?;
-    let payload = T::from_json(field("payload")?).map_err(StorageError::Corrupt)?;
-    Ok(Envelope { schema, data_version, saved_at, payload })
+    Ok(Envelope { schema, data_version, saved_at, payload: field("payload")? })
 }
 
 /// Where stored text lives: the browser's local storage ([`Local`]) or, in
@@ -408,7 +420,8 @@ mod tests {
         assert_eq!(schema("{}"), Ok(0));
         assert_eq!(schema(r#"{"schema":1}"#), Ok(1));
         assert_eq!(schema(r#"{"schema":2}"#), Err(StorageError::FromTheFuture(2)));
-        for bad in [r#"{"schema":"2"}"#, r#"{"schema":18446744073709551616}"#, r#"{"schema":1.0}"#, r#"{"schema":-1}"#] {
+        for bad in [r#"{"schema":"2"}"#, r#"{"schema":18446744073709551616}"#, r#"{"schema":1.0}"#, r#"{"schema":-1}"#]
+        {
             assert!(matches!(schema(bad), Err(StorageError::Corrupt(_))), "{bad}");
         }
         assert!(matches!(schema(r#"{"schema":4294967296}"#), Err(StorageError::Corrupt(_))));
@@ -530,7 +543,10 @@ mod tests {
         let mut store = MemStore::default();
         let a = set_aside(&mut store, WORKING_KEY, "a", 5.0).unwrap();
         let b = set_aside(&mut store, WORKING_KEY, "b", 5.0).unwrap();
-        assert_eq!((a.as_str(), b.as_str()), ("gigafactory-planner.backup.working.5", "gigafactory-planner.backup.working.5-2"));
+        assert_eq!(
+            (a.as_str(), b.as_str()),
+            ("gigafactory-planner.backup.working.5", "gigafactory-planner.backup.working.5-2")
+        );
         assert_eq!(set_aside(&mut store, WORKING_KEY, "a", 6.0), Some(a), "found again, not kept twice");
     }
 }

@@ -2,10 +2,10 @@
 //! planner state; lays out inputs and results; writes the URL, local storage and
 //! the document language back out.
 
+use crate::i18n::fill;
 use crate::i18n::Lang;
 use crate::model::Scenario;
 use crate::state::{use_planner, Planner};
-use crate::i18n::fill;
 use crate::storage::{self, Loaded, Local, Slot};
 use crate::ui::breakdown::Breakdown;
 use crate::ui::compare::Compare;
@@ -54,9 +54,10 @@ fn start() -> Start {
         Loaded::Value(s) => (Some(s), None),
         Loaded::Empty => (None, None),
         Loaded::Unavailable => (None, Some(t.storage_unavailable.to_string())),
-        Loaded::SetAside { error, backup_key: Some(k) } => {
-            (None, Some(format!("{} {}", fill(t.working_set_aside, &error.to_string()), fill(t.working_kept_under, &k))))
-        }
+        Loaded::SetAside { error, backup_key: Some(k) } => (
+            None,
+            Some(format!("{} {}", fill(t.working_set_aside, &error.to_string()), fill(t.working_kept_under, &k))),
+        ),
         // Held in its key: the notice with its choices is drawn from the slot.
         Loaded::SetAside { backup_key: None, .. } => (None, None),
     };

@@ -5,13 +5,13 @@
 
 use crate::i18n::{fill, Text};
 use crate::library::{Library, Saved};
-use crate::shelf::{describe_backups, Opening, SavedList};
 use crate::model::Scenario;
+use crate::shelf::{describe_backups, Opening, SavedList};
 use crate::state::use_planner;
 use crate::storage::{self, Local, StorageError};
-use std::collections::HashSet;
 use crate::ui::tx;
 use leptos::prelude::*;
+use std::collections::HashSet;
 
 /// A message about the saved list.
 #[derive(Debug, Clone, PartialEq)]
@@ -347,9 +347,9 @@ fn ScenarioList() -> impl IntoView {
     let now = storage::now_ms;
     move || {
         let t = p.text();
-        let (total, items, bad) = shelf.library.with(|l| {
-            (l.items.len(), l.items.iter().take(shown.get()).cloned().collect::<Vec<_>>(), l.bad.clone())
-        });
+        let (total, items, bad) = shelf
+            .library
+            .with(|l| (l.items.len(), l.items.iter().take(shown.get()).cloned().collect::<Vec<_>>(), l.bad.clone()));
         let unsaved = shelf.unsaved.get();
         // The list is drawn anew on every change (open, tick, rename, another
         // tab's save): the focused control keeps the focus.
