@@ -41,9 +41,9 @@ pub async fn read_file(input: &web_sys::HtmlInputElement, max_bytes: f64) -> Res
     let file = input.files().and_then(|f| f.get(0)).ok_or("no file chosen")?;
     if file.size() > max_bytes {
         return Err(format!(
-            "the file is {:.1} MB; at most {:.0} MB can be imported at once",
-            file.size() / 1_048_576.0,
-            max_bytes / 1_048_576.0
+            "the file is {} MB; at most {} MB can be imported at once",
+            crate::num::fixed(file.size() / 1_048_576.0, 1),
+            crate::num::fixed(max_bytes / 1_048_576.0, 0)
         ));
     }
     let text = JsFuture::from(file.text()).await.map_err(|_| "the file could not be read".to_string())?;
