@@ -334,39 +334,68 @@ pub fn merge(base: &Library, mine: &Library, theirs: &Library, now: f64) -> Libr
     let (b, m, t) = (by_id(base), by_id(mine), by_id(theirs));
     let deleted_here: HashSet<&str> = mine.deleted.iter().map(String::as_str).collect();
     let deleted_there: HashSet<&str> = theirs.deleted.iter().map(String::as_str).collect();
-    let mut out = Library::default();
-    let mut clashes = Vec::new();
+    // What stays of theirs, and in which version: items both sides hold
+    // ("shared") take this tab's place in the order; the others ("only
+    // theirs") follow the item they follow there.
+    let mut shared: HashMap<String, Saved> = HashMap::new();
+    let mut only_theirs: Vec<&Saved> = Vec::new();
     for item in &theirs.items {
         match (m.get(&item.id), b.get(&item.id)) {
-            (Some(mi), Some(bi)) => out.items.push(if mi != bi { mi.clone() } else { item.clone() }),
-            (Some(mi), None) => {
-                out.items.push(item.clone());
-                if mi != item {
-                    clashes.push(mi.clone());
-                }
+            (Some(mi), Some(bi)) => {
+                shared.insert(item.id.clone(), if mi != bi { mi.clone() } else { item.clone() });
             }
+            // Added on both sides under one id: the same item, or two.
+            (Some(mi), None) if mi == item => {
+                shared.insert(item.id.clone(), item.clone());
+            }
+            (Some(_), None) => only_theirs.push(item),
             (None, bi) => {
                 let deleted = deleted_here.contains(item.id.as_str()) && bi == Some(item);
                 if !deleted {
-                    out.items.push(item.clone());
+                    only_theirs.push(item);
                 }
             }
         }
     }
-    let mut taken = Taken::of(&out.items);
-    let added_here: Vec<Saved> = mine
-        .items
-        .iter()
-        .filter(|s| !t.contains_key(&s.id))
-        .filter(|s| !(deleted_there.contains(s.id.as_str()) && b.get(&s.id) == Some(*s)))
-        .cloned()
-        .collect();
-    for mut item in added_here.into_iter().chain(clashes) {
+    let mut taken = Taken::of(&theirs.items);
+    // This tab's items in its order: shared ones in their merged version,
+    // the rest kept unless deleted there unchanged, under an id and a name
+    // of their own.
+    let mut ours: Vec<Saved> = Vec::with_capacity(mine.items.len());
+    for item in &mine.items {
+        if let Some(v) = shared.remove(&item.id) {
+            ours.push(v);
+            continue;
+        }
+        if !t.contains_key(&item.id) && deleted_there.contains(item.id.as_str()) && b.get(&item.id) == Some(item) {
+            continue;
+        }
+        let mut item = item.clone();
         if !taken.ids.insert(item.id.clone()) {
             item.id = taken.id(now);
         }
         item.name = taken.name(&item.name);
+        ours.push(item);
+    }
+    // Each item only theirs goes after the nearest item before it there that
+    // this tab's order holds (or first).
+    let placed: HashSet<&str> = ours.iter().map(|s| s.id.as_str()).collect();
+    let only: HashSet<&str> = only_theirs.iter().map(|s| s.id.as_str()).collect();
+    let mut after: HashMap<Option<String>, Vec<Saved>> = HashMap::new();
+    let mut anchor: Option<String> = None;
+    for item in &theirs.items {
+        if only.contains(item.id.as_str()) {
+            after.entry(anchor.clone()).or_default().push(item.clone());
+        } else if placed.contains(item.id.as_str()) {
+            anchor = Some(item.id.clone());
+        }
+    }
+    let mut out = Library::default();
+    out.items.extend(after.remove(&None).unwrap_or_default());
+    for item in ours {
+        let id = item.id.clone();
         out.items.push(item);
+        out.items.extend(after.remove(&Some(id)).unwrap_or_default());
     }
     let mut seen = HashSet::new();
     let mut deleted: Vec<String> =
@@ -475,6 +504,25 @@ mod tests {
             assert!(json::to_string(&l).ends_with(&format!("{}]", l.bad[0].raw)), "written back as it was");
             assert!(bad.contains(&l.bad[0].raw.to_string()));
         }
+    }
+
+    #[test]
+    fn a_merge_keeps_each_side_in_its_order() {
+        let base = lib3();
+        let (a, b, c) = (base.items[0].id.clone(), base.items[1].id.clone(), base.items[2].id.clone());
+        // Here: a copy of A right after it. There: D after B, and C deleted.
+        let mut mine = base.clone();
+        mine.duplicate(&a, "copy", 10.0);
+        let mut theirs = base.clone();
+        theirs.remove(&c);
+        theirs.items.insert(2, Saved { id: "d".into(), name: "D".into(), ..base.items[0].clone() });
+        let merged = merge(&base, &mine, &theirs, 11.0);
+        let names: Vec<&str> = merged.items.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["A", "A (copy)", "B", "D"]);
+        assert_eq!(merged.deleted, [c.clone()]);
+        assert!(merged.get(&b).is_some());
+        // Merging again changes nothing.
+        assert_eq!(merge(&merged, &merged, &merged, 12.0), merged);
     }
 
     #[test]

@@ -105,8 +105,9 @@ pub fn message_json(ev: &web_sys::MessageEvent) -> Result<Json, String> {
 }
 
 /// The most values (objects, arrays, numbers, strings …) a parent's message
-/// may hold; ours hold a few dozen.
-pub const MESSAGE_NODES: u32 = 10_000;
+/// may hold: ours hold a few dozen, a hostile one of shared references would
+/// be walked 2^depth times; this many take a few milliseconds.
+pub const MESSAGE_NODES: u32 = 100_000;
 
 /// The state of a message's walk: values left in the budget, and the objects
 /// from the root to here (a cycle comes back to one of them).
@@ -194,14 +195,21 @@ fn js_to_json(walk: &mut Walk, v: &JsValue, depth: u32) -> Result<Json, String> 
     Ok(Json::Null)
 }
 
-/// Whether a message event's data claims to be one of ours (`type` starts with `prefix`).
+/// Whether a message event's data claims to be one of ours (`type`, a string
+/// or a boxed `new String(…)`, starts with `prefix`). Reads nothing else of it.
 pub fn message_claims(ev: &web_sys::MessageEvent, prefix: &str) -> bool {
     let data = ev.data();
-    data.is_object()
-        && js_sys::Reflect::get(&data, &JsValue::from_str("type"))
-            .ok()
-            .and_then(|t| t.as_string())
-            .is_some_and(|t| t.starts_with(prefix))
+    if !data.is_object() {
+        return false;
+    }
+    let Ok(kind) = js_sys::Reflect::get(&data, &JsValue::from_str("type")) else { return false };
+    let kind = if kind.is_instance_of::<js_sys::JsString>() {
+        let boxed: &js_sys::Object = kind.unchecked_ref();
+        boxed.value_of().into()
+    } else {
+        kind
+    };
+    kind.as_string().is_some_and(|t| t.starts_with(prefix))
 }
 
 /// The page's URL without its query (for links and embed code).
