@@ -93,6 +93,29 @@ test('a held list is replaced only when the planner chooses to', async () => {
   }
 });
 
+test('a working copy no backup can hold pauses autosave until it is downloaded or replaced', async () => {
+  const future = JSON.stringify({ schema: 3, data_version: '2028.1', saved_at: 1, payload: { inputs: { count: 123 } } });
+  const { page, problems, context } = await openOnFullStorage({ [KEYS.working]: future });
+  try {
+    const held = page.locator('#working-held');
+    assert.match(await held.innerText(), /newer version.*autosave is paused/s);
+    const file = await download(page, '#download-working');
+    assert.ok(file.text.includes(future));
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+    // Edits do not touch the key while it is held.
+    await page.fill('#in-count', '30000');
+    await page.press('#in-count', 'Tab');
+    await page.waitForFunction(() => location.search.includes('count=30000'));
+    assert.equal((await storageDump(page))[KEYS.working], future);
+    await page.click('#replace-working');
+    await held.waitFor({ state: 'detached' });
+    assert.equal(JSON.parse((await storageDump(page))[KEYS.working]).payload.sizing.value, 30000);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a working copy out of range is set aside and the page computes the defaults, reload after reload', async () => {
   const bad = envelope({ accelerator: 'b200', years: 1e9 });
   const { page, problems, close } = await openPlanner(env, '', { seed: { [KEYS.working]: bad } });
@@ -190,6 +213,10 @@ test('an import above the cap, or with a schema that is not a number, is refused
     const over = JSON.stringify(Array.from({ length: 10_001 }, () => ({ name: 'x', scenario: {} })));
     await page.setInputFiles('#import-file', { name: 'over.json', mimeType: 'application/json', buffer: Buffer.from(over) });
     await page.locator('#scenario-status', { hasText: 'at most 10,000' }).waitFor();
+    // A 50 MB file froze the page for minutes: above 20 MB it is not even read.
+    const big = Buffer.alloc(21 * 1024 * 1024, 0x20);
+    await page.setInputFiles('#import-file', { name: 'big.json', mimeType: 'application/json', buffer: big });
+    await page.locator('#scenario-status', { hasText: /the file is 21(\.0)? MB; at most 20 MB/ }).waitFor();
     for (const schema of ['"2"', '18446744073709551616']) {
       const text = `{"schema":${schema},"scenarios":[{"name":"n","scenario":{}}]}`;
       await page.setInputFiles('#import-file', { name: 's.json', mimeType: 'application/json', buffer: Buffer.from(text) });
