@@ -23,13 +23,16 @@ const CORS = { 'access-control-allow-origin': '*' };
 
 /**
  * Serve `root` (`$DIST`, else dist/). Options:
- * - `extraRoutes`: { '/path': [contentType, body] } served from memory;
+ * - `extraRoutes`: { '/path': [contentType, body, status = 200] } served from
+ *   memory, looked up at each request (the caller may change the object later);
  * - `extraFiles`: { '/path': '/absolute/file/path' } served from disk (read at
  *   each request, content type from the extension), e.g. docs/embed-example.html;
  * - `base`: the directory the build is served from, as a host may publish it
  *   below its root ('/tools/planner/'); `url` then points there, and the paths
  *   above are taken below it. Without its trailing slash the directory
  *   redirects to it, as static hosts do.
+ * The returned `setRoot(dir)` serves another directory from then on, as a deploy
+ * replaces a host's files (e2e/deploy.test.js).
  */
 export async function serve(
   root = process.env.DIST || resolve(import.meta.dirname, '..', 'dist'),
@@ -48,8 +51,8 @@ export async function serve(
         url.pathname = url.pathname.slice(base.length - 1);
       }
       if (extraRoutes[url.pathname]) {
-        const [type, body] = extraRoutes[url.pathname];
-        res.writeHead(200, { 'content-type': type, ...CORS });
+        const [type, body, status = 200] = extraRoutes[url.pathname];
+        res.writeHead(status, { 'content-type': type, ...CORS });
         res.end(body);
         return;
       }
@@ -89,7 +92,11 @@ export async function serve(
     server.listen(0, '127.0.0.1', ok);
   });
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${base === '/' ? '' : base}`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url: `http://127.0.0.1:${port}${base === '/' ? '' : base}`,
+    close: () => new Promise((ok) => server.close(ok)),
+    setRoot: (dir) => { root = resolve(dir); },
+  };
 }
 
 // `node e2e/server.js [port]`: serve dist/ by hand.
