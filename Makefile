@@ -24,11 +24,11 @@ test: setup lint test-native test-web build size-check test-e2e
 
 lint:
 	cargo fmt --all --check
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --lib --bins --test web --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 test-web:
 	cargo test --target wasm32-unknown-unknown --test web

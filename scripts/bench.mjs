@@ -207,7 +207,7 @@ await server.close();
 
 // 6. The model natively (criterion).
 if (process.env.NATIVE !== '0') try {
-  const out = execSync('cargo bench --bench model 2>&1', { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const out = execSync('cargo bench -p gigafactory-model --bench model 2>&1', { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
   for (const m of out.matchAll(/model\/(.+?)\s*\n?\s*time:\s+\[([^\]]+)\]/g)) {
     const [, name, range] = m;
     const mid = range.trim().split(/\s+/).slice(2, 4).join(' ');

@@ -1,6 +1,6 @@
 //! AI Gigafactory Planner: size an EU AI gigafactory in the browser.
 //!
-//! `model` is pure Rust (no web crate); everything else is the Leptos shell
+//! `model` is the pure model crate (`model/`, no web crate); everything else is the Leptos shell
 //! around it: state, storage, the URL and JSON codecs, formatting, charts and
 //! components.
 #![forbid(unsafe_code)]
@@ -12,7 +12,6 @@ pub mod format;
 pub mod i18n;
 pub mod json;
 pub mod library;
-pub mod model;
 pub mod num;
 pub mod shelf;
 pub mod state;
@@ -21,6 +20,8 @@ pub mod ui;
 pub mod url_state;
 pub mod web;
 
+/// The planning model (its own crate, `model/`, so the compiler keeps it pure).
+pub use gigafactory_model as model;
 pub use ui::app::App;
 
 /// Install the panic banner and mount the app on `<body>`.

@@ -519,7 +519,7 @@ mod tests {
         let merged = merge(&base, &mine, &theirs, 11.0);
         let names: Vec<&str> = merged.items.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["A", "A (copy)", "B", "D"]);
-        assert_eq!(merged.deleted, [c.clone()]);
+        assert_eq!(merged.deleted, vec![c]);
         assert!(merged.get(&b).is_some());
         // Merging again changes nothing.
         assert_eq!(merge(&merged, &merged, &merged, 12.0), merged);

@@ -8,8 +8,7 @@ use gigafactory_planner::url_state::{parse_query, percent_decode, percent_encode
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
-mod support;
-use support::{log_uniform, scenario, scenario_sized};
+use gigafactory_model::strategies::{log_uniform, scenario, scenario_sized};
 
 fn config(cases: u32) -> Config {
     Config { cases, failure_persistence: None, ..Config::default() }

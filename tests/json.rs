@@ -8,8 +8,7 @@ use gigafactory_planner::model::Scenario;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
-mod support;
-use support::{any_sizing_up_to, scenario_sized};
+use gigafactory_model::strategies::{any_sizing_up_to, scenario_sized};
 
 fn config(cases: u32) -> Config {
     Config { cases, failure_persistence: None, ..Config::default() }

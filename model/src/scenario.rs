@@ -1,8 +1,8 @@
 //! The planner's inputs: one `Scenario` value, its sourced defaults, and its
 //! validation into typed errors.
 
-use crate::model::catalogue::{self, Accelerator, CoolingTech, Country, HeatRejection, Redundancy};
-use crate::model::error::ModelError;
+use crate::catalogue::{self, Accelerator, CoolingTech, Country, HeatRejection, Redundancy};
+use crate::error::ModelError;
 
 /// Largest accelerator count the model accepts.
 pub const MAX_ACCELERATORS: f64 = 10_000_000.0;

@@ -1,9 +1,9 @@
 //! EU member states: electricity price, grid carbon intensity, a representative
 //! city's monthly climate, national electricity demand and household use.
 //! Transcribed from the reference dataset (shared/reference data2/data3); see
-//! [`crate::model::source`] for each column's citation.
+//! [`crate::source`] for each column's citation.
 
-use crate::model::source::{self, Source};
+use crate::source::{self, Source};
 
 /// One EU member state as a site for the factory.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -16,9 +16,9 @@
 //! - embodied: count × kg × 1.15 / 1000 (hardware), 1 250 t per MW of IT design (building)
 //! - training FLOP = 6·N·D; time = FLOP / (count × peak × MFU × goodput)
 
-use gigafactory_planner::model::catalogue::{CoolingTech, HeatRejection, Redundancy};
-use gigafactory_planner::model::estimate::{Rule, Status};
-use gigafactory_planner::model::{evaluate, Estimate, Precision, Scenario, Sizing, TrainingRun};
+use gigafactory_model::catalogue::{CoolingTech, HeatRejection, Redundancy};
+use gigafactory_model::estimate::{Rule, Status};
+use gigafactory_model::{evaluate, Estimate, Precision, Scenario, Sizing, TrainingRun};
 
 /// Assert `actual` is within a relative tolerance `rel` of `expected`.
 #[track_caller]

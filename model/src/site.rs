@@ -7,21 +7,21 @@
 //! below its supply temperature minus the plant approaches; in the hotter hours
 //! a chiller carries the loop at a Carnot-fraction COP.
 
-use crate::model::catalogue::{CoolingTech, Country, HeatRejection, Redundancy};
-use crate::model::physics::{chiller_cop, exceedance, wet_bulb_stull};
+use crate::catalogue::{CoolingTech, Country, HeatRejection, Redundancy};
+use crate::physics::{chiller_cop, exceedance, wet_bulb_stull};
 
 /// Hours in each month of a 365-day year.
 pub const MONTH_HOURS: [f64; 12] = [744.0, 672.0, 744.0, 720.0, 744.0, 720.0, 744.0, 744.0, 720.0, 744.0, 720.0, 744.0];
 /// Hours in a year.
 pub const YEAR_HOURS: f64 = 8_760.0;
 
-/// Spread of hourly dry-bulb around the monthly mean, K ([`crate::model::source::HOURLY_SPREAD_ESTIMATE`]).
+/// Spread of hourly dry-bulb around the monthly mean, K ([`crate::source::HOURLY_SPREAD_ESTIMATE`]).
 pub const HOURLY_SIGMA_K: f64 = 4.5;
-/// Relative humidity assumed for the wet-bulb estimate, % (no sourced normals; [`crate::model::source::STULL_WET_BULB`]).
+/// Relative humidity assumed for the wet-bulb estimate, % (no sourced normals; [`crate::source::STULL_WET_BULB`]).
 pub const ASSUMED_RH_PCT: f64 = 70.0;
 /// Approach of the coolant distribution unit / plate heat exchanger, K (2–4 K, estimate).
 pub const HX_APPROACH_K: f64 = 2.0;
-/// Chiller efficiency as a fraction of Carnot ([`crate::model::source::CARNOT_CHILLER`]: 0.5–0.6).
+/// Chiller efficiency as a fraction of Carnot ([`crate::source::CARNOT_CHILLER`]: 0.5–0.6).
 pub const CHILLER_ETA: f64 = 0.5;
 /// Evaporator approach below supply temperature, K, and condenser approach above the heat-rejection water, K.
 pub const CHILLER_APPROACH_K: f64 = 5.0;
@@ -142,7 +142,7 @@ pub fn monthly_pue(p: &SiteProfile, m: usize, cooling_factor: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::catalogue::country;
+    use crate::catalogue::country;
 
     #[test]
     fn hot_sites_need_more_cooling_than_cold_ones() {

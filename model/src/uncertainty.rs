@@ -1,11 +1,11 @@
 //! How uncertain the estimate is: a seeded Monte-Carlo over the sourced input
 //! ranges (P10/P50/P90) and a one-at-a-time sensitivity (tornado).
 
-use crate::model::compute::{compute, Factors};
-use crate::model::error::ModelError;
-use crate::model::estimate::Estimate;
-use crate::model::scenario::Resolved;
-use crate::model::site::SiteProfile;
+use crate::compute::{compute, Factors};
+use crate::error::ModelError;
+use crate::estimate::Estimate;
+use crate::scenario::Resolved;
+use crate::site::SiteProfile;
 
 /// Samples in the Monte-Carlo.
 pub const SAMPLES: usize = 10_000;

@@ -1,7 +1,7 @@
 //! Accelerator systems: per-accelerator specifications, the server or rack they
 //! ship in, and street prices. Dense throughput (sparse datasheet figures halved).
 
-use crate::model::source::{self, Source};
+use crate::source::{self, Source};
 
 /// How accelerators are packaged into systems.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,10 +57,10 @@ impl Accelerator {
     }
 
     /// Peak dense throughput at the given precision, TFLOP/s.
-    pub fn tflops(&self, precision: crate::model::scenario::Precision) -> f64 {
+    pub fn tflops(&self, precision: crate::scenario::Precision) -> f64 {
         match precision {
-            crate::model::scenario::Precision::Bf16 => self.bf16_tflops,
-            crate::model::scenario::Precision::Fp8 => self.fp8_tflops,
+            crate::scenario::Precision::Bf16 => self.bf16_tflops,
+            crate::scenario::Precision::Fp8 => self.fp8_tflops,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! What the model returns. Plain `Copy` data, no heap: the Monte-Carlo
 //! evaluates it thousands of times per keystroke.
 
-use crate::model::units::{CubicMetres, Days, Euros, MegawattHours, Megawatts, TonnesCo2};
+use crate::units::{CubicMetres, Days, Euros, MegawattHours, Megawatts, TonnesCo2};
 
 /// IT and facility power.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -42,7 +42,7 @@ pub struct Cooling {
     /// Water consumed per year.
     pub water: CubicMetres,
     /// Share of the heat rejected without chillers, per month
-    /// ([`crate::model::site::SiteProfile::free_cooling_share`]).
+    /// ([`crate::site::SiteProfile::free_cooling_share`]).
     pub free_cooling_monthly: [f64; 12],
     /// The site's monthly mean outdoor (dry-bulb) temperature, °C, January first.
     pub outdoor_temp_monthly_c: [f64; 12],
@@ -52,8 +52,8 @@ impl Cooling {
     /// Share of the year's heat rejected without chillers: the monthly shares
     /// weighted by each month's hours (the heat load is the same every hour).
     pub fn free_cooling_annual(&self) -> f64 {
-        let hours: f64 = crate::model::site::MONTH_HOURS.iter().sum();
-        self.free_cooling_monthly.iter().zip(crate::model::site::MONTH_HOURS).map(|(s, h)| s * h).sum::<f64>() / hours
+        let hours: f64 = crate::site::MONTH_HOURS.iter().sum();
+        self.free_cooling_monthly.iter().zip(crate::site::MONTH_HOURS).map(|(s, h)| s * h).sum::<f64>() / hours
     }
 }
 

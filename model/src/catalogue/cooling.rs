@@ -1,7 +1,7 @@
 //! Cooling technologies, heat-rejection plants and electrical redundancy, with
 //! the engineering parameters the monthly PUE and water model uses.
 
-use crate::model::source::{self, Source};
+use crate::source::{self, Source};
 
 /// How heat leaves the IT equipment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

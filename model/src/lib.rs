@@ -1,12 +1,15 @@
-//! The planning model: pure Rust, no web crate. From a [`Scenario`] to an
+//! The planning model: pure Rust, no web crate (the compiler sees to it: this
+//! crate depends on std alone). From a [`Scenario`] to an
 //! [`Estimate`] of power, cooling, water, cost, carbon, EU indicators and a
 //! training run, with its uncertainty.
 //!
 //! ```
-//! use gigafactory_planner::model::{evaluate, Scenario};
+//! use gigafactory_model::{evaluate, Scenario};
 //! let e = evaluate(&Scenario::default()).unwrap();
 //! assert!(e.power.facility_peak.value() >= e.power.it_design.value());
 //! ```
+
+#![forbid(unsafe_code)]
 
 pub mod catalogue;
 pub mod compute;
@@ -17,6 +20,8 @@ pub mod scenario;
 pub mod site;
 pub mod sort;
 pub mod source;
+#[cfg(feature = "strategies")]
+pub mod strategies;
 pub mod uncertainty;
 pub mod units;
 

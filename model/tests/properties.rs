@@ -2,23 +2,18 @@
 //! invariants of DESIGN.md ("facility power ≥ IT power; PUE ≥ 1; energy = mean
 //! power × hours; results rise with accelerator count; sizing by a budget gives
 //! back that budget within one system; no NaN or infinity; any invalid input is
-//! a typed error, never a panic"), the JSON codec, and the Monte-Carlo.
+//! a typed error, never a panic"), and the Monte-Carlo.
 //!
 //! Case counts are modest so the suite runs in seconds in a debug build.
 
-use gigafactory_planner::json::{self, FromJson, Json, ToJson};
-use gigafactory_planner::model::catalogue::{
-    Accelerator, CoolingTech, HeatRejection, Redundancy, SystemForm, ACCELERATORS,
-};
-use gigafactory_planner::model::scenario::MAX_ACCELERATORS;
-use gigafactory_planner::model::uncertainty::Output;
-use gigafactory_planner::model::{analyse_with, evaluate, Estimate, ModelError, Scenario, Sizing, TrainingRun};
+use gigafactory_model::catalogue::{Accelerator, CoolingTech, HeatRejection, SystemForm, ACCELERATORS};
+use gigafactory_model::scenario::MAX_ACCELERATORS;
+use gigafactory_model::uncertainty::Output;
+use gigafactory_model::{analyse_with, evaluate, Estimate, ModelError, Scenario, Sizing, TrainingRun};
 use proptest::prelude::*;
 
-mod support;
-use proptest::sample::select;
+use gigafactory_model::strategies::*;
 use proptest::test_runner::Config;
-use support::*;
 
 /// A proptest configuration with `cases` cases and no regression files (the
 /// failing input is printed instead).
@@ -50,7 +45,7 @@ const METRICS: [&str; 17] = [
 const HOURS: [f64; 12] = [744.0, 672.0, 744.0, 720.0, 744.0, 720.0, 744.0, 744.0, 720.0, 744.0, 720.0, 744.0];
 
 fn accelerator_of(s: &Scenario) -> &'static Accelerator {
-    gigafactory_planner::model::catalogue::accelerator(&s.accelerator).expect("strategies only pick catalogue ids")
+    gigafactory_model::catalogue::accelerator(&s.accelerator).expect("strategies only pick catalogue ids")
 }
 
 /// NVL72 racks (132–140 kW) are beyond air (40 kW) and rear-door (75 kW) cooling:
@@ -415,9 +410,9 @@ proptest! {
     #[test]
     fn unknown_ids_are_typed_errors(id in "[a-z0-9]{0,8}", which in any::<bool>()) {
         let known = if which {
-            gigafactory_planner::model::catalogue::accelerator(&id).is_some()
+            gigafactory_model::catalogue::accelerator(&id).is_some()
         } else {
-            gigafactory_planner::model::catalogue::country(&id).is_some()
+            gigafactory_model::catalogue::country(&id).is_some()
         };
         prop_assume!(!known);
         let s = if which {
@@ -480,160 +475,6 @@ fn invalid_inputs_read_as_a_planner_would_want() {
         s.cooling = CoolingTech::Air;
     });
     assert!(weak.contains("132 kW") && weak.contains("40 kW per rack"), "{weak}");
-}
-
-// ----------------------------------------------------------------------------
-// JSON: round trip, and garbage in without a panic
-// ----------------------------------------------------------------------------
-
-/// JSON values that look like scenario fields: right and wrong types, huge,
-/// tiny and negative numbers, catalogue ids and garbage strings.
-fn json_value() -> impl Strategy<Value = Json> {
-    let leaf = prop_oneof![
-        Just(Json::Null),
-        any::<bool>().prop_map(Json::Bool),
-        any::<i64>().prop_map(Json::Int),
-        any::<f64>().prop_filter("JSON numbers are finite", |x| x.is_finite()).prop_map(Json::Num),
-        select(vec![0.0, 1.0, -1.0, 0.5, 1.7, 1e-300, 1e300, 2e7, 1e13, 100_000.0]).prop_map(Json::Num),
-        select(vec![
-            "h100",
-            "GB200",
-            "mi355x",
-            "DE",
-            "el",
-            "count",
-            "power_mw",
-            "compute_pflops",
-            "capex_eur",
-            "air",
-            "rdhx",
-            "dlc",
-            "immersion",
-            "dry",
-            "adiabatic",
-            "tower",
-            "n",
-            "n+1",
-            "2n",
-            "N+1",
-            "bf16",
-            "fp8",
-            "",
-            "NaN",
-        ])
-        .prop_map(Json::from),
-        "\\PC{0,6}".prop_map(Json::Str),
-    ];
-    leaf.prop_recursive(3, 24, 4, |inner| {
-        prop_oneof![
-            proptest::collection::vec(inner.clone(), 0..4).prop_map(Json::Arr),
-            (select(vec!["count", "power_mw", "compute_pflops", "capex_eur", "bogus"]), inner.clone())
-                .prop_map(|(mode, value)| Json::obj(vec![("mode", mode.into()), ("value", value)])),
-            proptest::collection::btree_map(
-                select(vec!["params_b", "tokens_t", "precision", "mfu", "goodput", "mode", "value", "x"])
-                    .prop_map(String::from),
-                inner,
-                0..4
-            )
-            .prop_map(|m| Json::Obj(m.into_iter().collect())),
-        ]
-    })
-}
-
-const SCENARIO_KEYS: &[&str] = &[
-    "sizing",
-    "accelerator",
-    "country",
-    "cooling",
-    "heat_rejection",
-    "redundancy",
-    "utilization",
-    "price_eur_per_mwh",
-    "carbon_g_per_kwh",
-    "pue",
-    "years",
-    "it_life_years",
-    "facility_life_years",
-    "wacc",
-    "renewable_share",
-    "heat_reuse",
-    "heat_price_eur_per_mwh",
-    "training",
-    "unknown_field",
-];
-
-/// Parse arbitrary text as a scenario; when it parses, evaluate it. Neither may panic.
-fn parse_and_evaluate(text: &str) {
-    if let Ok(s) = json::from_str::<Scenario>(text) {
-        if let Ok(e) = evaluate(&s) {
-            // A valid parse that evaluates gives numbers, whatever they are.
-            let _ = e.metrics();
-        }
-    }
-}
-
-proptest! {
-    #![proptest_config(config(128))]
-
-    #[test]
-    fn scenarios_round_trip_through_json(s in scenario_sized(any_sizing_up_to(1e6))) {
-        let text = json::to_string(&s);
-        let back: Scenario = json::from_str(&text).expect("its own JSON parses");
-        // Floats are written in their shortest round-trip form and read by the
-        // standard library's exact parser: every field comes back bit for bit.
-        prop_assert_eq!(&back, &s, "{}", text);
-        // Through a JSON value (no text) it is exact too, and so is the
-        // indented text of an export file.
-        let exact = Scenario::from_json(&s.to_json()).expect("parses");
-        prop_assert_eq!(&exact, &s);
-        let exact: Scenario = json::from_str(&s.to_json().to_pretty()).expect("indented text parses");
-        prop_assert_eq!(&exact, &s);
-        // And the parsed scenario evaluates like the original.
-        prop_assert_eq!(evaluate(&back).is_ok(), evaluate(&s).is_ok());
-    }
-}
-
-proptest! {
-    #![proptest_config(config(256))]
-
-    #[test]
-    fn arbitrary_text_never_panics(text in "\\PC{0,64}") {
-        parse_and_evaluate(&text);
-    }
-
-    #[test]
-    fn arbitrary_scenario_like_json_never_panics(
-        fields in proptest::collection::btree_map(select(SCENARIO_KEYS.to_vec()), json_value(), 0..8),
-    ) {
-        let text = Json::Obj(fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect()).to_string();
-        parse_and_evaluate(&text);
-    }
-
-    #[test]
-    fn mangled_valid_json_never_panics(s in scenario_sized(any_sizing_up_to(1e6)), cut in 0usize..2_000, byte in any::<u8>()) {
-        let text = json::to_string(&s);
-        // Truncate it, and separately overwrite one byte.
-        let cut = cut.min(text.len());
-        parse_and_evaluate(text.get(..cut).unwrap_or(""));
-        let mut bytes = text.into_bytes();
-        let i = cut.min(bytes.len() - 1);
-        bytes[i] = byte;
-        parse_and_evaluate(&String::from_utf8_lossy(&bytes));
-    }
-}
-
-#[test]
-fn json_defaults_fill_missing_fields() {
-    let s: Scenario = json::from_str("{}").expect("an empty object is the default scenario");
-    assert_eq!(s, Scenario::default());
-    let s: Scenario =
-        json::from_str(r#"{"sizing":{"mode":"power_mw","value":50},"accelerator":"gb200","redundancy":"2n"}"#)
-            .expect("parses");
-    assert_eq!(s.sizing, Sizing::PowerMw(50.0));
-    assert_eq!(s.redundancy, Redundancy::TwoN);
-    assert_eq!(s.country, "DE");
-    assert!(json::from_str::<Scenario>(r#"{"cooling":"water"}"#).is_err());
-    assert!(json::from_str::<Scenario>(r#"{"sizing":{"mode":"count","value":1e400}}"#).is_err());
 }
 
 // ----------------------------------------------------------------------------
@@ -803,23 +644,10 @@ fn annual_pue_is_never_below_one() {
 /// racks round it up to 10,000,008 and `size()` reports a *budget* error:
 /// "this budget buys 1.0000008e7 accelerators…", though no budget was given.
 #[test]
-
 fn the_largest_valid_count_evaluates_or_names_the_count() {
     let s = Scenario { sizing: Sizing::Count(MAX_ACCELERATORS), accelerator: "gb200".into(), ..Scenario::default() };
     match evaluate(&s) {
         Ok(e) => assert!(e.accelerator_count >= MAX_ACCELERATORS),
         Err(err) => assert!(!err.to_string().contains("budget"), "{err}"),
-    }
-}
-
-#[test]
-fn sizing_value_may_come_before_its_mode() {
-    for (text, mw) in [
-        (r#"{"sizing":{"value":50,"mode":"power_mw"}}"#, 50.0),
-        (r#"{"sizing":{"value":62.5,"mode":"power_mw"}}"#, 62.5),
-    ] {
-        let value = json::parse(text).expect("JSON");
-        let s = Scenario::from_json(&value).expect("value first parses");
-        assert_eq!(s.sizing, Sizing::PowerMw(mw));
     }
 }

@@ -1,17 +1,17 @@
 //! The model's arithmetic: from a resolved scenario and its site profile to an
 //! [`Estimate`]. Linear in the number of systems, which sizing exploits.
 
-use crate::model::catalogue::{SystemForm, EU27_DEMAND_TWH};
-use crate::model::error::ModelError;
-use crate::model::estimate::{
+use crate::catalogue::{SystemForm, EU27_DEMAND_TWH};
+use crate::error::ModelError;
+use crate::estimate::{
     Capex, Carbon, Check, Context, Cooling, Estimate, HeatReuse, Kpis, Opex, Power, Rule, Status, Training,
 };
-use crate::model::physics::capital_recovery_factor;
-use crate::model::scenario::{Resolved, Sizing, MAX_ACCELERATORS};
-use crate::model::site::{monthly_pue, SiteProfile, MISC_SHARE, MONTH_HOURS, YEAR_HOURS};
-use crate::model::units::{CubicMetres, Days, Euros, MegawattHours, Megawatts, TonnesCo2};
+use crate::physics::capital_recovery_factor;
+use crate::scenario::{Resolved, Sizing, MAX_ACCELERATORS};
+use crate::site::{monthly_pue, SiteProfile, MISC_SHARE, MONTH_HOURS, YEAR_HOURS};
+use crate::units::{CubicMetres, Days, Euros, MegawattHours, Megawatts, TonnesCo2};
 
-// --- Power ([`crate::model::source::H200_MEASUREMENT`], [`crate::model::source::BROOKHAVEN_NODE_POWER`]) ---
+// --- Power ([`crate::source::H200_MEASUREMENT`], [`crate::source::BROOKHAVEN_NODE_POWER`]) ---
 
 /// Accelerator idle draw as a share of TDP: measured H200, 122 W of 700 W.
 pub const ACCEL_IDLE_SHARE: f64 = 122.0 / 700.0;
@@ -22,7 +22,7 @@ pub const ACCEL_FULL_SHARE: f64 = 691.0 / 700.0;
 pub const HOST_FULL_SHARE: f64 = (0.76 * 10_200.0 - 8.0 * 690.0) / (10_200.0 - 8.0 * 700.0);
 /// Host draw when idle as a share of its nameplate (estimate).
 pub const HOST_IDLE_SHARE: f64 = 0.30;
-/// Cluster network fabric power, share of server power ([`crate::model::source::FABRIC_STORAGE`]: fabric + storage 5–10 %).
+/// Cluster network fabric power, share of server power ([`crate::source::FABRIC_STORAGE`]: fabric + storage 5–10 %).
 pub const NETWORK_POWER_SHARE: f64 = 0.05;
 /// Storage power, share of server power.
 pub const STORAGE_POWER_SHARE: f64 = 0.02;
@@ -31,7 +31,7 @@ pub const SERVERS_PER_RACK: f64 = 4.0;
 /// White space per rack including aisles, m² (estimate).
 pub const M2_PER_RACK: f64 = 3.0;
 
-// --- Money ([`crate::model::source::ECB_EUR_USD`], [`crate::model::source::TT_CONSTRUCTION`], [`crate::model::source::CW_CAPEX_SPLIT`]) ---
+// --- Money ([`crate::source::ECB_EUR_USD`], [`crate::source::TT_CONSTRUCTION`], [`crate::source::CW_CAPEX_SPLIT`]) ---
 
 /// US dollars per euro: ECB reference rate, 2024 annual average.
 pub const USD_PER_EUR: f64 = 1.0824;
@@ -45,13 +45,13 @@ pub const SPLIT_ELECTRICAL: f64 = 0.45;
 pub const SPLIT_MECHANICAL: f64 = 0.25;
 /// Fit-out and other share of construction.
 pub const SPLIT_OTHER: f64 = 0.10;
-/// Land and soft costs, share of construction ([`crate::model::source::SOFT_COSTS_ESTIMATE`]).
+/// Land and soft costs, share of construction ([`crate::source::SOFT_COSTS_ESTIMATE`]).
 pub const LAND_SOFT_SHARE: f64 = 0.10;
-/// Network fabric capex, share of systems capex ([`crate::model::source::FABRIC_STORAGE`]).
+/// Network fabric capex, share of systems capex ([`crate::source::FABRIC_STORAGE`]).
 pub const NETWORK_CAPEX_SHARE: f64 = 0.10;
 /// Storage capex, share of systems capex.
 pub const STORAGE_CAPEX_SHARE: f64 = 0.05;
-/// Facility maintenance per year, share of facility capex ([`crate::model::source::OPEX_RULES`]: 1–3 %).
+/// Facility maintenance per year, share of facility capex ([`crate::source::OPEX_RULES`]: 1–3 %).
 pub const MAINTENANCE_SHARE: f64 = 0.02;
 /// IT support and spares per year, share of IT capex (3–5 %).
 pub const SUPPORT_SHARE: f64 = 0.04;
@@ -60,14 +60,14 @@ pub const FTE_PER_MW: f64 = 0.4;
 /// Fully loaded cost of one FTE per year, € (estimate).
 pub const EUR_PER_FTE: f64 = 90_000.0;
 
-// --- Carbon ([`crate::model::source::NVIDIA_PCF`], [`crate::model::source::BUILDING_EMBODIED`]) ---
+// --- Carbon ([`crate::source::NVIDIA_PCF`], [`crate::source::BUILDING_EMBODIED`]) ---
 
 /// Embodied carbon of fabric and storage on top of the servers: +15 %.
 pub const EMBODIED_FABRIC_FACTOR: f64 = 1.15;
 /// Building and M&E embodied carbon per MW of IT, tCO2e (1,000–1,500).
 pub const BUILDING_T_PER_MW: f64 = 1_250.0;
 
-// --- Heat reuse ([`crate::model::source::HEAT_PUMP_COP`]; Meta Odense, reference dataset §5) ---
+// --- Heat reuse ([`crate::source::HEAT_PUMP_COP`]; Meta Odense, reference dataset §5) ---
 
 /// District heat per home: Meta Odense, 100,000 MWh/yr ≈ 6,900 homes.
 pub const MWH_HEAT_PER_HOME: f64 = 100_000.0 / 6_900.0;
@@ -220,9 +220,9 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
     let construction =
         eur(CONSTRUCTION_USD_PER_MW * it_design.0 * (1.0 + cooling_params.capex_premium) * f.construction);
     let electrical_factor = match s.redundancy {
-        crate::model::catalogue::Redundancy::N => 0.8,
-        crate::model::catalogue::Redundancy::NPlus1 => 1.0,
-        crate::model::catalogue::Redundancy::TwoN => 1.4,
+        crate::catalogue::Redundancy::N => 0.8,
+        crate::catalogue::Redundancy::NPlus1 => 1.0,
+        crate::catalogue::Redundancy::TwoN => 1.4,
     };
     let capex = Capex {
         systems: systems_capex,

@@ -1,8 +1,9 @@
-//! Shared proptest strategies for the integration tests: arbitrary valid scenarios.
-#![allow(dead_code)]
+//! Proptest strategies for tests of the model and of the app's codecs:
+//! arbitrary valid scenarios. Behind the `strategies` feature, so the model
+//! itself depends on std alone.
 
-use gigafactory_planner::model::catalogue::{CoolingTech, HeatRejection, Redundancy, ACCELERATORS, COUNTRIES};
-use gigafactory_planner::model::{Precision, Scenario, Sizing, TrainingRun};
+use crate::catalogue::{CoolingTech, HeatRejection, Redundancy, ACCELERATORS, COUNTRIES};
+use crate::{Precision, Scenario, Sizing, TrainingRun};
 use proptest::prelude::*;
 use proptest::sample::select;
 

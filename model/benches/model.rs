@@ -5,7 +5,7 @@
 //! well under a minute.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use gigafactory_planner::model::{analyse, evaluate, Scenario};
+use gigafactory_model::{analyse, evaluate, Scenario};
 use std::hint::black_box;
 use std::time::Duration;
 
