@@ -139,12 +139,36 @@ pub fn import_json(text: &str) -> Result<ImportReport, String> {
     Ok(report)
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
+/// A text cell of the CSV. A spreadsheet runs a cell that starts with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return as a formula, so such text gets a
+/// leading `'` (OWASP, "CSV Injection"); a number stays a number. Cells with
+/// a comma, a quote or a line break are quoted.
+pub fn csv_field(s: &str) -> String {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && crate::num::parse_f64(s).is_none();
+    let s = if formula { format!("'{s}") } else { s.to_string() };
+    if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
+}
+
+/// The results file's name: `gigafactory-<name>-<date>.csv`, the name reduced
+/// to lower-case letters, digits and dashes (at most 40), the date as
+/// `YYYY-MM-DD`.
+pub fn csv_file_name(name: &str, date: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug: String = slug.trim_end_matches('-').chars().take(40).collect();
+    let slug = slug.trim_end_matches('-');
+    let slug = if slug.is_empty() { "results" } else { slug };
+    format!("gigafactory-{slug}-{date}.csv")
 }
 
 /// Results as CSV: every headline metric of `estimate`, with its P10 and P90
@@ -184,6 +208,36 @@ mod tests {
     use super::*;
     use crate::library::Library;
     use crate::model::analyse_with;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_neutralised() {
+        assert_eq!(csv_field("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+        for (cell, written) in [
+            ("+1+1", "'+1+1"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "\"'\rx\""),
+            ("a\rb", "\"a\rb\""),
+            ("-5", "-5"),
+            ("+1e3", "+1e3"),
+            ("Plan, v2", "\"Plan, v2\""),
+            ("Plan", "Plan"),
+        ] {
+            assert_eq!(csv_field(cell), written, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn the_results_file_is_named_after_the_scenario_and_the_day() {
+        assert_eq!(csv_file_name("Sweden 12k (copy)", "2026-12-06"), "gigafactory-sweden-12k-copy-2026-12-06.csv");
+        assert_eq!(
+            csv_file_name("=HYPERLINK(\"http://x\")", "2026-12-06"),
+            "gigafactory-hyperlink-http-x-2026-12-06.csv"
+        );
+        assert_eq!(csv_file_name("«  »", "2026-12-06"), "gigafactory-results-2026-12-06.csv");
+        assert_eq!(csv_file_name("Été à Málaga", "2026-01-02"), "gigafactory-été-à-málaga-2026-01-02.csv");
+    }
 
     #[test]
     fn a_file_without_any_scenario_is_an_error_not_an_empty_import() {

@@ -28,6 +28,7 @@ enum Shared {
 #[component]
 pub fn ShareBar() -> impl IntoView {
     let p = use_planner();
+    let shelf = crate::ui::scenarios::use_shelf();
     let shared = RwSignal::new(None::<Shared>);
     let link = move || {
         #[cfg(target_arch = "wasm32")]
@@ -61,17 +62,26 @@ pub fn ShareBar() -> impl IntoView {
         // Headline values from the current estimate; ranges only if the
         // Monte-Carlo has caught up with the current inputs.
         let pending = p.analysis_pending();
+        // The open saved scenario's name, if its inputs are on screen unchanged.
+        let name = shelf.open_id.get_untracked().and_then(|id| {
+            shelf.library.with_untracked(|l| {
+                l.get(&id).filter(|s| p.scenario.with_untracked(|cur| *cur == s.scenario)).map(|s| s.name.clone())
+            })
+        });
+        let name = name.unwrap_or_else(|| p.text().title.to_string());
         let csv = p.estimate.with_untracked(|e| {
             e.as_ref().map(|e| {
                 p.analysis.with_untracked(|a| {
                     let ranges = a.as_ref().filter(|_| !pending).map(|a| &a.monte_carlo);
-                    p.scenario.with_untracked(|s| crate::export::results_csv(p.text().title, s, e, ranges))
+                    p.scenario.with_untracked(|s| crate::export::results_csv(&name, s, e, ranges))
                 })
             })
         });
         #[cfg(target_arch = "wasm32")]
         if let Some(csv) = csv {
-            let _ = crate::web::download("gigafactory-results.csv", "text/csv", &csv);
+            let today = String::from(js_sys::Date::new_0().to_iso_string());
+            let file = crate::export::csv_file_name(&name, today.get(..10).unwrap_or("today"));
+            let _ = crate::web::download(&file, "text/csv", &csv);
         }
         #[cfg(not(target_arch = "wasm32"))]
         let _ = csv;
