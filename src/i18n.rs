@@ -329,6 +329,12 @@ pub struct Text {
     pub working_kept_under: &'static str,
     pub working_held: &'static str,
     pub replace_working: &'static str,
+    pub se_unavailable: &'static str,
+    pub se_refused: &'static str,
+    pub se_corrupt: &'static str,
+    pub se_future: &'static str,
+    pub se_invalid: &'static str,
+    pub se_held: &'static str,
     pub h_compare: &'static str,
     pub compare_table: &'static str,
     pub chart_compare: &'static str,
@@ -584,6 +590,12 @@ pub const EN: Text = Text {
     working_kept_under: "It was kept under the key “{}”.",
     working_held: "The browser had no room for a copy, so it stays in storage untouched and autosave is paused until you download it or replace it.",
     replace_working: "Replace it with the current inputs",
+    se_unavailable: "browser storage is unavailable",
+    se_refused: "the browser refused to save ({})",
+    se_corrupt: "the saved data is unreadable ({})",
+    se_future: "the saved data was written by a newer version of the planner (schema {})",
+    se_invalid: "the saved scenario is not valid ({})",
+    se_held: "the stored data could not be read and no copy of it could be made, so it was not overwritten",
     h_compare: "Comparison",
     compare_table: "Comparison table",
     chart_compare: "Side by side",
@@ -839,6 +851,12 @@ pub const FR: Text = Text {
     working_kept_under: "Il a été conservé sous la clé « {} ».",
     working_held: "Le navigateur n'a pas de place pour une copie : il reste intact dans le stockage et l'enregistrement automatique est suspendu jusqu'à ce que vous le téléchargiez ou le remplaciez.",
     replace_working: "Le remplacer par les valeurs actuelles",
+    se_unavailable: "le stockage du navigateur est indisponible",
+    se_refused: "le navigateur a refusé d'enregistrer ({})",
+    se_corrupt: "les données enregistrées sont illisibles ({})",
+    se_future: "les données enregistrées ont été écrites par une version plus récente du planificateur (schéma {})",
+    se_invalid: "le scénario enregistré n'est pas valide ({})",
+    se_held: "les données stockées sont illisibles et aucune copie n'a pu en être faite : elles n'ont donc pas été écrasées",
     h_compare: "Comparaison",
     compare_table: "Tableau comparatif",
     chart_compare: "Côte à côte",
@@ -850,6 +868,21 @@ pub const FR: Text = Text {
     name_label: "Nom du scénario",
     select_for_compare: "Sélectionner pour comparer",
 };
+
+/// Why stored data could not be read or written, in `lang` (the detail a
+/// codec or the browser gave is kept as it came).
+pub fn storage_error(e: &crate::storage::StorageError, lang: Lang) -> String {
+    use crate::storage::StorageError as E;
+    let t = lang.text();
+    match e {
+        E::Unavailable => t.se_unavailable.to_string(),
+        E::WriteRefused(why) => fill(t.se_refused, why),
+        E::Corrupt(why) => fill(t.se_corrupt, why),
+        E::FromTheFuture(v) => fill(t.se_future, &v.to_string()),
+        E::Invalid(why) => fill(t.se_invalid, why),
+        E::Held => t.se_held.to_string(),
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -12,6 +12,7 @@ pub mod format;
 pub mod i18n;
 pub mod json;
 pub mod library;
+pub mod messages;
 pub mod num;
 pub mod shelf;
 pub mod state;

@@ -156,7 +156,7 @@ pub fn compare_html(items: &[(String, Scenario, Result<Estimate, ModelError>)], 
     if items.iter().any(|(_, _, e)| e.is_err()) {
         let why: Vec<String> = items
             .iter()
-            .map(|(_, _, e)| e.as_ref().err().map(|e| crate::ui::app::model_error_message(e, l)).unwrap_or_default())
+            .map(|(_, _, e)| e.as_ref().err().map(|e| crate::messages::model_error_message(e, l)).unwrap_or_default())
             .collect();
         marked.push(why.iter().enumerate().map(|(i, w)| i > 0 && !w.is_empty()).collect());
         rows.push((t.model_error.trim_end_matches([' ', ':']).to_string(), why));

@@ -3,8 +3,9 @@
 //! change is written at once by the handler that made it, and a write the
 //! browser refuses is said on screen while the list stays in memory.
 
-use crate::i18n::{fill, Text};
+use crate::i18n::{fill, storage_error, Lang, Text};
 use crate::library::{Library, Saved};
+use crate::messages::model_error_message;
 use crate::model::Scenario;
 use crate::shelf::{describe_backups, Opening, SavedList};
 use crate::state::use_planner;
@@ -50,7 +51,7 @@ pub struct Shelf {
     /// The saved scenario currently open, if any.
     pub open_id: RwSignal<Option<String>>,
     /// Why the stored list could not be read at start, and where it was kept.
-    pub unreadable: RwSignal<Option<(String, Option<String>)>>,
+    pub unreadable: RwSignal<Option<(StorageError, Option<String>)>>,
     /// How many entries had to be given new ids when the list was read.
     pub rekeyed: usize,
     /// Whether the list lives in storage (not in the embedded view, which
@@ -75,7 +76,7 @@ impl Shelf {
             note: RwSignal::new(None),
             selected: RwSignal::new(vec![]),
             open_id: RwSignal::new(None),
-            unreadable: RwSignal::new(opening.set_aside.map(|(error, key)| (error.to_string(), key))),
+            unreadable: RwSignal::new(opening.set_aside),
             rekeyed: opening.rekeyed,
             stored,
         }
@@ -121,7 +122,7 @@ pub fn use_shelf() -> Shelf {
     use_context::<Shelf>().expect("no Shelf in context")
 }
 
-fn note_text(t: &Text, n: &Note) -> String {
+fn note_text(t: &Text, lang: Lang, n: &Note) -> String {
     match n {
         Note::Saved(name) => fill(t.saved_as, name),
         Note::Deleted(_, saved) => fill(t.deleted, &saved.name),
@@ -133,7 +134,7 @@ fn note_text(t: &Text, n: &Note) -> String {
         Note::Importing => t.importing.to_string(),
         Note::WriteRefused(StorageError::Held) => t.storage_held.to_string(),
         Note::WriteRefused(StorageError::WriteRefused(why)) => fill(t.storage_full, why),
-        Note::WriteRefused(other) => fill(t.storage_full, &other.to_string()),
+        Note::WriteRefused(other) => fill(t.storage_full, &storage_error(other, lang)),
     }
 }
 
@@ -254,8 +255,8 @@ pub fn ScenarioPanel() -> impl IntoView {
                 (found.is_some() || held.is_some()).then(|| {
                     let t = p.text();
                     let text = match (&held, &found) {
-                        (Some(h), _) => fill(t.unreadable_held, &h.error.to_string()),
-                        (None, Some((why, _))) => fill(t.unreadable, why),
+                        (Some(h), _) => fill(t.unreadable_held, &storage_error(&h.error, p.lang.get())),
+                        (None, Some((why, _))) => fill(t.unreadable, &storage_error(why, p.lang.get())),
                         (None, None) => String::new(),
                     };
                     view! {
@@ -295,7 +296,7 @@ pub fn ScenarioPanel() -> impl IntoView {
                     let class = if matches!(n, Note::WriteRefused(_) | Note::ImportFailed(_)) { "status error" } else { "status" };
                     view! {
                         <div class=class role="status" id="scenario-status">
-                            <span>{note_text(t, &n)}</span>
+                            <span>{note_text(t, p.lang.get(), &n)}</span>
                             {undo.map(|id| view! {
                                 <button type="button" id=id class="link" on:click=move |_| {
                                     match shelf.note.get_untracked() {
@@ -367,7 +368,7 @@ fn ScenarioList() -> impl IntoView {
                     .map(|item| {
                         // Stored data is input: an item whose inputs do not
                         // validate is shown with why, and never opened or compared.
-                        let invalid = item.scenario.resolve().err().map(|e| e.to_string());
+                        let invalid = item.scenario.resolve().err().map(|e| model_error_message(&e, p.lang.get()));
                         let is_unsaved = unsaved.contains(&item.id);
                         let id = item.id.clone();
                         let is_open = shelf.open_id.get() == Some(id.clone());
@@ -499,7 +500,7 @@ mod tests {
 
     #[test]
     fn an_import_is_counted_in_words() {
-        let said = |t: &Text, n| note_text(t, &Note::Imported(n, vec![]));
+        let said = |t: &Text, n| note_text(t, Lang::En, &Note::Imported(n, vec![]));
         assert_eq!(said(&EN, 0), "No scenario imported.");
         assert_eq!(said(&EN, 1), "Imported 1 scenario.");
         assert_eq!(said(&EN, 3), "Imported 3 scenarios.");

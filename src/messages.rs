@@ -1,0 +1,124 @@
+//! What the planner says about a refused scenario, in the page's language:
+//! the model's errors with the input named by its label and numbers written
+//! as the page writes them. Used by every view that shows a refusal (the
+//! results, compare, the saved list, link notices).
+
+use crate::i18n::Lang;
+
+/// The label of the input a model field comes from, as its field shows it.
+pub fn field_label(t: &crate::i18n::Text, field: &'static str) -> &'static str {
+    match field {
+        "count" => t.size_count,
+        "power_mw" => t.size_power,
+        "compute_pflops" => t.size_compute,
+        "capex_eur" => t.size_capex,
+        "utilization" => t.utilization,
+        "price_eur_per_mwh" => t.price,
+        "carbon_g_per_kwh" => t.carbon,
+        "pue" => t.pue_override,
+        "years" => t.years,
+        "it_life_years" => t.it_life,
+        "facility_life_years" => t.facility_life,
+        "wacc" => t.wacc,
+        "renewable_share" => t.renewable_share,
+        "heat_reuse" => t.heat_reuse,
+        "heat_price_eur_per_mwh" => t.heat_price,
+        "train_params_b" => t.train_params,
+        "train_tokens_t" => t.train_tokens,
+        "mfu" => t.mfu,
+        "goodput" => t.goodput,
+        other => other,
+    }
+}
+
+/// Why the model refused a scenario, in the page's language: the input named as
+/// its field is labelled and numbers written as the page writes them (546,319,
+/// not 546319); what names no number in English is the model's own words.
+pub fn model_error_message(e: &crate::model::ModelError, l: Lang) -> String {
+    use crate::format::{format as f, sig_decimals, smart, Style};
+    use crate::model::ModelError as E;
+    let fr = l == Lang::Fr;
+    let n = |x: f64| smart(x, l);
+    // The value given, as its field writes it: every digit that broke the rule
+    // (1.004 is not "1" beside a maximum of 1).
+    let got = |x: f64| crate::ui::field::field_text(x, l);
+    let name = |field| {
+        let label = field_label(l.text(), field);
+        if fr {
+            format!("«\u{a0}{label}\u{a0}»")
+        } else {
+            format!("“{label}”")
+        }
+    };
+    match e {
+        E::NotFinite { field } if fr => format!("{} doit être un nombre fini", name(field)),
+        E::NotFinite { field } => format!("{} must be a finite number", name(field)),
+        E::OutOfRange { field, value, min, max } if *min == f64::MIN_POSITIVE => if fr {
+            format!("{}\u{a0}: valeur attendue supérieure à 0 et d'au plus {} (reçu\u{a0}: {})", name(field), n(*max), got(*value))
+        } else {
+            format!("{} must be above 0 and at most {}, got {}", name(field), n(*max), got(*value))
+        },
+        E::OutOfRange { field, value, min, max } => if fr {
+            format!("{}\u{a0}: valeur attendue entre {} et {} (reçu\u{a0}: {})", name(field), n(*min), n(*max), got(*value))
+        } else {
+            format!("{} must be between {} and {}, got {}", name(field), n(*min), n(*max), got(*value))
+        },
+        E::BudgetTooSmall { what, one_system, unit } => {
+            // Rounded up at the digits written, so that a budget of what it says is enough.
+            let d = sig_decimals(*one_system, 0);
+            let p = 10f64.powi(i32::from(d));
+            let need = f((one_system * p).ceil() / p, l, Style::Plain(d));
+            if fr {
+                let what = if *what == "capital" { "d'investissement" } else { "de puissance" };
+                format!("le budget {what} est trop petit pour un seul système, qui demande {need}\u{a0}{unit}")
+            } else {
+                format!("the {what} budget is too small for one system, which needs {need} {unit}")
+            }
+        }
+        E::TooManyAccelerators(x) => {
+            let x = f(*x, l, Style::Plain(0));
+            if fr {
+                format!("ce budget permet {x} accélérateurs, plus que les 10 000 000 admis par le modèle")
+            } else {
+                format!("this budget buys {x} accelerators, more than the 10,000,000 the model allows")
+            }
+        }
+        _ if !fr => e.to_string(),
+        E::UnknownAccelerator(id) => format!("accélérateur inconnu « {id} »"),
+        E::UnknownCountry(code) => format!("« {code} » n'est pas le code d'un État membre de l'UE"),
+        E::CoolingTooWeak { system, rack_kw, limit_kw } => format!(
+            "les baies {system} consomment {} kW, plus que ce refroidissement ne peut évacuer ({} kW par baie) : choisissez le refroidissement liquide direct ou l'immersion",
+            n(*rack_kw),
+            n(*limit_kw)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{evaluate, Scenario, Sizing};
+
+    fn refusal(change: impl FnOnce(&mut Scenario), l: Lang) -> String {
+        let mut s = Scenario::default();
+        change(&mut s);
+        model_error_message(&evaluate(&s).unwrap_err(), l)
+    }
+
+    #[test]
+    fn refusals_name_the_input_and_keep_the_digits_that_broke_the_rule() {
+        assert_eq!(
+            refusal(|s| s.utilization = 1.004, Lang::En),
+            "“Average utilisation” must be between 0 and 1, got 1.004"
+        );
+        assert_eq!(
+            refusal(|s| s.it_life_years = 50.0, Lang::Fr),
+            "«\u{a0}Durée de vie du matériel (ans)\u{a0}»\u{a0}: valeur attendue entre 1 et 15 (reçu\u{a0}: 50)"
+        );
+        // The budget said is rounded up: a budget of that much is enough.
+        let poor = refusal(|s| s.sizing = Sizing::CapexEur(1_000.0), Lang::En);
+        let said = poor.trim_end_matches(" €").rsplit(' ').next().unwrap().replace(',', "");
+        let said: f64 = said.parse().unwrap();
+        assert!(evaluate(&Scenario { sizing: Sizing::CapexEur(said), ..Scenario::default() }).is_ok(), "{poor}");
+    }
+}
