@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-const dist = resolve(import.meta.dirname, '..', 'dist');
+const dist = process.env.DIST || resolve(import.meta.dirname, '..', 'dist');
 const budgetArg = process.argv.indexOf('--budget');
 const budget = budgetArg > 0 ? Number(process.argv[budgetArg + 1]) : null;
 

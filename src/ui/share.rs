@@ -80,7 +80,9 @@ pub fn ShareBar() -> impl IntoView {
         #[cfg(target_arch = "wasm32")]
         if let Some(csv) = csv {
             let today = String::from(js_sys::Date::new_0().to_iso_string());
-            let file = crate::export::csv_file_name(&name, today.get(..10).unwrap_or("today"));
+            // Accents decomposed, so the file name keeps their letters (ASCII).
+            let plain = String::from(js_sys::JsString::from(name.as_str()).normalize("NFD"));
+            let file = crate::export::csv_file_name(&plain, today.get(..10).unwrap_or("today"));
             let _ = crate::web::download(&file, "text/csv", &csv);
         }
         #[cfg(not(target_arch = "wasm32"))]
