@@ -1,6 +1,7 @@
 //! Two small sorts instead of the standard library's: each `sort_by` call site
-//! instantiates a pattern-defeating quicksort and a driftsort (several KB of
-//! wasm apiece), while the app sorts only Monte-Carlo samples and short lists.
+//! instantiates a pattern-defeating quicksort and a driftsort, while the app
+//! sorts only Monte-Carlo samples and short lists. Measured 2026-12-06: the
+//! four short-list call sites on std's `sort_by` cost +3.8 KB gzip.
 
 /// Sort `v` ascending by [`f64::total_cmp`]: the floats are mapped to integer
 /// keys of the same order and sorted by a least-significant-digit radix sort
