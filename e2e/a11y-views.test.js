@@ -3,21 +3,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, openApp, axeSerious, describeViolations, settle } from './helpers-ui.js';
+import { saveAs } from './helpers-scenarios.js';
 
 const env = useBrowser();
-
-async function saveAs(page, name, country) {
-  await page.selectOption('select[name=country]', country);
-  await page.fill('#scenario-name', name);
-  await page.click('#save-scenario');
-  await page.waitForSelector(`li.saved[data-name="${name}"]`);
-}
 
 for (const colorScheme of ['light', 'dark']) {
   test(`axe-core: the compare view (${colorScheme})`, async () => {
     const { page, problems, context } = await openApp(env, '', { colorScheme });
-    await saveAs(page, 'Frankfurt', 'DE');
-    await saveAs(page, 'Luleå region', 'SE');
+    for (const [name, country] of [['Frankfurt', 'DE'], ['Luleå region', 'SE']]) {
+      await page.selectOption('select[name=country]', country);
+      await saveAs(page, name);
+    }
     for (const name of ['Frankfurt', 'Luleå region']) await page.check(`li.saved[data-name="${name}"] input.pick`);
     await page.waitForSelector('#compare td.differs');
     await settle(page);

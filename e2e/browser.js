@@ -23,14 +23,18 @@ export async function launch({ args = [] } = {}) {
   });
 }
 
+// Record console errors and uncaught exceptions of `page` (every frame) into `problems`.
+export function watch(page, problems = []) {
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  return problems;
+}
+
 // A page that fails the test on any console error or uncaught exception.
 export async function strictPage(browser, options = {}) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  return { context, page, problems };
+  return { context, page, problems: watch(page) };
 }
 
 // Wait until every data-metric carries a finite value.
@@ -56,9 +60,10 @@ export async function inkedShare(page, selector) {
   });
 }
 
-// A hash of a canvas's pixels, to see that it redrew.
+// A hash of a canvas's pixels, to see that it redrew (null while it holds no pixels).
 export async function canvasHash(page, selector) {
   return page.$eval(selector, (c) => {
+    if (!c.width || !c.height) return null;
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let h = 2166136261;
     for (let i = 0; i < d.length; i += 7) h = Math.imul(h ^ d[i], 16777619);

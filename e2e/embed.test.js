@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { resolve, join } from 'node:path';
 import { METRICS, settle, snapshot, ensureScreenshotDir } from './helpers-ui.js';
 import {
-  useServerAndBrowser, watch, hostPage, messages, nextMessage, frameOf, finiteMetrics, horizontalOverflow,
+  useServerAndBrowser, openPlanner, hostPage, messages, nextMessage, frameOf, finiteMetrics, horizontalOverflow,
+  roundTrip,
 } from './helpers-scenarios.js';
 
 const EMBED = '/?embed=1&count=20000&country=DE&lang=en';
@@ -32,23 +33,8 @@ addEventListener('message', (e) => {
   extraFiles: { '/embed-example.html': resolve(import.meta.dirname, '..', 'docs', 'embed-example.html') },
 });
 
-async function openHost(path, options = {}) {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  const page = await context.newPage();
-  const problems = watch(page);
-  page.setDefaultTimeout(10_000);
-  await page.goto(env.server.url + path);
-  return { context, page, problems };
-}
-
-/** Wait until the frame shows finite metrics; returns them. */
-async function frameMetrics(frame) {
-  await frame.waitForFunction(() => {
-    const els = [...document.querySelectorAll('[data-metric]')];
-    return els.length > 0 && els.every((e) => Number.isFinite(parseFloat(e.dataset.value)));
-  });
-  return finiteMetrics(frame);
-}
+/** A watched page on the host page at `path` ('/host.html'). */
+const openHost = (path) => openPlanner(env, path.slice(1), { wait: false });
 
 /** A results message agrees with the metrics shown in the frame. */
 function assertSameMetrics(message, shown, what) {
@@ -67,7 +53,7 @@ for (const [label, path, opaque] of [
   test(`embedded in an iframe with ${label}: renders, posts results and height, accepts set`, async (t) => {
     const { context, page, problems } = await openHost(path);
     const frame = await frameOf(page, 'planner');
-    const shown = await frameMetrics(frame);
+    const shown = await finiteMetrics(frame);
     assert.equal(shown.accelerator_count, 20000, 'the URL presets the embedded scenario');
     assert.equal(await page.frameLocator('#planner').locator('main.embed').count(), 1, 'the compact view');
     assert.equal(await page.frameLocator('#planner').locator('[data-metric]').count(), METRICS.length);
@@ -114,7 +100,7 @@ test('embedded: messages to and from the parent page only; fits 400 and 800 px f
   const frame = await frameOf(page, 'planner');
   const other = await frameOf(page, 'other');
   const fl = page.frameLocator('#planner');
-  await frameMetrics(frame);
+  await finiteMetrics(frame);
   const count = () => frame.evaluate(() => document.querySelector('[data-metric=accelerator_count]').dataset.value);
 
   await t.test('height and results messages arrive', async () => {
@@ -157,8 +143,11 @@ test('embedded: messages to and from the parent page only; fits 400 and 800 px f
     const malformed = await nextMessage(page, 'planner', 'error', e0 + 1);
     assert.equal(malformed.errors[0].name, 'message');
     await page.evaluate(() => window.send('planner', { type: 'someone-else:hello', params: {} }));
-    await page.waitForTimeout(200);
-    assert.equal((await messages(page, 'planner', 'error')).length, e0 + 2, 'no reply to a foreign message');
+    // A reply to the foreign message would come before the reply to a later one of ours.
+    await roundTrip(page, 'planner', 'after-foreign');
+    const replies = (await messages(page, 'planner', 'error')).slice(e0 + 2);
+    assert.deepEqual(replies.map((r) => r.errors[0].reason), ['unknown message type "gigafactory-planner:after-foreign"'],
+      'no reply to a foreign message');
     assert.deepEqual(await snapshot(frame), shown, 'the data-values are unchanged');
   });
 
@@ -169,7 +158,8 @@ test('embedded: messages to and from the parent page only; fits 400 and 800 px f
     const reply = await nextMessage(page, 'planner', 'error', e0);
     assert.deepEqual(reply.errors.map((e) => e.name), ['model']);
     assert.match(reply.errors[0].reason, /air|cool/i, reply.errors[0].reason);
-    await page.waitForTimeout(300);
+    // The refusal is posted where results would be (one step answers either); a later message's reply shows none followed.
+    await roundTrip(page, 'planner', 'after-refusal');
     assert.equal((await messages(page, 'planner', 'results')).length, n, 'no results message for inputs without an estimate');
     // Back to what the frame showed: results again.
     await page.evaluate(() => window.send('planner', { type: 'gigafactory-planner:set', params: { accelerator: 'b200', cooling: 'dlc' } }));
@@ -191,6 +181,12 @@ test('embedded: messages to and from the parent page only; fits 400 and 800 px f
   await t.test('messages from another window than the parent are ignored', async () => {
     const n = (await messages(page, 'planner', 'results')).length;
     const e0 = (await messages(page, 'planner', 'error')).length;
+    // Our listener in the planner's window, added after the planner's own: when it
+    // has seen a message, the planner has handled it.
+    await frame.evaluate(() => {
+      window.__seen = [];
+      addEventListener('message', (e) => window.__seen.push(e.data?.params?.count));
+    });
     // A sibling frame, then the planner's own window, try to drive it.
     await other.evaluate(() => {
       const planner = parent.document.getElementById('planner').contentWindow;
@@ -198,8 +194,8 @@ test('embedded: messages to and from the parent page only; fits 400 and 800 px f
       planner.postMessage({ type: 'gigafactory-planner:set', params: { count: -1 } }, '*');
     });
     await frame.evaluate(() => window.postMessage({ type: 'gigafactory-planner:set', params: { count: 7768 } }, '*'));
+    await frame.waitForFunction(() => [7776, -1, 7768].every((c) => window.__seen.includes(c)));
     // Then the parent: its message is applied after theirs.
-    await page.waitForTimeout(150);
     await page.evaluate(() => window.send('planner', { type: 'gigafactory-planner:set', params: { count: 6000 } }));
     await frame.waitForFunction(() => document.querySelector('[data-metric=accelerator_count]').dataset.value === '6000');
     await settle(frame);
@@ -224,8 +220,15 @@ test('embedded: messages to and from the parent page only; fits 400 and 800 px f
       const h0 = (await messages(page, 'planner', 'height')).length;
       await page.evaluate((w) => { document.getElementById('planner').style.width = `${w}px`; }, width);
       await frame.waitForFunction((w) => document.documentElement.clientWidth === w, width);
-      await page.waitForTimeout(200);
       await settle(frame);
+      // The page's height is posted when it changes: wait (up to 5 s) for the last message to fit the content.
+      await page.waitForFunction(() => {
+        const f = document.getElementById('planner');
+        const main = f.contentDocument.querySelector('main.embed');
+        const content = Math.ceil(main.getBoundingClientRect().bottom + f.contentWindow.scrollY);
+        const last = window.__messages.filter((m) => m.from === 'planner' && m.data?.type === 'gigafactory-planner:height').at(-1);
+        return last && Math.abs(last.data.height - content) <= 24;
+      }, null, { timeout: 5000 }).catch(() => {});
       const content = await frame.evaluate(() => Math.ceil(document.querySelector('main.embed').getBoundingClientRect().bottom + window.scrollY));
       const all = await messages(page, 'planner', 'height');
       const last = all[all.length - 1].height;
@@ -234,12 +237,26 @@ test('embedded: messages to and from the parent page only; fits 400 and 800 px f
     }
   });
 
-  await t.test('screenshot of the embed view at 400 px', async () => {
+  await t.test('on a 400 px screen the frame, sized by its height messages, shows the whole embed view (screenshot saved)', async () => {
     await page.evaluate(() => { document.getElementById('planner').style.width = '400px'; });
     await frame.waitForFunction(() => document.documentElement.clientWidth === 400);
     await page.evaluate(() => { document.getElementById('other').style.display = 'none'; });
     await settle(frame);
     await page.setViewportSize({ width: 400, height: 900 });
+    // The host page sets the frame's height from the last height message.
+    await page.waitForFunction(() => {
+      const d = document.getElementById('planner').contentDocument.documentElement;
+      return d.scrollHeight - d.clientHeight <= 2;
+    }, null, { timeout: 5000 }).catch(() => {});
+    const fit = await frame.evaluate(() => {
+      const main = document.querySelector('main.embed').getBoundingClientRect();
+      const d = document.documentElement;
+      return { inner: d.scrollHeight - d.clientHeight, frame: d.clientHeight, main: Math.ceil(main.bottom) };
+    });
+    assert.ok(fit.inner <= 2, `the frame does not scroll inside (${fit.inner} px more than its ${fit.frame} px)`);
+    assert.ok(fit.main <= fit.frame + 1, `the embed view ends inside the frame (${fit.main} of ${fit.frame} px)`);
+    assert.deepEqual(await horizontalOverflow(frame), [], 'nothing sticks out of the frame at 400 px');
+    assert.deepEqual(await horizontalOverflow(page), [], 'nor does the frame stick out of the 400 px screen');
     await page.locator('#planner').screenshot({ path: join(ensureScreenshotDir(), 'embed-400.png') });
   });
 
@@ -248,12 +265,8 @@ test('embedded: messages to and from the parent page only; fits 400 and 800 px f
 });
 
 test('"copy embed code" yields an <iframe> with embed=1 that shows the same results', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { context, page, problems } = await openPlanner(env, '?count=12000&country=NL&cooling=immersion', { wait: false });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
-  const page = await context.newPage();
-  const problems = watch(page);
-  page.setDefaultTimeout(10_000);
-  await page.goto(env.server.url + '/?count=12000&country=NL&cooling=immersion');
   await page.waitForFunction(() => document.querySelector('[data-metric=accelerator_count]')?.dataset.value === '12000');
   await settle(page);
   const values = await snapshot(page);
@@ -281,7 +294,7 @@ test('"copy embed code" yields an <iframe> with embed=1 that shows the same resu
 
   // … it shows the same numbers.
   const frame = await frameOf(page, 'pasted');
-  await frameMetrics(frame);
+  await finiteMetrics(frame);
   assert.deepEqual(await snapshot(frame), values, 'the embed shows the same data-values');
   assert.deepEqual(problems, []);
   await context.close();
@@ -290,7 +303,7 @@ test('"copy embed code" yields an <iframe> with embed=1 that shows the same resu
 test('docs/embed-example.html: fits the frame to its content, shows two numbers, and its button sets the planner', async () => {
   const { context, page, problems } = await openHost('/embed-example.html');
   const frame = await frameOf(page, 'planner');
-  const shown = await frameMetrics(frame);
+  const shown = await finiteMetrics(frame);
   await page.waitForFunction(() => document.getElementById('tco').dataset.value !== '');
   const read = () => page.evaluate(() => ['facility-power', 'tco'].map((id) => {
     const o = document.getElementById(id);

@@ -31,7 +31,8 @@ test('count edits update power, redraw the chart and survive a reload', async ()
   assert.notEqual(await canvasHash(page, chart), hash0, 'the chart redrew');
 
   await page.selectOption('select[name=country]', 'SE');
-  await page.waitForTimeout(50);
+  // The app writes the link and the stored working copy in one step.
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('country') === 'SE');
   await page.reload();
   await waitForMetrics(page);
   assert.equal(await metric(page, 'accelerator_count'), 25000);

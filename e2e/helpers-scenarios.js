@@ -1,11 +1,13 @@
 // Shared helpers of the scenario and embedding end-to-end tests
 // (scenarios.test.js, embed.test.js): pages with seeded storage, the saved
-// list, downloads, storage dumps and host pages that frame the planner.
-import { before, after } from 'node:test';
+// list, downloads, storage dumps, host pages that frame the planner and the
+// messages they exchange with it.
 import { readFile } from 'node:fs/promises';
-import { serve } from './server.js';
-import { launch, waitForMetrics } from './browser.js';
-import { METRICS } from './helpers-ui.js';
+import { METRICS, openApp } from './helpers-ui.js';
+
+// Shared with the UI tests, and exported here too for the files that import them from here.
+export { watch } from './browser.js';
+export { useServerAndBrowser, horizontalOverflow } from './helpers-ui.js';
 
 /** The planner's local-storage keys (src/storage.rs, src/library.rs). */
 export const KEYS = {
@@ -15,52 +17,10 @@ export const KEYS = {
 };
 
 /**
- * One static server (with `serveOptions`, e.g. extraRoutes) and one browser for
- * the whole test file, like helpers-ui's useBrowser.
+ * A fresh context (or a new tab in `context`) and a watched page on `query`,
+ * with storage seeded by `seed` ({key: text}): helpers-ui's openApp.
  */
-export function useServerAndBrowser(serveOptions = {}) {
-  const env = { server: null, browser: null };
-  before(async () => {
-    env.server = await serve(undefined, serveOptions);
-    env.browser = await launch();
-  });
-  after(async () => {
-    await env.browser?.close();
-    await env.server?.close();
-  });
-  return env;
-}
-
-/** Record console errors and uncaught exceptions of `page` (every frame) into `problems`. */
-export function watch(page, problems = []) {
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  return problems;
-}
-
-/**
- * A fresh context (or a new tab in `context`) and a watched page on `query`.
- * `seed` ({key: text}) is written into local storage before the app's first
- * load only (reloads keep what the app did with it). Waits for finite metrics
- * unless `wait: false`.
- */
-export async function openPlanner(env, query = '', { seed, context, wait = true, ...options } = {}) {
-  const own = !context;
-  const ctx = context ?? await env.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  if (seed) {
-    await ctx.addInitScript((entries) => {
-      if (window.top !== window || sessionStorage.getItem('__seeded')) return;
-      sessionStorage.setItem('__seeded', '1');
-      for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
-    }, seed);
-  }
-  const page = await ctx.newPage();
-  const problems = watch(page);
-  page.setDefaultTimeout(10_000);
-  await page.goto(env.server.url + '/' + query);
-  if (wait) await waitForMetrics(page);
-  return { context: ctx, page, problems, close: () => (own ? ctx.close() : page.close()) };
-}
+export const openPlanner = openApp;
 
 /** Every local-storage entry of the page's origin. */
 export async function storageDump(page) {
@@ -152,32 +112,6 @@ export async function finiteMetrics(target) {
   return Object.fromEntries(METRICS.map((m) => [m, parseFloat(values[m])]));
 }
 
-/** Elements that stick out of the right edge of the viewport (outside horizontal scrollers). */
-export async function horizontalOverflow(target) {
-  return target.evaluate(() => {
-    const W = document.documentElement.clientWidth;
-    const out = [];
-    if (document.documentElement.scrollWidth > W + 1) out.push(`document scrolls: ${document.documentElement.scrollWidth} > ${W}`);
-    for (const el of document.querySelectorAll('body *')) {
-      if (el.closest('.sr-only, .visually-hidden-file')) continue;
-      const b = el.getBoundingClientRect();
-      if (b.width === 0 || (b.right <= W + 1 && b.left >= -1)) continue;
-      let p = el.parentElement;
-      let scrolled = false;
-      while (p && p !== document.body) {
-        const o = getComputedStyle(p).overflowX;
-        if (o === 'auto' || o === 'scroll') { scrolled = true; break; }
-        p = p.parentElement;
-      }
-      if (scrolled) continue;
-      const id = el.id ? `#${el.id}` : '';
-      const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
-      out.push(`${el.tagName.toLowerCase()}${id}${cls} spans x ${Math.round(b.left)}…${Math.round(b.right)} of ${W}`);
-    }
-    return out;
-  });
-}
-
 /**
  * A host page framing the planner. `frames`: [{id, src, sandbox?, width?, height?}]
  * (or srcdoc for a same-origin helper frame). The host records every message
@@ -231,4 +165,25 @@ export async function nextMessage(page, from, kind, after = 0, timeout = 10_000)
 export async function frameOf(page, id) {
   const handle = await page.waitForSelector(`iframe#${id}`);
   return handle.contentFrame();
+}
+
+/**
+ * Wait for the planner's reply to `gigafactory-planner:<name>`, a type of ours it
+ * does not know: an error whose reason names it.
+ */
+export async function waitForUnknownReply(page, from, name) {
+  await page.waitForFunction(([from, reason]) => window.__messages.some((m) => m.from === from && m.data
+    && m.data.type === 'gigafactory-planner:error' && Array.isArray(m.data.errors) && m.data.errors[0]?.reason === reason),
+  [from, `unknown message type "gigafactory-planner:${name}"`]);
+}
+
+/**
+ * Post `gigafactory-planner:<name>` (unknown to the planner) into frame `to` and
+ * wait for its error reply. The planner answers its parent's messages in order,
+ * and its messages reach the parent in order: once this reply is in, so is
+ * everything it sent because of the messages posted before.
+ */
+export async function roundTrip(page, to, name) {
+  await page.evaluate(([to, type]) => window.send(to, { type }), [to, `gigafactory-planner:${name}`]);
+  await waitForUnknownReply(page, to, name);
 }

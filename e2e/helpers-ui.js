@@ -1,11 +1,11 @@
 // Shared helpers of the UI end-to-end tests (ui-*.test.js). They build on
-// browser.js (launch, strictPage, waitForMetrics, canvasHash) and server.js.
+// browser.js (launch, watch, waitForMetrics, canvasHash) and server.js.
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serve } from './server.js';
-import { launch, strictPage, waitForMetrics } from './browser.js';
+import { launch, watch, waitForMetrics, canvasHash } from './browser.js';
 
 export const AXE_PATH = resolve(import.meta.dirname, '..', 'node_modules', 'axe-core', 'axe.min.js');
 export const SCREENSHOTS = resolve(import.meta.dirname, 'screenshots');
@@ -26,13 +26,14 @@ export const CHARTS = [
 export const PLAIN_NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 
 /**
- * One static server and one browser for the whole test file. Returns an object
- * whose `server` and `browser` are filled in by `before`.
+ * One static server (with `serveOptions`, e.g. extraRoutes: see server.js) and
+ * one browser for the whole test file. Returns an object whose `server` and
+ * `browser` are filled in by `before`.
  */
-export function useBrowser() {
+export function useServerAndBrowser(serveOptions = {}) {
   const env = { server: null, browser: null };
   before(async () => {
-    env.server = await serve();
+    env.server = await serve(undefined, serveOptions);
     env.browser = await launch();
   });
   after(async () => {
@@ -42,21 +43,36 @@ export function useBrowser() {
   return env;
 }
 
+/** One static server of the build and one browser for the whole test file. */
+export function useBrowser() {
+  return useServerAndBrowser();
+}
+
 /**
- * A fresh context (new storage) and strict page on `query` (e.g. '?lang=fr'),
- * waiting for every metric to be finite unless `wait: false`; `recordText: true`
- * records the text each chart draws (see recordCanvasText).
+ * A fresh context (new storage; or a new tab in `context`) and a watched page
+ * on `query` (e.g. '?lang=fr', or 'host.html'), waiting for every metric to be
+ * finite unless `wait: false`. `recordText: true` records the text each chart
+ * draws (see recordCanvasText); `seed` ({key: text}) is written into local
+ * storage before the app's first load only (reloads keep what the app did with
+ * it). `close()` closes the context, or only the tab in a given `context`.
  */
-export async function openApp(env, query = '', { wait = true, recordText = false, ...options } = {}) {
-  const { context, page, problems } = await strictPage(env.browser, {
-    viewport: { width: 1280, height: 900 },
-    ...options,
-  });
-  if (recordText) await recordCanvasText(context);
+export async function openApp(env, query = '', { wait = true, recordText = false, seed, context, ...options } = {}) {
+  const own = !context;
+  const ctx = context ?? await env.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  if (recordText) await recordCanvasText(ctx);
+  if (seed) {
+    await ctx.addInitScript((entries) => {
+      if (window.top !== window || sessionStorage.getItem('__seeded')) return;
+      sessionStorage.setItem('__seeded', '1');
+      for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+    }, seed);
+  }
+  const page = await ctx.newPage();
+  const problems = watch(page);
   page.setDefaultTimeout(10_000);
   await page.goto(env.server.url + '/' + query);
   if (wait) await waitForMetrics(page);
-  return { context, page, problems };
+  return { context: ctx, page, problems, close: () => (own ? ctx.close() : page.close()) };
 }
 
 /**
@@ -125,36 +141,29 @@ export async function drawAllCharts(page) {
   await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
 }
 
-/** Scroll chart `id` into view and wait until its canvas is drawn. */
-export async function showChart(page, id) {
-  await page.locator(`#${id}`).scrollIntoViewIfNeeded();
-  await page.waitForFunction((sel) => {
-    const c = document.querySelector(sel);
+/** Wait until the canvas of every chart in `ids` holds pixels and some ink. */
+export async function waitForInk(page, ids) {
+  await page.waitForFunction((ids) => ids.every((id) => {
+    const c = document.querySelector(`#${id} canvas`);
     if (!c || !c.width || !c.height) return false;
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) return true;
     return false;
-  }, `#${id} canvas`);
+  }), ids);
 }
 
-/** Hashes of every chart canvas, by chart id. */
+/** Scroll chart `id` into view and wait until its canvas is drawn. */
+export async function showChart(page, id) {
+  await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+  await waitForInk(page, [id]);
+}
+
+/** Hashes of every chart canvas (browser.js canvasHash), by chart id. */
 export async function chartHashes(page) {
   await drawAllCharts(page);
-  return page.evaluate((ids) => {
-    const out = {};
-    for (const id of ids) {
-      const c = document.querySelector(`#${id} canvas`);
-      if (!c || !c.width || !c.height) {
-        out[id] = null;
-        continue;
-      }
-      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-      let h = 2166136261;
-      for (let i = 0; i < d.length; i += 7) h = Math.imul(h ^ d[i], 16777619);
-      out[id] = h >>> 0;
-    }
-    return out;
-  }, CHARTS);
+  const out = {};
+  for (const id of CHARTS) out[id] = await canvasHash(page, `#${id} canvas`);
+  return out;
 }
 
 /** Wait until the chart `id`'s canvas hash differs from `old`; false on timeout. */
@@ -294,13 +303,7 @@ export async function chartTextProblems(page, gap = 2) {
 /** Wait until every chart canvas has ink (the last two come from the Monte-Carlo analysis). */
 export async function waitForCharts(page) {
   await drawAllCharts(page);
-  await page.waitForFunction((ids) => ids.every((id) => {
-    const c = document.querySelector(`#${id} canvas`);
-    if (!c || !c.width || !c.height) return false;
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) return true;
-    return false;
-  }), CHARTS);
+  await waitForInk(page, CHARTS);
   await settle(page);
 }
 
@@ -332,4 +335,63 @@ export async function fullPageScreenshot(page, path) {
   }
   await page.screenshot({ path, timeout: 60_000 });
   await page.setViewportSize(viewport);
+}
+
+/**
+ * Elements that stick out of the right or left edge of the viewport (outside
+ * horizontal scrollers), and the document itself if it scrolls sideways. The
+ * skip link waits off screen until focused; visually hidden ones do not count.
+ */
+export async function horizontalOverflow(target) {
+  return target.evaluate(() => {
+    const W = document.documentElement.clientWidth;
+    const out = [];
+    if (document.documentElement.scrollWidth > W + 1) out.push(`document scrolls: ${document.documentElement.scrollWidth} > ${W}`);
+    for (const el of document.querySelectorAll('body *')) {
+      if (el.closest('.sr-only, .visually-hidden-file, .skip')) continue;
+      const b = el.getBoundingClientRect();
+      if (b.width === 0 || (b.right <= W + 1 && b.left >= -1)) continue;
+      let p = el.parentElement;
+      let scrolled = false;
+      while (p && p !== document.body) {
+        const o = getComputedStyle(p).overflowX;
+        if (o === 'auto' || o === 'scroll') { scrolled = true; break; }
+        p = p.parentElement;
+      }
+      if (scrolled) continue;
+      const id = el.id ? `#${el.id}` : '';
+      const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+      out.push(`${el.tagName.toLowerCase()}${id}${cls} spans x ${Math.round(b.left)}…${Math.round(b.right)} of ${W}`);
+    }
+    return out;
+  });
+}
+
+/**
+ * Reload `page` (on `url`) with the network cut, to be answered by the service
+ * worker. A request through the worker first, so that it is running: on this
+ * loaded 2-core machine Chrome sometimes gives up starting it in time and sends
+ * the navigation to the (offline) network instead. That is Chrome's start-up
+ * timing, not the worker's answer, so a reload that fails that way is tried once
+ * more, after the page is back online, controlled by the worker again and a
+ * request through it is answered; a worker that cannot answer fails both.
+ */
+export async function reloadOffline(page, context, url) {
+  const throughWorker = async () => {
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.evaluate(() => fetch('./sw.js').then((r) => r.text()));
+  };
+  await throughWorker();
+  await context.setOffline(true);
+  try {
+    await page.reload();
+  } catch (e) {
+    if (!/ERR_INTERNET_DISCONNECTED/.test(e.message)) throw e;
+    await context.setOffline(false);
+    await page.goto(url);
+    await throughWorker();
+    await context.setOffline(true);
+    await page.reload();
+  }
+  await waitForMetrics(page);
 }

@@ -31,7 +31,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { METRICS } from './helpers-ui.js';
-import { useServerAndBrowser, watch, hostPage, frameOf, finiteMetrics, messages, nextMessage } from './helpers-scenarios.js';
+import {
+  useServerAndBrowser, openPlanner, hostPage, frameOf, finiteMetrics, messages, nextMessage, waitForUnknownReply,
+} from './helpers-scenarios.js';
 
 const SEED = process.env.HOSTILE_SEED ? Number(process.env.HOSTILE_SEED) >>> 0 : 0x5eed_2024;
 /** Randomly generated hostile cases, on top of the fixed classics (about 100). */
@@ -503,11 +505,7 @@ const env = useServerAndBrowser({
 });
 
 async function openHost() {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 1000 } });
-  const page = await context.newPage();
-  const problems = watch(page);
-  page.setDefaultTimeout(10_000);
-  await page.goto(`${env.server.url}/hostile-host.html`);
+  const { context, page, problems } = await openPlanner(env, 'hostile-host.html', { wait: false, viewport: { width: 1280, height: 1000 } });
   const frame = await frameOf(page, 'planner');
   await frame.waitForFunction(() => {
     const els = [...document.querySelectorAll('[data-metric]')];
@@ -536,9 +534,7 @@ async function assertNotBlank(frame, where) {
 /** Wait for sentinel `i`'s reply. */
 async function waitForSentinel(page, i, where) {
   try {
-    await page.waitForFunction((i) => window.__messages.some((m) => m.from === 'planner' && m.data
-      && m.data.type === 'gigafactory-planner:error' && Array.isArray(m.data.errors)
-      && m.data.errors[0]?.reason === `unknown message type "gigafactory-planner:fuzz-sentinel-${i}"`), i);
+    await waitForUnknownReply(page, 'planner', `fuzz-sentinel-${i}`);
   } catch (e) {
     throw new Error(`${where}: the planner never answered sentinel ${i} (it stopped handling messages?): ${e.message}`);
   }

@@ -5,14 +5,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { useBrowser } from './helpers-ui.js';
+import { useBrowser, reloadOffline } from './helpers-ui.js';
 import { strictPage, waitForMetrics, metric } from './browser.js';
 import { serve } from './server.js';
 
 const env = useBrowser();
 
 test('index.html has a strict CSP and no inline script', () => {
-  const html = readFileSync(resolve(import.meta.dirname, '..', 'dist', 'index.html'), 'utf8');
+  const html = readFileSync(resolve(process.env.DIST || resolve(import.meta.dirname, '..', 'dist'), 'index.html'), 'utf8');
   const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
   assert.ok(csp, 'CSP meta present');
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
@@ -54,21 +54,7 @@ test('after a first visit the page reloads offline', async () => {
   await waitForMetrics(page);
   await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated');
   const before = await metric(page, 'facility_power_mw');
-  // A request through the worker first, so that it is running when the page
-  // reloads: on this loaded 2-core machine Chrome sometimes gives up starting
-  // it in time and sends the navigation to the (offline) network instead. That
-  // is Chrome's start-up timing, not the worker's answer, so a reload that fails
-  // that way is tried once more; a worker that cannot answer fails both.
-  await page.evaluate(() => fetch('./sw.js').then((r) => r.text()));
-  await context.setOffline(true);
-  try {
-    await page.reload();
-  } catch (e) {
-    if (!/ERR_INTERNET_DISCONNECTED/.test(e.message)) throw e;
-    await page.waitForTimeout(500);
-    await page.goto(`${env.server.url}/?count=30000&country=FI`);
-  }
-  await waitForMetrics(page);
+  await reloadOffline(page, context, `${env.server.url}/?count=30000&country=FI`);
   assert.equal(await metric(page, 'facility_power_mw'), before);
   assert.equal(await metric(page, 'accelerator_count'), 30000);
   await context.setOffline(false);
