@@ -84,7 +84,13 @@ test('a held list is replaced only when the planner chooses to', async () => {
     await page.locator('#replace-unreadable').waitFor();
     await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
     await page.click('#replace-unreadable');
+    // The first press only asks.
+    assert.match(await page.locator('#replace-unreadable').innerText(), /Press again/);
+    assert.equal((await storageDump(page))[KEYS.saved], corrupt);
+    await page.click('#replace-unreadable');
     await page.locator('#unreadable-note').waitFor({ state: 'detached' });
+    assert.equal(await page.locator('#scenario-status').innerText(), 'The unreadable data was replaced.');
+    await page.waitForFunction(() => document.activeElement?.id === 'scenario-name');
     const stored = JSON.parse((await storageDump(page))[KEYS.saved]);
     assert.deepEqual(stored.payload, [], 'replaced by this tab\'s (empty) list');
     assert.deepEqual(problems, []);
@@ -107,6 +113,8 @@ test('a working copy no backup can hold pauses autosave until it is downloaded o
     await page.press('#in-count', 'Tab');
     await page.waitForFunction(() => location.search.includes('count=30000'));
     assert.equal((await storageDump(page))[KEYS.working], future);
+    await page.click('#replace-working');
+    assert.match(await page.locator('#replace-working').innerText(), /Press again/);
     await page.click('#replace-working');
     await held.waitFor({ state: 'detached' });
     assert.equal(JSON.parse((await storageDump(page))[KEYS.working]).payload.sizing.value, 30000);
@@ -146,7 +154,13 @@ test('a saved scenario out of range is shown as invalid, never opened; an unread
     assert.match(await huge.locator('.saved-invalid').innerText(), /Cannot be opened/);
     assert.ok(await huge.locator('button.open').isDisabled());
     assert.ok(await huge.locator('input.pick').isDisabled());
-    assert.match(await page.locator('li.bad-entry').innerText(), /Unreadable entry.*wacc/s);
+    assert.match(await page.locator('li.bad-entry').innerText(), /Odd.*Unreadable entry.*wacc/s);
+    // Deleting it is said and can be undone.
+    await page.click('li.bad-entry button.delete');
+    await page.locator('li.bad-entry').waitFor({ state: 'detached' });
+    assert.equal(await page.locator('#scenario-status span').first().innerText(), 'Deleted “Odd”.');
+    await page.click('#undo-delete');
+    await page.locator('li.bad-entry').waitFor();
     // A save keeps the unreadable entry as it was.
     await saveAs(page, 'New');
     const stored = JSON.parse((await storageDump(page))[KEYS.saved]).payload;
@@ -191,7 +205,7 @@ test('6,000 scenarios named alike import at once, drawn a page at a time', async
     const file = JSON.stringify({ format: 'gigafactory-planner/scenarios', schema: 1, scenarios: Array.from({ length: 6000 }, () => ({ name: 'Same', scenario: { count: 5000 } })) });
     const started = Date.now();
     await page.setInputFiles('#import-file', { name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-    await page.locator('#scenario-status', { hasText: 'Imported 6000 scenarios.' }).waitFor({ timeout: 60_000 });
+    await page.locator('#scenario-status', { hasText: 'Imported 6,000 scenarios.' }).waitFor({ timeout: 60_000 });
     t.diagnostic(`6,000 alike names imported and drawn in ${Date.now() - started} ms`);
     assert.equal(await page.locator('ul.saved-list > li.saved').count(), 100, 'the first page is drawn');
     assert.match(await page.locator('#show-more-saved').innerText(), /5,900 not shown/);
@@ -201,6 +215,9 @@ test('6,000 scenarios named alike import at once, drawn a page at a time', async
     assert.equal(stored[5999].name, 'Same (6000)');
     await page.click('#show-more-saved');
     await waitForCount(page, 200);
+    // The keyboard lands on the first item drawn, and the count is said.
+    await page.waitForFunction(() => document.activeElement?.closest('li.saved') === document.querySelectorAll('ul.saved-list > li.saved')[100]);
+    assert.equal(await page.locator('#scenario-status').innerText(), '100 more shown.');
     assert.deepEqual(problems, []);
   } finally {
     await close();

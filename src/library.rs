@@ -314,6 +314,11 @@ impl Library {
     pub fn remove_bad(&mut self, index: usize) -> Option<BadEntry> {
         (index < self.bad.len()).then(|| self.bad.remove(index))
     }
+
+    /// Put a removed unreadable entry back where it was (undo).
+    pub fn restore_bad(&mut self, index: usize, entry: BadEntry) {
+        self.bad.insert(index.min(self.bad.len()), entry);
+    }
 }
 
 /// Merge this tab's list (`mine`) with what storage holds now (`theirs`,

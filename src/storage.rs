@@ -52,7 +52,7 @@ pub enum StorageError {
     /// Written by a newer release of the planner.
     FromTheFuture(u32),
     /// Readable, but its inputs are not a valid scenario.
-    Invalid(String),
+    Invalid(crate::model::ModelError),
     /// Not written: the key holds data this release cannot read, and no backup
     /// of it could be made, so it is kept until the planner decides.
     Held,
@@ -387,7 +387,7 @@ impl Slot {
 /// Read a stored working scenario: decoded, then validated as a link is.
 pub fn read_working(raw: &str) -> Result<Scenario, StorageError> {
     let scenario = decode::<Scenario>(raw)?.payload;
-    scenario.resolve().map_err(|e| StorageError::Invalid(e.to_string()))?;
+    scenario.resolve().map_err(StorageError::Invalid)?;
     Ok(scenario)
 }
 

@@ -321,20 +321,30 @@ fn measure_views() {
 
 thread_local! {
     // Where the focus goes at the next animation frame (the first request wins).
-    static FOCUS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// A pending [`focus_later`]: the selector, and what had the focus when it was asked.
+    static FOCUS: std::cell::RefCell<Option<(String, Option<web_sys::Element>)>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Focus the element `selector` finds at the next animation frame, once the
-/// view has been drawn again; nothing when there is none. A request already
-/// pending for this frame wins.
+/// view has been drawn again; nothing when there is none, or when the focus
+/// moved to another element in the meantime (a keyboard user who went on is
+/// never pulled back). A request already pending for this frame wins.
 pub fn focus_later(selector: String) {
     if FOCUS.with(|f| f.borrow().is_some()) {
         return;
     }
-    FOCUS.with(|f| *f.borrow_mut() = Some(selector));
+    let doc = web_sys::window().and_then(|w| w.document());
+    let before = doc.as_ref().and_then(|d| d.active_element());
+    FOCUS.with(|f| *f.borrow_mut() = Some((selector, before)));
     leptos::prelude::request_animation_frame(|| {
-        let Some(selector) = FOCUS.with(|f| f.borrow_mut().take()) else { return };
-        let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(&selector).ok().flatten());
+        let Some((selector, before)) = FOCUS.with(|f| f.borrow_mut().take()) else { return };
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let body = doc.body().map(web_sys::Element::from);
+        let moved = doc.active_element().filter(|a| Some(a) != body.as_ref() && Some(a) != before.as_ref());
+        if moved.is_some_and(|a| a.is_connected()) {
+            return;
+        }
+        let el = doc.query_selector(&selector).ok().flatten();
         if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = el.focus();
         }

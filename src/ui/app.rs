@@ -26,7 +26,8 @@ struct Start {
     lang: Lang,
     embed: bool,
     url_errors: Vec<ParamError>,
-    storage_note: Option<String>,
+    /// A message about the stored working copy, and whether backups are offered for download.
+    storage_note: Option<(String, bool)>,
     working: Slot,
 }
 
@@ -54,11 +55,11 @@ fn start() -> Start {
     let (saved, storage_note) = match loaded {
         Loaded::Value(s) => (Some(s), None),
         Loaded::Empty => (None, None),
-        Loaded::Unavailable => (None, Some(t.storage_unavailable.to_string())),
-        Loaded::SetAside { error, backup_key: Some(k) } => (
-            None,
-            Some(format!("{} {}", fill(t.working_set_aside, &error.to_string()), fill(t.working_kept_under, &k))),
-        ),
+        Loaded::Unavailable => (None, Some((t.storage_unavailable.to_string(), false))),
+        Loaded::SetAside { error, backup_key: Some(k) } => {
+            let why = storage_error(&error, lang);
+            (None, Some((format!("{} {}", fill(t.working_set_aside, &why), fill(t.working_kept_under, &k)), true)))
+        }
         // Held in its key: the notice with its choices is drawn from the slot.
         Loaded::SetAside { backup_key: None, .. } => (None, None),
     };
@@ -309,12 +310,20 @@ fn WorkingHeld(working: RwSignal<Slot>) -> impl IntoView {
         #[cfg(not(target_arch = "wasm32"))]
         let _ = text;
     };
+    // Replacing loses the unreadable data: the first press asks, the second
+    // does it; a write the browser refuses is said.
+    let confirming = RwSignal::new(false);
+    let failed = RwSignal::new(None::<storage::StorageError>);
     let replace = move |_| {
+        if !confirming.get_untracked() {
+            confirming.set(true);
+            return;
+        }
+        confirming.set(false);
         let now = storage::now_ms();
         let text = p.scenario.with_untracked(|s| storage::encode(s, now));
-        working.update(|w| {
-            let _ = w.release(&mut Local, &text);
-        });
+        let result = working.try_update(|w| w.release(&mut Local, &text));
+        failed.set(result.and_then(Result::err));
     };
     move || {
         working.with(|w| w.held.clone()).map(|held| {
@@ -325,7 +334,12 @@ fn WorkingHeld(working: RwSignal<Slot>) -> impl IntoView {
                         {fill(t.working_set_aside, &storage_error(&held.error, p.lang.get()))} " " {t.working_held} " "
                         <button type="button" class="link" id="download-working" on:click=download>{t.download_unreadable}</button>
                         " "
-                        <button type="button" class="link" id="replace-working" on:click=replace>{t.replace_working}</button>
+                        <button type="button" class="link" id="replace-working" on:click=replace>
+                            {move || if confirming.get() { p.text().confirm_replace } else { p.text().replace_working }}
+                        </button>
+                        {move || failed.get().map(|e| view! {
+                            " " <span class="error" id="replace-working-failed">{fill(p.text().replace_failed, &storage_error(&e, p.lang.get()))}</span>
+                        })}
                     </p>
                 </div>
             }
@@ -335,7 +349,7 @@ fn WorkingHeld(working: RwSignal<Slot>) -> impl IntoView {
 
 /// Messages about the link and storage, shown once at start.
 #[component]
-fn Notices(url_errors: Vec<ParamError>, storage_note: Option<String>) -> impl IntoView {
+fn Notices(url_errors: Vec<ParamError>, storage_note: Option<(String, bool)>) -> impl IntoView {
     let p = use_planner();
     let has_any = !url_errors.is_empty() || storage_note.is_some();
     has_any.then(|| {
@@ -356,7 +370,21 @@ fn Notices(url_errors: Vec<ParamError>, storage_note: Option<String>) -> impl In
                         }
                     })
                     .collect_view()}
-                {storage_note.map(|n| view! { <p class="notice">{n}</p> })}
+                {storage_note.map(|(n, backups)| view! {
+                    <p class="notice">
+                        {n}
+                        {backups.then(|| view! {
+                            " "
+                            <button type="button" class="link" id="download-working-backup" on:click=move |_| {
+                                let text = crate::shelf::describe_backups(&storage::backups(&Local));
+                                #[cfg(target_arch = "wasm32")]
+                                let _ = crate::web::download("gigafactory-unreadable-data.txt", "text/plain", &text);
+                                #[cfg(not(target_arch = "wasm32"))]
+                                let _ = text;
+                            }>{tx(|t| t.download_unreadable)}</button>
+                        })}
+                    </p>
+                })}
             </div>
         }
     })

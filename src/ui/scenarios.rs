@@ -3,8 +3,9 @@
 //! change is written at once by the handler that made it, and a write the
 //! browser refuses is said on screen while the list stays in memory.
 
+use crate::format::Style;
 use crate::i18n::{fill, storage_error, Lang, Text};
-use crate::library::{Library, Saved};
+use crate::library::{BadEntry, Library, Saved};
 use crate::messages::model_error_message;
 use crate::model::Scenario;
 use crate::shelf::{describe_backups, Opening, SavedList};
@@ -21,6 +22,13 @@ pub enum Note {
     Saved(String),
     /// Deleted from this position (undo offered).
     Deleted(usize, Saved),
+    /// An unreadable entry deleted from this position of the list's
+    /// unreadable entries (undo offered).
+    DeletedBad(usize, BadEntry),
+    /// Unreadable stored data was replaced, as the planner chose.
+    Replaced,
+    /// This many more items of the list are drawn.
+    ShownMore(usize),
     /// Opened this name in place of these inputs, with that item open: undo is
     /// offered while the opened inputs are unedited, so unsaved edits are never
     /// lost to a click on "Open".
@@ -122,14 +130,25 @@ pub fn use_shelf() -> Shelf {
     use_context::<Shelf>().expect("no Shelf in context")
 }
 
+/// What an unreadable entry is called: its name if it has one, else its place.
+fn bad_name(t: &Text, entry: &BadEntry) -> String {
+    match entry.raw.get("name").and_then(crate::json::Json::as_str) {
+        Some(name) => crate::library::clean_name(name, "?"),
+        None => fill(t.unreadable_entry, ""),
+    }
+}
+
 fn note_text(t: &Text, lang: Lang, n: &Note) -> String {
     match n {
         Note::Saved(name) => fill(t.saved_as, name),
         Note::Deleted(_, saved) => fill(t.deleted, &saved.name),
+        Note::DeletedBad(_, entry) => fill(t.deleted, &bad_name(t, entry)),
+        Note::Replaced => t.replaced.to_string(),
+        Note::ShownMore(n) => fill(t.shown_more, &crate::format::format(*n as f64, lang, Style::Plain(0))),
         Note::Opened(name, ..) => fill(t.opened, name),
         Note::Imported(0, _) => t.imported_none.to_string(),
         Note::Imported(1, _) => t.imported_one.to_string(),
-        Note::Imported(n, _) => fill(t.imported, &n.to_string()),
+        Note::Imported(n, _) => fill(t.imported, &crate::format::format(*n as f64, lang, Style::Plain(0))),
         Note::ImportFailed(why) => format!("{}: {why}", t.import_failed),
         Note::Importing => t.importing.to_string(),
         Note::WriteRefused(StorageError::Held) => t.storage_held.to_string(),
@@ -234,12 +253,20 @@ pub fn ScenarioPanel() -> impl IntoView {
         #[cfg(not(target_arch = "wasm32"))]
         let _ = text;
     };
+    // Replacing loses the unreadable data: the first press asks, the second does it.
+    let confirming = RwSignal::new(false);
     let replace_unreadable = move |_| {
+        if !confirming.get_untracked() {
+            confirming.set(true);
+            return;
+        }
+        confirming.set(false);
         let released = shelf.list.try_update(|l| l.release(&mut Local, now()));
         match released {
             Some(Ok(())) => {
                 shelf.unreadable.set(None);
-                shelf.note.set(None);
+                shelf.note.set(Some(Note::Replaced));
+                focus_next("#scenario-name".into());
             }
             Some(Err(e)) => shelf.note.set(Some(Note::WriteRefused(e))),
             None => {}
@@ -266,7 +293,9 @@ pub fn ScenarioPanel() -> impl IntoView {
                             <button type="button" class="link" id="download-unreadable" on:click=download_unreadable>{t.download_unreadable}</button>
                             {held.is_some().then(|| view! {
                                 " "
-                                <button type="button" class="link" id="replace-unreadable" on:click=replace_unreadable>{t.replace_unreadable}</button>
+                                <button type="button" class="link" id="replace-unreadable" on:click=replace_unreadable>
+                                    {move || if confirming.get() { p.text().confirm_replace } else { p.text().replace_unreadable }}
+                                </button>
                             })}
                         </div>
                     }
@@ -289,7 +318,7 @@ pub fn ScenarioPanel() -> impl IntoView {
                     let t = p.text();
                     let rejected = match &n { Note::Imported(_, r) => r.clone(), _ => vec![] };
                     let undo = match n {
-                        Note::Deleted(..) => Some("undo-delete"),
+                        Note::Deleted(..) | Note::DeletedBad(..) => Some("undo-delete"),
                         Note::Opened(..) if is_dirty.get() == Some(false) => Some("undo-open"),
                         _ => None,
                     };
@@ -303,6 +332,10 @@ pub fn ScenarioPanel() -> impl IntoView {
                                         Some(Note::Deleted(pos, saved)) => {
                                             focus_next(format!("[data-id=\"{}\"] .delete", saved.id));
                                             shelf.change(|l| l.restore(pos, saved, now()));
+                                        }
+                                        Some(Note::DeletedBad(pos, entry)) => {
+                                            shelf.change(|l| l.restore_bad(pos, entry));
+                                            focus_next("li.bad-entry .delete".into());
                                         }
                                         Some(Note::Opened(_, scenario, id)) => {
                                             p.scenario.set(scenario);
@@ -427,7 +460,8 @@ fn ScenarioList() -> impl IntoView {
                                     }.into_any()
                                 }}
                                 <span class="saved-actions">
-                                    <button type="button" class="open" disabled=invalid.is_some() on:click=move |_| {
+                                    <button type="button" class="open" disabled=invalid.is_some()
+                                        aria-label=format!("{}: {}", t.open, item.name) on:click=move |_| {
                                         let before = p.scenario.get_untracked();
                                         if before != scenario {
                                             shelf.note.set(Some(Note::Opened(opened_name.clone(), before, shelf.open_id.get_untracked())));
@@ -435,7 +469,7 @@ fn ScenarioList() -> impl IntoView {
                                         p.scenario.set(scenario.clone());
                                         shelf.open_id.set(Some(id3.clone()));
                                     }>{t.open}</button>
-                                    <button type="button" class="rename-btn" on:click=move |_| {
+                                    <button type="button" class="rename-btn" aria-label=format!("{}: {}", t.rename, item.name) on:click=move |_| {
                                         // A second press closes the field unchanged.
                                         if editing.get_untracked().as_ref() == Some(&id4) {
                                             editing.set(None);
@@ -445,14 +479,14 @@ fn ScenarioList() -> impl IntoView {
                                             focus_next("form.rename input".into());
                                         }
                                     }>{t.rename}</button>
-                                    <button type="button" class="duplicate" on:click=move |_| {
+                                    <button type="button" class="duplicate" aria-label=format!("{}: {}", t.duplicate, item.name) on:click=move |_| {
                                         // The copy's name is said (a taken one gets a number).
                                         if let (Some(copy), true) = shelf.change(|l| l.duplicate(&id5, p.text().copy_word, now())) {
                                             let name = shelf.library.with_untracked(|l| l.get(&copy).map(|s| s.name.clone()));
                                             shelf.note.set(name.map(Note::Saved));
                                         }
                                     }>{t.duplicate}</button>
-                                    <button type="button" class="delete" on:click=move |_| {
+                                    <button type="button" class="delete" aria-label=format!("{}: {}", t.delete, item.name) on:click=move |_| {
                                         if let (Some((pos, saved)), _) = shelf.change(|l| l.remove(&id6)) {
                                             shelf.selected.update(|s| s.retain(|x| *x != saved.id));
                                             if shelf.open_id.get_untracked() == Some(saved.id.clone()) { shelf.open_id.set(None); }
@@ -468,20 +502,33 @@ fn ScenarioList() -> impl IntoView {
                 {bad
                     .into_iter()
                     .enumerate()
-                    .map(|(i, entry)| view! {
-                        <li class="bad-entry invalid">
-                            <span class="saved-invalid">{fill(t.saved_unreadable, &entry.reason)}</span>
-                            <span class="saved-actions">
-                                <button type="button" class="delete" on:click=move |_| {
-                                    shelf.change(|l| l.remove_bad(i));
-                                }>{t.delete}</button>
-                            </span>
-                        </li>
+                    .map(|(i, entry)| {
+                        let name = bad_name(t, &entry);
+                        view! {
+                            <li class="bad-entry invalid">
+                                <span class="saved-name">{name.clone()}</span>
+                                <span class="saved-invalid">{fill(t.saved_unreadable, &entry.reason)}</span>
+                                <span class="saved-actions">
+                                    <button type="button" class="delete" aria-label=format!("{}: {name}", t.delete) on:click=move |_| {
+                                        if let (Some(entry), _) = shelf.change(|l| l.remove_bad(i)) {
+                                            shelf.note.set(Some(Note::DeletedBad(i, entry)));
+                                            focus_next("#undo-delete".into());
+                                        }
+                                    }>{t.delete}</button>
+                                </span>
+                            </li>
+                        }
                     })
                     .collect_view()}
             </ul>
             {(more > 0).then(|| view! {
-                <button type="button" class="link" id="show-more-saved" on:click=move |_| shown.update(|n| *n += PAGE)>
+                <button type="button" class="link" id="show-more-saved" on:click=move |_| {
+                    // The focus goes to the first item drawn, and the count is said.
+                    let first = shown.get_untracked() + 1;
+                    shown.update(|n| *n += PAGE);
+                    shelf.note.set(Some(Note::ShownMore(PAGE.min(more))));
+                    focus_next(format!("ul.saved-list > li.saved:nth-child({first}) .rename-btn"));
+                }>
                     {fill(t.show_more, &crate::format::format(more as f64, p.lang.get_untracked(), crate::format::Style::Plain(0)))}
                 </button>
             })}
