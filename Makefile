@@ -25,7 +25,7 @@ test: setup lint test-native test-web build size-check test-e2e
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy --lib --bins --test web --target wasm32-unknown-unknown -- -D warnings
+	CLIPPY_CONF_DIR=lints/wasm cargo clippy --lib --bins --test web --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
 	cargo test --workspace

@@ -255,7 +255,7 @@ pub fn backups(store: &dyn Store) -> Vec<(String, String)> {
         .filter(|k| k.starts_with(BACKUP_PREFIX))
         .filter_map(|k| store.get(&k).ok().flatten().map(|v| (k, v)))
         .collect();
-    out.sort();
+    crate::model::sort::insertion_sort_by(&mut out, |a, b| a < b);
     out
 }
 
