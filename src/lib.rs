@@ -19,6 +19,11 @@ pub mod state;
 pub mod storage;
 pub mod ui;
 pub mod url_state;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+/// Off the browser, the same calls do nothing (see `web_native.rs`).
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "web_native.rs"]
 pub mod web;
 
 /// The planning model (its own crate, `model/`, so the compiler keeps it pure).

@@ -2,8 +2,6 @@
 //! an uploaded file, and talking to a parent page. Every call reports failure
 //! as a value; none can panic.
 
-#![cfg(target_arch = "wasm32")]
-
 use crate::json::Json;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;

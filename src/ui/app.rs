@@ -305,10 +305,7 @@ fn WorkingHeld(working: RwSignal<Slot>) -> impl IntoView {
     let download = move |_| {
         let Some(held) = working.with_untracked(|w| w.held.clone()) else { return };
         let text = crate::shelf::describe_backups(&[(storage::WORKING_KEY.to_string(), held.raw)]);
-        #[cfg(target_arch = "wasm32")]
         let _ = crate::web::download("gigafactory-unreadable-data.txt", "text/plain", &text);
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = text;
     };
     // Replacing loses the unreadable data: the first press asks, the second
     // does it; a write the browser refuses is said.
@@ -377,10 +374,7 @@ fn Notices(url_errors: Vec<ParamError>, storage_note: Option<(String, bool)>) ->
                             " "
                             <button type="button" class="link" id="download-working-backup" on:click=move |_| {
                                 let text = crate::shelf::describe_backups(&storage::backups(&Local));
-                                #[cfg(target_arch = "wasm32")]
                                 let _ = crate::web::download("gigafactory-unreadable-data.txt", "text/plain", &text);
-                                #[cfg(not(target_arch = "wasm32"))]
-                                let _ = text;
                             }>{tx(|t| t.download_unreadable)}</button>
                         })}
                     </p>

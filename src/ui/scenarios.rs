@@ -160,10 +160,7 @@ fn note_text(t: &Text, lang: Lang, n: &Note) -> String {
 /// Move the focus to what `selector` finds once the panel has been drawn again:
 /// a keyboard user keeps their place when the control they pressed goes away.
 fn focus_next(selector: String) {
-    #[cfg(target_arch = "wasm32")]
     crate::web::focus_later(selector);
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = selector;
 }
 
 /// The saved-scenarios panel.
@@ -207,7 +204,6 @@ pub fn ScenarioPanel() -> impl IntoView {
 
     let import_input = NodeRef::<leptos::html::Input>::new();
     let on_import = move |_| {
-        #[cfg(target_arch = "wasm32")]
         if let Some(input) = import_input.get() {
             leptos::task::spawn_local(async move {
                 // Said before the work, and given a frame to be painted: a
@@ -231,15 +227,10 @@ pub fn ScenarioPanel() -> impl IntoView {
                 input.set_value("");
             });
         }
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = import_input;
     };
     let export_all = move |_| {
         let json = shelf.library.with_untracked(|l| crate::export::export_json(&l.items, now()));
-        #[cfg(target_arch = "wasm32")]
         let _ = crate::web::download("gigafactory-scenarios.json", "application/json", &json);
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = json;
     };
     // Text no backup holds (kept in memory, and in its key) and every backup.
     let held = Memo::new(move |_| shelf.list.with(|l| l.slot.held.clone()));
@@ -248,10 +239,7 @@ pub fn ScenarioPanel() -> impl IntoView {
             held.get_untracked().map(|h| (crate::library::LIBRARY_KEY.to_string(), h.raw)).into_iter().collect();
         entries.extend(storage::backups(&Local));
         let text = describe_backups(&entries);
-        #[cfg(target_arch = "wasm32")]
         let _ = crate::web::download("gigafactory-unreadable-data.txt", "text/plain", &text);
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = text;
     };
     // Replacing loses the unreadable data: the first press asks, the second does it.
     let confirming = RwSignal::new(false);
@@ -387,7 +375,6 @@ fn ScenarioList() -> impl IntoView {
         let unsaved = shelf.unsaved.get();
         // The list is drawn anew on every change (open, tick, rename, another
         // tab's save): the focused control keeps the focus.
-        #[cfg(target_arch = "wasm32")]
         crate::web::keep_focus(".saved-list");
         if total == 0 && bad.is_empty() {
             return view! { <p class="note" id="no-saved">{t.none_saved}</p> }.into_any();

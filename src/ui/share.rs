@@ -31,22 +31,16 @@ pub fn ShareBar() -> impl IntoView {
     let shelf = crate::ui::scenarios::use_shelf();
     let shared = RwSignal::new(None::<Shared>);
     let link = move || {
-        #[cfg(target_arch = "wasm32")]
         let base = crate::web::page_base();
-        #[cfg(not(target_arch = "wasm32"))]
-        let base = String::new();
         p.scenario.with_untracked(|s| format!("{base}?{}", to_query(s, Some(p.lang.get_untracked()), false)))
     };
     let copy = move |text: String, done: fn(&crate::i18n::Text) -> &'static str| {
-        #[cfg(target_arch = "wasm32")]
         leptos::task::spawn_local(async move {
             match crate::web::copy(&text).await {
                 Ok(()) => shared.set(Some(Shared::Said(done(p.text()), false))),
                 Err(_) => shared.set(Some(Shared::Manual(text))),
             }
         });
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = (text, done);
     };
     let on_link = move |_| copy(link(), |t| t.copied);
     let on_embed = move |_| {
@@ -89,7 +83,6 @@ pub fn ShareBar() -> impl IntoView {
         let _ = csv;
     };
     let on_print = move |_| {
-        #[cfg(target_arch = "wasm32")]
         crate::web::print();
     };
     view! {
