@@ -271,4 +271,9 @@ fn repository_sources_point_at_files_that_exist() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let measurement = source::H200_MEASUREMENT.url;
     assert!(root.join(measurement).is_file(), "{measurement} is cited but missing");
+    // Every source that is a path of this repository (not a web address) names a file that exists.
+    for s in source::ALL.iter().filter(|s| !s.url.contains("://")) {
+        let path = s.url.split('#').next().unwrap_or_default();
+        assert!(root.join(path).is_file(), "{}: {} is cited but missing", s.id, s.url);
+    }
 }

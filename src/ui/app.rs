@@ -116,14 +116,18 @@ pub fn App() -> impl IntoView {
             back.remove();
         });
     }
+    // The document's language and title follow the page's.
     Effect::new(move |_| {
-        let code = planner.lang.get().code();
+        let lang = planner.lang.get();
         #[cfg(target_arch = "wasm32")]
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-            let _ = el.set_attribute("lang", code);
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(el) = doc.document_element() {
+                let _ = el.set_attribute("lang", lang.code());
+            }
+            doc.set_title(lang.text().title);
         }
         #[cfg(not(target_arch = "wasm32"))]
-        let _ = code;
+        let _ = lang;
     });
     #[cfg(target_arch = "wasm32")]
     {
