@@ -202,7 +202,7 @@ test('another tab\'s delete does not drop this tab\'s unsaved scenario', async (
 test('6,000 scenarios named alike import at once, drawn a page at a time', async (t) => {
   const { page, problems, close } = await openPlanner(env);
   try {
-    const file = JSON.stringify({ format: 'gigafactory-planner/scenarios', schema: 1, scenarios: Array.from({ length: 6000 }, () => ({ name: 'Same', scenario: { count: 5000 } })) });
+    const file = JSON.stringify({ format: 'gigafactory-planner/scenarios', schema: 1, scenarios: Array.from({ length: 6000 }, (_, i) => ({ name: 'Same', scenario: { sizing: { mode: 'count', value: 1000 + i } } })) });
     const started = Date.now();
     await page.setInputFiles('#import-file', { name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(file) });
     await page.locator('#scenario-status', { hasText: 'Imported 6,000 scenarios.' }).waitFor({ timeout: 60_000 });

@@ -20,8 +20,9 @@ use std::collections::HashSet;
 pub enum Note {
     /// Saved under this name.
     Saved(String),
-    /// Deleted from this position (undo offered).
-    Deleted(usize, Saved),
+    /// Deleted from this position, with its place in the compare selection
+    /// if it was ticked (undo offered, and gives both back).
+    Deleted(usize, Saved, Option<usize>),
     /// An unreadable entry deleted from this position of the list's
     /// unreadable entries (undo offered).
     DeletedBad(usize, BadEntry),
@@ -33,8 +34,13 @@ pub enum Note {
     /// offered while the opened inputs are unedited, so unsaved edits are never
     /// lost to a click on "Open".
     Opened(String, Scenario, Option<String>),
-    /// Import result: accepted count, rejected (name, reason).
-    Imported(usize, Vec<(String, String)>),
+    /// Import result: accepted count, rejected (name, reason), and how many
+    /// entries were skipped as already saved (same name, same inputs).
+    Imported(usize, Vec<(String, String)>, usize),
+    /// Renamed to this name.
+    Renamed(String),
+    /// A rename to an empty name was refused.
+    RenameEmpty,
     /// Import failed as a whole.
     ImportFailed(String),
     /// Importing a file (said while it is read).
@@ -141,14 +147,27 @@ fn bad_name(t: &Text, entry: &BadEntry) -> String {
 fn note_text(t: &Text, lang: Lang, n: &Note) -> String {
     match n {
         Note::Saved(name) => fill(t.saved_as, name),
-        Note::Deleted(_, saved) => fill(t.deleted, &saved.name),
+        Note::Deleted(_, saved, _) => fill(t.deleted, &saved.name),
+        Note::Renamed(name) => fill(t.renamed, name),
+        Note::RenameEmpty => t.rename_empty.to_string(),
         Note::DeletedBad(_, entry) => fill(t.deleted, &bad_name(t, entry)),
         Note::Replaced => t.replaced.to_string(),
         Note::ShownMore(n) => fill(t.shown_more, &crate::format::format(*n as f64, lang, Style::Plain(0))),
         Note::Opened(name, ..) => fill(t.opened, name),
-        Note::Imported(0, _) => t.imported_none.to_string(),
-        Note::Imported(1, _) => t.imported_one.to_string(),
-        Note::Imported(n, _) => fill(t.imported, &crate::format::format(*n as f64, lang, Style::Plain(0))),
+        Note::Imported(n, _, skipped) => {
+            let said = match n {
+                0 => t.imported_none.to_string(),
+                1 => t.imported_one.to_string(),
+                n => fill(t.imported, &crate::format::format(*n as f64, lang, Style::Plain(0))),
+            };
+            match skipped {
+                0 => said,
+                k => format!(
+                    "{said} {}",
+                    fill(t.imported_skipped, &crate::format::format(*k as f64, lang, Style::Plain(0)))
+                ),
+            }
+        }
         Note::ImportFailed(why) => format!("{}: {why}", t.import_failed),
         Note::Importing => t.importing.to_string(),
         Note::WriteRefused(StorageError::Held) => t.storage_held.to_string(),
@@ -215,11 +234,28 @@ pub fn ScenarioPanel() -> impl IntoView {
                     Ok((_, text)) => match crate::export::import_json(&text) {
                         Err(e) => shelf.note.set(Some(Note::ImportFailed(e))),
                         Ok(report) => {
-                            let n = report.accepted.len();
-                            let entries = report.accepted.into_iter().map(|e| (e.name, e.scenario)).collect();
+                            // An entry already saved unchanged (same name, same
+                            // inputs), or met earlier in the file, is skipped, so
+                            // importing a file twice does not double the list.
+                            let key = |name: &str, s: &Scenario| {
+                                format!("{name}\n{}", crate::url_state::to_query(s, None, false))
+                            };
+                            let mut saved: HashSet<String> = shelf
+                                .library
+                                .with_untracked(|l| l.items.iter().map(|s| key(&s.name, &s.scenario)).collect());
+                            let total = report.accepted.len();
+                            let entries: Vec<(String, Scenario)> = report
+                                .accepted
+                                .into_iter()
+                                .filter(|e| {
+                                    saved.insert(key(&crate::library::clean_name(&e.name, "Scenario"), &e.scenario))
+                                })
+                                .map(|e| (e.name, e.scenario))
+                                .collect();
+                            let (n, skipped) = (entries.len(), total - entries.len());
                             let (_, written) = shelf.change(|l| l.add_many(entries, now()));
                             if written {
-                                shelf.note.set(Some(Note::Imported(n, report.rejected)));
+                                shelf.note.set(Some(Note::Imported(n, report.rejected, skipped)));
                             }
                         }
                     },
@@ -304,22 +340,27 @@ pub fn ScenarioPanel() -> impl IntoView {
             {move || {
                 shelf.note.get().map(|n| {
                     let t = p.text();
-                    let rejected = match &n { Note::Imported(_, r) => r.clone(), _ => vec![] };
+                    let rejected = match &n { Note::Imported(_, r, _) => r.clone(), _ => vec![] };
                     let undo = match n {
                         Note::Deleted(..) | Note::DeletedBad(..) => Some("undo-delete"),
                         Note::Opened(..) if is_dirty.get() == Some(false) => Some("undo-open"),
                         _ => None,
                     };
-                    let class = if matches!(n, Note::WriteRefused(_) | Note::ImportFailed(_)) { "status error" } else { "status" };
+                    let class = if matches!(n, Note::WriteRefused(_) | Note::ImportFailed(_) | Note::RenameEmpty) { "status error" } else { "status" };
                     view! {
                         <div class=class role="status" id="scenario-status">
                             <span>{note_text(t, p.lang.get(), &n)}</span>
                             {undo.map(|id| view! {
                                 <button type="button" id=id class="link" on:click=move |_| {
                                     match shelf.note.get_untracked() {
-                                        Some(Note::Deleted(pos, saved)) => {
+                                        Some(Note::Deleted(pos, saved, ticked)) => {
                                             focus_next(format!("[data-id=\"{}\"] .delete", saved.id));
+                                            let id = saved.id.clone();
                                             shelf.change(|l| l.restore(pos, saved, now()));
+                                            // Ticked for comparison before, ticked again, in its place.
+                                            if let Some(at) = ticked {
+                                                shelf.selected.update(|s| if s.len() < 4 && !s.contains(&id) { s.insert(at.min(s.len()), id) });
+                                            }
                                         }
                                         Some(Note::DeletedBad(pos, entry)) => {
                                             shelf.change(|l| l.restore_bad(pos, entry));
@@ -417,11 +458,16 @@ fn ScenarioList() -> impl IntoView {
                                         <form class="rename" on:submit=move |ev| {
                                             ev.prevent_default();
                                             let value = rename_text.get_untracked();
+                                            // An empty name is refused with a reason; the field stays open.
+                                            if crate::library::clean_name(&value, "").is_empty() {
+                                                shelf.note.set(Some(Note::RenameEmpty));
+                                                return;
+                                            }
                                             let (_, written) = shelf.change(|l| l.rename(&id2, &value, now()));
                                             // The name it got (a taken one gets a number) is said.
                                             let name = shelf.library.with_untracked(|l| l.get(&id2).map(|s| s.name.clone()));
                                             if let (true, Some(name)) = (written, name) {
-                                                shelf.note.set(Some(Note::Saved(name)));
+                                                shelf.note.set(Some(Note::Renamed(name)));
                                             }
                                             editing.set(None);
                                             focus_next(format!("[data-id=\"{id2}\"] .rename-btn"));
@@ -475,9 +521,10 @@ fn ScenarioList() -> impl IntoView {
                                     }>{t.duplicate}</button>
                                     <button type="button" class="delete" aria-label=format!("{}: {}", t.delete, item.name) on:click=move |_| {
                                         if let (Some((pos, saved)), _) = shelf.change(|l| l.remove(&id6)) {
+                                            let ticked = shelf.selected.with_untracked(|s| s.iter().position(|x| *x == saved.id));
                                             shelf.selected.update(|s| s.retain(|x| *x != saved.id));
                                             if shelf.open_id.get_untracked() == Some(saved.id.clone()) { shelf.open_id.set(None); }
-                                            shelf.note.set(Some(Note::Deleted(pos, saved)));
+                                            shelf.note.set(Some(Note::Deleted(pos, saved, ticked)));
                                             focus_next("#undo-delete".into());
                                         }
                                     }>{t.delete}</button>
@@ -534,12 +581,15 @@ mod tests {
 
     #[test]
     fn an_import_is_counted_in_words() {
-        let said = |t: &Text, n| note_text(t, Lang::En, &Note::Imported(n, vec![]));
+        let said = |t: &Text, n| note_text(t, Lang::En, &Note::Imported(n, vec![], 0));
         assert_eq!(said(&EN, 0), "No scenario imported.");
         assert_eq!(said(&EN, 1), "Imported 1 scenario.");
         assert_eq!(said(&EN, 3), "Imported 3 scenarios.");
         assert_eq!(said(&FR, 0), "Aucun scénario importé.");
         assert_eq!(said(&FR, 1), "1 scénario importé.");
         assert_eq!(said(&FR, 2), "2 scénarios importés.");
+        let skipped = |t: &Text, n, k| note_text(t, Lang::En, &Note::Imported(n, vec![], k));
+        assert_eq!(skipped(&EN, 0, 3), "No scenario imported. 3 already saved, skipped.");
+        assert_eq!(skipped(&EN, 2, 1), "Imported 2 scenarios. 1 already saved, skipped.");
     }
 }
