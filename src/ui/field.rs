@@ -115,16 +115,65 @@ pub fn slider_position(v: f64, min: f64, max: f64, kind: Slider) -> f64 {
     (t.clamp(0.0, 1.0) * 1000.0).round()
 }
 
-/// Inverse of [`slider_position`], rounded to `step`.
+/// Inverse of [`slider_position`], rounded to the slider's step at that value
+/// ([`slider_step`]).
 pub fn slider_value(pos: f64, min: f64, max: f64, kind: Slider, step: f64) -> f64 {
     let t = (pos / 1000.0).clamp(0.0, 1.0);
     let v = match kind {
         Slider::Log if min > 0.0 => (min.ln() + t * (max.ln() - min.ln())).exp(),
         _ => min + t * (max - min),
     };
-    let v = if step > 0.0 { (v / step).round() * step } else { v };
     // Not `clamp`, which panics on inverted bounds.
-    v.max(min).min(max)
+    round_to_step(v, slider_step(v, kind, step)).max(min).min(max)
+}
+
+/// The step a slider moves by at `v`: the field's own step on a linear
+/// slider; on a log slider one unit of the second significant digit
+/// (100,000 moves by 10,000, 9,000 by 1,000), never below the field's step.
+pub fn slider_step(v: f64, kind: Slider, step: f64) -> f64 {
+    match kind {
+        Slider::Log if v.is_finite() && v > 0.0 => 10f64.powf(v.log10().floor() - 1.0).max(step),
+        _ => step,
+    }
+}
+
+/// `v` as a multiple of `step`, without float noise (0.82, not
+/// 0.8200000000000001): the result has no more decimals than the step.
+pub fn round_to_step(v: f64, step: f64) -> f64 {
+    if step.is_nan() || step <= 0.0 || !v.is_finite() {
+        return v;
+    }
+    let decimals = (0..=12).find(|&d| {
+        let scaled = step * 10f64.powi(d);
+        (scaled - scaled.round()).abs() < 1e-9 * scaled.max(1.0)
+    });
+    let p = 10f64.powi(decimals.unwrap_or(12));
+    ((v / step).round() * step * p).round() / p
+}
+
+/// Where a slider key moves the value `v`: arrows by one step, Page Up and
+/// Page Down by ten, Home and End to the bounds; None for other keys. On a
+/// log slider the step is the one at the value passed on the way down.
+pub fn slider_key(key: &str, v: f64, min: f64, max: f64, kind: Slider, step: f64) -> Option<f64> {
+    let (steps, up) = match key {
+        "ArrowUp" | "ArrowRight" => (1.0, true),
+        "ArrowDown" | "ArrowLeft" => (1.0, false),
+        "PageUp" => (10.0, true),
+        "PageDown" => (10.0, false),
+        "Home" => return Some(min),
+        "End" => return Some(max),
+        _ => return None,
+    };
+    let mut x = v;
+    for _ in 0..steps as usize {
+        // Downwards, the step below the value: 100,000 goes to 99,000, not 90,000.
+        let s = if up { slider_step(x, kind, step) } else { slider_step(x * (1.0 - 1e-9), kind, step) };
+        if s.is_nan() || s <= 0.0 {
+            return None;
+        }
+        x = round_to_step(if up { x + s } else { x - s }, s);
+    }
+    Some(x.max(min).min(max))
 }
 
 /// A labelled number field with unit, help text, inline error and optional slider.
@@ -210,6 +259,16 @@ pub fn NumberField(
                         let v = slider_value(pos, min, max, slider, step);
                         text.set(field_text(v, lang.get_untracked()));
                         on_change.run(Some(v));
+                    }
+                }
+                // The keyboard moves by the step that means something (the
+                // positions are thousandths of the range).
+                on:keydown=move |ev| {
+                    let Some(v) = value.get_untracked() else { return };
+                    if let Some(next) = slider_key(&ev.key(), v, min, max, slider, step) {
+                        ev.prevent_default();
+                        text.set(field_text(next, lang.get_untracked()));
+                        on_change.run(Some(next));
                     }
                 }
             />
@@ -299,6 +358,27 @@ pub fn SelectField(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sliders_move_by_steps_that_mean_something() {
+        // Linear: one step per arrow, ten per page, rounded without float noise.
+        assert_eq!(slider_key("ArrowUp", 0.81, 0.0, 1.0, Slider::Linear, 0.01), Some(0.82));
+        assert_eq!(slider_key("ArrowRight", 0.07, 0.0, 0.3, Slider::Linear, 0.005), Some(0.075));
+        assert_eq!(slider_key("PageUp", 10.0, 1.0, 50.0, Slider::Linear, 1.0), Some(20.0));
+        assert_eq!(slider_key("PageDown", 5.0, 1.0, 50.0, Slider::Linear, 1.0), Some(1.0), "bounded");
+        assert_eq!(slider_key("End", 5.0, 1.0, 50.0, Slider::Linear, 1.0), Some(50.0));
+        assert_eq!(slider_key("a", 5.0, 1.0, 50.0, Slider::Linear, 1.0), None);
+        // Log: the second significant digit, whole accelerators.
+        assert_eq!(slider_key("ArrowUp", 100_000.0, 1.0, 1e7, Slider::Log, 1.0), Some(110_000.0));
+        assert_eq!(slider_key("ArrowDown", 100_000.0, 1.0, 1e7, Slider::Log, 1.0), Some(99_000.0));
+        assert_eq!(slider_key("ArrowUp", 8.0, 1.0, 1e7, Slider::Log, 1.0), Some(9.0));
+        assert_eq!(slider_key("PageUp", 100_000.0, 1.0, 1e7, Slider::Log, 1.0), Some(200_000.0));
+        // A dragged log slider writes two significant digits, not 413.047502.
+        let v = slider_value(slider_position(413.047502, 1.0, 1e7, Slider::Log), 1.0, 1e7, Slider::Log, 1.0);
+        assert_eq!(v, 410.0);
+        assert_eq!(round_to_step(0.8200000000000001, 0.01), 0.82);
+        assert_eq!(crate::num::plain(round_to_step(0.1 + 0.2, 0.005)), "0.3");
+    }
 
     #[test]
     fn typed_numbers_parse_like_people_write_them() {

@@ -204,8 +204,10 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
             };
         let label = label.to_string();
         let unit = unit.to_string();
+        // Accelerators and euros come whole.
+        let step = if matches!(name, "count" | "capex_eur") { 1.0 } else { 0.0 };
         view! {
-            <NumberField id name label value on_change min max slider=Slider::Log unit help=tx_signal(|t| t.help_size) />
+            <NumberField id name label value on_change min max step slider=Slider::Log unit help=tx_signal(|t| t.help_size) />
         }
     };
     let accel_options =
