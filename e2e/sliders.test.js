@@ -35,3 +35,19 @@ test('arrow keys move sliders by their step, pages by ten, and links carry round
     await close();
   }
 });
+
+test('the size field\'s help follows the sizing mode, in both languages', async () => {
+  const { page, problems, close } = await openPlanner(env, '?lang=fr');
+  try {
+    assert.match(await page.locator('#in-count-help').innerText(), /accélérateurs/);
+    await page.selectOption('#in-size-by', 'capex_eur');
+    await page.locator('#in-capex-help', { hasText: 'budget d\'investissement' }).waitFor();
+    await page.click('button[lang=en]');
+    await page.locator('#in-capex-help', { hasText: 'capital budget' }).waitFor();
+    await page.selectOption('#in-size-by', 'power_mw');
+    await page.locator('#in-power-help', { hasText: 'peak draw' }).waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});

@@ -206,8 +206,15 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
         let unit = unit.to_string();
         // Accelerators and euros come whole.
         let step = if matches!(name, "count" | "capex_eur") { 1.0 } else { 0.0 };
+        // The help speaks of what is sized by.
+        let help: fn(&crate::i18n::Text) -> &'static str = match name {
+            "power_mw" => |t| t.help_size_power,
+            "compute_pflops" => |t| t.help_size_compute,
+            "capex_eur" => |t| t.help_size_capex,
+            _ => |t| t.help_size,
+        };
         view! {
-            <NumberField id name label value on_change min max step slider=Slider::Log unit help=tx_signal(|t| t.help_size) />
+            <NumberField id name label value on_change min max step slider=Slider::Log unit help=tx_signal(help) />
         }
     };
     let accel_options =
