@@ -74,3 +74,26 @@ test('Undo after Delete gives back the compare tick, in its place', async () => 
     await close();
   }
 });
+
+test('compare keeps a refused scenario\'s reason inside its column', async () => {
+  const list = JSON.stringify({
+    schema: 1, data_version: '2026.11', saved_at: 1,
+    payload: [
+      { id: 'a', name: 'Refused', created: 1, updated: 1, scenario: { accelerator: 'gb200', cooling: 'air' } },
+      { id: 'b', name: 'Fine', created: 1, updated: 1, scenario: {} },
+    ],
+  });
+  const { page, problems, close } = await openPlanner(env, '', { seed: { 'gigafactory-planner.saved': list }, viewport: { width: 1440, height: 900 } });
+  try {
+    await waitForCount(page, 2);
+    await item(page, 'Refused').locator('input.pick').check();
+    await item(page, 'Fine').locator('input.pick').check();
+    const table = page.locator('table.compare-table.has-refusal');
+    await table.waitFor();
+    const [tableWidth, boxWidth] = await table.evaluate((t) => [t.getBoundingClientRect().width, t.closest('.table-scroll').clientWidth]);
+    assert.ok(tableWidth <= boxWidth + 1, `the table (${tableWidth} px) fits its box (${boxWidth} px)`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});

@@ -217,7 +217,10 @@ pub fn compare_html(items: &[(String, Scenario, Result<Estimate, ModelError>)], 
             rows.push((k.clone(), values));
         }
     }
-    grid_table("kv compare-table", &head, &rows, &marked, t.differs_note)
+    // A refusal's reason (the first row) wraps inside its column.
+    let class =
+        if items.iter().any(|(_, _, e)| e.is_err()) { "kv compare-table has-refusal" } else { "kv compare-table" };
+    grid_table(class, &head, &rows, &marked, t.differs_note)
 }
 
 #[cfg(test)]
