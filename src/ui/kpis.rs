@@ -40,7 +40,7 @@ const CARDS: &[Card] = &[
         metric: "annual_energy_gwh",
         label: |t| t.m_annual_energy,
         definition: Some(|t| t.d_annual_energy),
-        display: |v, l| unit(sig(v, l, 0), "GWh"),
+        display: |v, l| energy(v * 1e3, l),
     },
     Card {
         metric: "capex_eur",
@@ -103,12 +103,7 @@ const CARDS: &[Card] = &[
         definition: None,
         display: |v, l| unit(sig(v, l, 1), l.text().days),
     },
-    Card {
-        metric: "train_energy_mwh",
-        label: |t| t.m_train_energy,
-        definition: None,
-        display: |v, l| unit(sig(v, l, 0), "MWh"),
-    },
+    Card { metric: "train_energy_mwh", label: |t| t.m_train_energy, definition: None, display: |v, l| energy(v, l) },
     Card { metric: "train_co2_t", label: |t| t.m_train_co2, definition: None, display: |v, l| unit(sig(v, l, 0), "t") },
     Card {
         metric: "train_cost_eur",
@@ -117,6 +112,18 @@ const CARDS: &[Card] = &[
         display: |v, l| fmt(v, l, Style::EuroCompact),
     },
 ];
+
+/// Energy given in MWh, with the SI prefix that keeps it readable: MWh below
+/// 10,000 MWh, GWh below 10,000 GWh, then TWh ("181.7 TWh", never "181.7m MWh").
+fn energy(mwh: f64, l: Lang) -> String {
+    if mwh.abs() < 1e4 {
+        unit(sig(mwh, l, 0), "MWh")
+    } else if mwh.abs() < 1e7 {
+        unit(sig(mwh / 1e3, l, 0), "GWh")
+    } else {
+        unit(sig(mwh / 1e6, l, 1), "TWh")
+    }
+}
 
 /// A metric's value as its headline card writes it (with its unit); a metric
 /// without a card as a plain number.
@@ -250,5 +257,19 @@ pub fn SummaryBar(
     });
     view! {
         <div node_ref=bar class="summary-bar" class:shown=move || !cards_seen.get() aria-hidden="true" inner_html=items></div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn energy_takes_the_si_prefix_that_reads() {
+        assert_eq!(display_metric("train_energy_mwh", 950.0, Lang::En), "950\u{a0}MWh");
+        assert_eq!(display_metric("train_energy_mwh", 21_202.0, Lang::En), "21.2\u{a0}GWh");
+        assert_eq!(display_metric("train_energy_mwh", 181_700_000.0, Lang::En), "181.7\u{a0}TWh");
+        assert_eq!(display_metric("annual_energy_gwh", 1_229.0, Lang::En), "1,229\u{a0}GWh");
+        assert_eq!(display_metric("annual_energy_gwh", 25_400.0, Lang::En), "25.4\u{a0}TWh");
     }
 }
