@@ -27,7 +27,9 @@ pub fn format(x: f64, lang: Lang, style: Style) -> String {
     }
     // Compact euros from 10 to 1,000 are whole euros ("€551", not "€550.8").
     let x = if matches!(style, Style::EuroCompact) && (10.0..1e3).contains(&x.abs()) { x.round() } else { x };
-    imp::format(x, lang, style)
+    // A negative figure reads with a true minus (−€177.1M), as compare writes
+    // its changes; fields and data-value keep the ASCII sign they parse.
+    imp::format(x, lang, style).replacen('-', "\u{2212}", 1)
 }
 
 /// Decimals for `x` written with at most `min` decimals, or with three
@@ -191,6 +193,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn negative_figures_read_with_a_true_minus() {
+        let heat = format(-177.1e6, Lang::En, Style::EuroCompact);
+        assert!(heat.contains('\u{2212}') && !heat.contains('-'), "{heat}");
+        assert!(format(-2.5, Lang::Fr, Style::Plain(1)).starts_with('\u{2212}'));
+        assert!(!format(2.5, Lang::En, Style::Plain(1)).contains('\u{2212}'));
+    }
+
+    #[test]
     fn numbers_below_a_hundred_keep_three_significant_digits() {
         assert_eq!(sig_decimals(215.8, 1), 1);
         assert_eq!(sig_decimals(24.3, 0), 1);
@@ -207,7 +217,7 @@ mod tests {
         assert_eq!(sig(7.89, Lang::En, 0), "7.89");
         assert_eq!(sig(1234.56, Lang::En, 0), "1,235");
         assert_eq!(sig(4.2867e11, Lang::En, 1), "428.7B");
-        assert_eq!(sig(-3e7, Lang::Fr, 0), fallback(-3e7, Lang::Fr, Style::Compact));
+        assert_eq!(sig(-3e7, Lang::Fr, 0), fallback(-3e7, Lang::Fr, Style::Compact).replacen('-', "\u{2212}", 1));
     }
 
     #[test]
@@ -217,7 +227,7 @@ mod tests {
         assert_eq!(fallback(0.5, Lang::En, Style::Percent(0)), "50%");
         assert_eq!(fallback(6.8e9, Lang::En, Style::EuroCompact), "€6.8B");
         assert_eq!(format(550.8, Lang::En, Style::EuroCompact), "€551");
-        assert_eq!(format(-550.8, Lang::Fr, Style::EuroCompact), "-551\u{a0}€");
+        assert_eq!(format(-550.8, Lang::Fr, Style::EuroCompact), "\u{2212}551\u{a0}€");
         assert_eq!(format(5.5, Lang::En, Style::EuroCompact), "€5.5");
         assert_eq!(fallback(-2.0, Lang::En, Style::Plain(0)), "-2");
         assert_eq!(fallback(1.1, Lang::En, Style::Plain(2)), "1.1");
