@@ -64,13 +64,14 @@ const CARDS: &[Card] = &[
         metric: "co2_t_per_year",
         label: |t| t.m_co2,
         definition: Some(|t| t.d_co2),
-        display: |v, l| unit(fmt(v, l, Style::Compact), "t"),
+        // As the training run's CO₂ is written: 405,120 t beside its range, not "405k t" beside "382.2k t".
+        display: |v, l| unit(sig(v, l, 0), "t"),
     },
     Card {
         metric: "water_m3_per_year",
         label: |t| t.m_water,
         definition: None,
-        display: |v, l| unit(fmt(v, l, Style::Compact), "m³"),
+        display: |v, l| unit(sig(v, l, 0), "m³"),
     },
     Card {
         metric: "compute_pflops_bf16",
