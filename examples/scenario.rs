@@ -9,7 +9,8 @@ fn main() {
     let scenario: Scenario = if input.trim().is_empty() {
         Scenario::default()
     } else {
-        match gigafactory_planner::json::from_str(&input) {
+        let value = serde_json::from_str::<serde_json::Value>(&input).map_err(|e| e.to_string());
+        match value.and_then(|v| gigafactory_planner::storage::from_json(&v, "")) {
             Ok(s) => s,
             Err(e) => {
                 eprintln!("invalid scenario JSON: {e}");

@@ -7,51 +7,91 @@
 //! `{type: "gigafactory-planner:set", params: {count: 5000, country: "FR", …}}` with the URL parameters' names and
 //! values; invalid ones are answered with `{type: "gigafactory-planner:error", version: 1, errors: [{name, value, reason}]}`.
 
-use crate::json::Json;
 use crate::model::{Estimate, Scenario};
 use crate::url_state::{parse_query_onto, percent_encode, ParamError, Parsed};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// Prefix of every message type.
 pub const PREFIX: &str = "gigafactory-planner:";
 /// Version of the message format.
 pub const VERSION: u32 = 1;
 
-// Members are written in alphabetical order, as serde_json's maps wrote them
-// (a parent reading `Object.keys` sees the same order as before).
-
-/// A message of `kind`: its own fields (named before "type"), then type and version.
-fn message(kind: &str, fields: Vec<(&str, Json)>) -> Json {
-    let mut members = fields;
-    members.push(("type", Json::Str(format!("{PREFIX}{kind}"))));
-    members.push(("version", VERSION.into()));
-    Json::obj(members)
-}
+// Fields are declared in alphabetical order, as the messages were always
+// written (a parent reading `Object.keys` sees the same order as before).
 
 /// The results message.
-pub fn results_message(e: &Estimate, query: &str) -> Json {
-    let mut metrics: Vec<(String, Json)> = e.metrics().iter().map(|&(k, v)| (k.to_string(), Json::from(v))).collect();
-    crate::model::sort::insertion_sort_by(&mut metrics, |a, b| a.0 < b.0);
-    message("results", vec![("metrics", Json::Obj(metrics)), ("query", query.into())])
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Results {
+    /// Every headline metric, by name (in name order).
+    pub metrics: BTreeMap<String, f64>,
+    /// The scenario as a link's query.
+    pub query: String,
+    /// `gigafactory-planner:results`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// [`VERSION`].
+    pub version: u32,
 }
 
 /// The height message.
-pub fn height_message(height: f64) -> Json {
-    message("height", vec![("height", height.into())])
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Height {
+    /// The page's height, CSS px.
+    pub height: f64,
+    /// `gigafactory-planner:height`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// [`VERSION`].
+    pub version: u32,
+}
+
+/// One rejected parameter of an error reply.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorEntry {
+    /// The parameter's name (`message` for the message as a whole).
+    pub name: String,
+    /// Why it was rejected.
+    pub reason: String,
+    /// Its value, as text.
+    pub value: String,
 }
 
 /// The error reply to a set-parameters message.
-pub fn error_message(errors: &[ParamError]) -> Json {
-    let list = errors
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorReply {
+    /// What was rejected.
+    pub errors: Vec<ErrorEntry>,
+    /// `gigafactory-planner:error`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// [`VERSION`].
+    pub version: u32,
+}
+
+fn kind(name: &str) -> String {
+    format!("{PREFIX}{name}")
+}
+
+/// The results message.
+pub fn results_message(e: &Estimate, query: &str) -> Results {
+    let metrics = e.metrics().iter().map(|&(k, v)| (k.to_string(), v)).collect();
+    Results { metrics, query: query.into(), kind: kind("results"), version: VERSION }
+}
+
+/// The height message.
+pub fn height_message(height: f64) -> Height {
+    Height { height, kind: kind("height"), version: VERSION }
+}
+
+/// The error reply to a set-parameters message.
+pub fn error_message(errors: &[ParamError]) -> ErrorReply {
+    let errors = errors
         .iter()
-        .map(|e| {
-            Json::obj(vec![
-                ("name", e.name.as_str().into()),
-                ("reason", e.reason.as_str().into()),
-                ("value", e.value.as_str().into()),
-            ])
-        })
+        .map(|e| ErrorEntry { name: e.name.clone(), reason: e.reason.clone(), value: e.value.clone() })
         .collect();
-    message("error", vec![("errors", Json::Arr(list))])
+    ErrorReply { errors, kind: kind("error"), version: VERSION }
 }
 
 /// Why an inbound message was ignored.
@@ -64,10 +104,11 @@ pub enum Ignored {
 }
 
 /// Apply a set-parameters message (as JSON) onto the current scenario. The
-/// parameters apply in their order in `params` (`web::message_json` sorts
-/// them by name).
-pub fn apply_set_message(current: &Scenario, message: &Json) -> Result<Parsed, Ignored> {
-    let kind = message.get("type").and_then(Json::as_str).ok_or(Ignored::NotOurs)?;
+/// parameters apply in name order (a JSON object's members are kept sorted).
+/// The message is read as a JSON value, not a derived type: its `type` alone
+/// decides whether it is ours (no reply) before anything else is read.
+pub fn apply_set_message(current: &Scenario, message: &Value) -> Result<Parsed, Ignored> {
+    let kind = message.get("type").and_then(Value::as_str).ok_or(Ignored::NotOurs)?;
     if kind != format!("{PREFIX}set") {
         return Err(if kind.starts_with(PREFIX) {
             Ignored::Malformed(format!("unknown message type \"{kind}\""))
@@ -77,14 +118,14 @@ pub fn apply_set_message(current: &Scenario, message: &Json) -> Result<Parsed, I
     }
     let params = message
         .get("params")
-        .and_then(Json::as_object)
+        .and_then(Value::as_object)
         .ok_or_else(|| Ignored::Malformed("\"params\" must be an object".into()))?;
     let mut query = Vec::with_capacity(params.len());
     for (k, v) in params {
         let text = match v {
-            Json::Str(s) => s.clone(),
-            Json::Int(_) | Json::Num(_) => v.to_string(),
-            Json::Bool(b) => (if *b { "1" } else { "0" }).to_string(),
+            Value::String(s) => s.clone(),
+            Value::Number(n) => n.to_string(),
+            Value::Bool(b) => (if *b { "1" } else { "0" }).to_string(),
             other => return Err(Ignored::Malformed(format!("parameter \"{k}\" has an unsupported value {other}"))),
         };
         query.push(format!("{}={}", percent_encode(k), percent_encode(&text)));
@@ -95,11 +136,10 @@ pub fn apply_set_message(current: &Scenario, message: &Json) -> Result<Parsed, I
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json::parse;
     use crate::model::{evaluate, Sizing};
 
-    fn json(text: &str) -> Json {
-        parse(text).unwrap()
+    fn json(text: &str) -> Value {
+        serde_json::from_str(text).unwrap()
     }
 
     #[test]
@@ -122,7 +162,7 @@ mod tests {
         assert_eq!(p.scenario.country, current.country);
         assert_eq!(p.errors.len(), 2);
         let reply = error_message(&p.errors);
-        assert_eq!(reply["errors"].as_array().unwrap().len(), 2);
+        assert_eq!(reply.errors.len(), 2);
     }
 
     #[test]
@@ -135,10 +175,7 @@ mod tests {
             ..Scenario::default()
         };
         for (name, bad) in [("pue", 7.0), ("price_eur_per_mwh", -5.0), ("carbon_g_per_kwh", 5000.0)] {
-            let msg = Json::obj(vec![
-                ("type", "gigafactory-planner:set".into()),
-                ("params", Json::obj(vec![(name, bad.into())])),
-            ]);
+            let msg = serde_json::json!({"type": "gigafactory-planner:set", "params": {name: bad}});
             let p = apply_set_message(&current, &msg).unwrap();
             assert_eq!(p.errors.len(), 1, "{name}");
             assert_eq!(p.scenario, current, "{name}: the current override stays");
@@ -164,22 +201,23 @@ mod tests {
     fn results_message_carries_every_metric() {
         let e = evaluate(&Scenario::default()).unwrap();
         let m = results_message(&e, "v=1");
-        assert_eq!(m["type"].as_str(), Some("gigafactory-planner:results"));
-        assert_eq!(m["metrics"].as_object().unwrap().len(), 17);
-        assert_eq!(m["metrics"]["accelerator_count"], Json::Num(100000.0));
-        let text = m.to_string();
+        assert_eq!(m.kind, "gigafactory-planner:results");
+        assert_eq!(m.metrics.len(), 17);
+        assert_eq!(m.metrics["accelerator_count"], 100000.0);
+        let text = serde_json::to_string(&m).unwrap();
         assert!(text.starts_with(r#"{"metrics":{"accelerator_count":100000.0,"annual_energy_gwh":"#), "{text}");
         assert!(text.ends_with(r#"},"query":"v=1","type":"gigafactory-planner:results","version":1}"#), "{text}");
-        let names: Vec<&str> = m["metrics"].as_object().unwrap().iter().map(|(k, _)| k.as_str()).collect();
+        let names: Vec<&str> = m.metrics.keys().map(String::as_str).collect();
         assert!(names.windows(2).all(|w| w[0] < w[1]), "{names:?}");
+        assert_eq!(serde_json::from_str::<Results>(&text).unwrap(), m, "and reads back");
         assert_eq!(
-            height_message(812.0).to_string(),
+            serde_json::to_string(&height_message(812.0)).unwrap(),
             r#"{"height":812.0,"type":"gigafactory-planner:height","version":1}"#
         );
         let e =
             ParamError { name: "count".into(), value: "-5".into(), reason: "must be \"positive\"".into(), model: None };
         assert_eq!(
-            error_message(&[e]).to_string(),
+            serde_json::to_string(&error_message(&[e])).unwrap(),
             r#"{"errors":[{"name":"count","reason":"must be \"positive\"","value":"-5"}],"type":"gigafactory-planner:error","version":1}"#
         );
     }
@@ -201,7 +239,7 @@ mod tests {
         );
         assert_eq!(
             e,
-            Err(Ignored::Malformed(r#"parameter "count" has an unsupported value {"b":[1,2.5],"a":null}"#.into()))
+            Err(Ignored::Malformed(r#"parameter "count" has an unsupported value {"a":null,"b":[1,2.5]}"#.into()))
         );
     }
 }

@@ -2,18 +2,19 @@
 //! data versions) and results as CSV. Import validates every entry and reports
 //! what it rejected and why.
 
-use crate::json::{self, Json, ToJson};
 use crate::library::{clean_name, Saved};
 use crate::model::uncertainty::MonteCarlo;
 use crate::model::{Estimate, Scenario};
 use crate::num::plain;
-use crate::storage::{schema_of, StorageError, DATA_VERSION, SCHEMA};
+use crate::storage::{from_json, schema_of, StorageError, DATA_VERSION, SCHEMA};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// The `format` field of an export file.
 pub const FORMAT: &str = "gigafactory-planner/scenarios";
 
 /// One scenario in a file.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
     /// Its name.
     pub name: String,
@@ -21,8 +22,8 @@ pub struct Entry {
     pub scenario: Scenario,
 }
 
-/// An export file.
-#[derive(Debug, Clone, PartialEq)]
+/// An export file. (Import reads it tolerantly, entry by entry: see [`import_json`].)
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExportFile {
     /// Always [`FORMAT`].
     pub format: String,
@@ -36,24 +37,6 @@ pub struct ExportFile {
     pub scenarios: Vec<Entry>,
 }
 
-impl ToJson for Entry {
-    fn to_json(&self) -> Json {
-        Json::obj(vec![("name", self.name.as_str().into()), ("scenario", self.scenario.to_json())])
-    }
-}
-
-impl ToJson for ExportFile {
-    fn to_json(&self) -> Json {
-        Json::obj(vec![
-            ("format", self.format.as_str().into()),
-            ("schema", self.schema.into()),
-            ("data_version", self.data_version.as_str().into()),
-            ("exported_at", self.exported_at.into()),
-            ("scenarios", Json::Arr(self.scenarios.iter().map(ToJson::to_json).collect())),
-        ])
-    }
-}
-
 /// Serialise scenarios for download (indented by two spaces).
 pub fn export_json(items: &[Saved], now: f64) -> String {
     let file = ExportFile {
@@ -63,7 +46,7 @@ pub fn export_json(items: &[Saved], now: f64) -> String {
         exported_at: now,
         scenarios: items.iter().map(|s| Entry { name: s.name.clone(), scenario: s.scenario.clone() }).collect(),
     };
-    file.to_json().to_pretty()
+    serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
 /// What an import found.
@@ -86,7 +69,7 @@ pub const MAX_IMPORT_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 /// or a single scenario. Never panics; everything rejected is reported. The
 /// file's schema follows storage's rule ([`schema_of`]).
 pub fn import_json(text: &str) -> Result<ImportReport, String> {
-    let value = json::parse(text).map_err(|e| format!("not a JSON file ({e})"))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| format!("not a JSON file ({e})"))?;
     match schema_of(&value) {
         Ok(_) => {}
         Err(StorageError::FromTheFuture(schema)) => {
@@ -94,7 +77,7 @@ pub fn import_json(text: &str) -> Result<ImportReport, String> {
         }
         Err(e) => return Err(e.to_string()),
     }
-    let entries: &[Json] = if let Some(list) = value.get("scenarios").and_then(Json::as_array) {
+    let entries: &[Value] = if let Some(list) = value.get("scenarios").and_then(Value::as_array) {
         list
     } else if let Some(payload) = value.get("payload") {
         match payload.as_array() {
@@ -120,7 +103,7 @@ pub fn import_json(text: &str) -> Result<ImportReport, String> {
     }
     let mut report = ImportReport::default();
     for (i, entry) in entries.iter().enumerate() {
-        let label = entry.get("name").and_then(Json::as_str).map(|n| clean_name(n, "")).unwrap_or_default();
+        let label = entry.get("name").and_then(Value::as_str).map(|n| clean_name(n, "")).unwrap_or_default();
         let label = if label.is_empty() { format!("#{}", i + 1) } else { label };
         // An entry is {name, scenario} or a bare scenario.
         let raw = entry.get("scenario").unwrap_or(entry);
@@ -128,7 +111,7 @@ pub fn import_json(text: &str) -> Result<ImportReport, String> {
             report.rejected.push((label, "not a scenario object".into()));
             continue;
         }
-        match json::scenario_from_json(raw, "") {
+        match from_json::<Scenario>(raw, "") {
             Err(e) => report.rejected.push((label, e)),
             Ok(s) => match s.resolve() {
                 Err(e) => report.rejected.push((label, e.to_string())),
@@ -277,7 +260,7 @@ mod tests {
         assert!(reasons[0].contains("utilization must be between 0 and 1, got 1.7"), "{reasons:?}");
         assert!(reasons[1].contains("tpu9"));
         assert_eq!(r.rejected[2].0, "typed");
-        assert_eq!(reasons[2], "years: expected a number, got the string \"ten\"");
+        assert_eq!(reasons[2], "years: invalid type: string \"ten\", expected f64");
         assert_eq!(r.rejected[3], ("#5".to_string(), "not a scenario object".to_string()));
         assert_eq!(r.rejected.len(), 4);
     }
@@ -296,9 +279,8 @@ mod tests {
 
     #[test]
     fn garbage_and_future_files_are_errors() {
-        assert!(import_json("not json")
-            .unwrap_err()
-            .starts_with("not a JSON file (expected a value at line 1 column 1"));
+        assert_eq!(import_json("not json").unwrap_err(), "not a JSON file (expected ident at line 1 column 2)");
+        assert_eq!(import_json("?").unwrap_err(), "not a JSON file (expected value at line 1 column 1)");
         assert!(import_json("42").is_err());
         assert!(import_json(r#"{"schema":9,"scenarios":[]}"#).unwrap_err().contains("newer"));
         // A bare scenario is accepted.

@@ -10,7 +10,6 @@ pub mod embed;
 pub mod export;
 pub mod format;
 pub mod i18n;
-pub mod json;
 pub mod library;
 pub mod messages;
 pub mod num;

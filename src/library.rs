@@ -1,8 +1,10 @@
 //! The planner's saved scenarios: a named, ordered list kept in local storage.
 //! Pure operations (tested natively); `ui::scenarios` wires them to storage.
 
-use crate::json::{self, FromJson, Json, ToJson};
 use crate::model::Scenario;
+use crate::storage::{from_json, must_be_object};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
 /// Storage key of the saved list.
@@ -11,16 +13,20 @@ pub const LIBRARY_KEY: &str = "gigafactory-planner.saved";
 pub const MAX_NAME: usize = 80;
 
 /// A saved scenario: `{"id", "name", "created", "updated", "scenario"}` in
-/// storage, where `created` and `updated` may be missing (0).
-#[derive(Debug, Clone, PartialEq)]
+/// storage, where `id`, `created` and `updated` may be missing (an id is
+/// then given by [`Library::read`], the times are 0).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Saved {
     /// Stable id (unique within the list).
+    #[serde(default)]
     pub id: String,
     /// The planner's name for it.
     pub name: String,
     /// When it was first saved, ms since the epoch.
+    #[serde(default)]
     pub created: f64,
     /// When it was last changed, ms since the epoch.
+    #[serde(default)]
     pub updated: f64,
     /// The inputs.
     pub scenario: Scenario,
@@ -43,7 +49,7 @@ pub fn clean_name(name: &str, fallback: &str) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BadEntry {
     /// The entry as stored.
-    pub raw: Json,
+    pub raw: Value,
     /// Why it cannot be used.
     pub reason: String,
 }
@@ -66,42 +72,41 @@ pub struct Library {
 /// an item back in a tab left open that long, never lose one.
 pub const MAX_DELETED: usize = 1_000;
 
-impl ToJson for Saved {
-    fn to_json(&self) -> Json {
-        Json::obj(vec![
-            ("id", self.id.as_str().into()),
-            ("name", self.name.as_str().into()),
-            ("created", self.created.into()),
-            ("updated", self.updated.into()),
-            ("scenario", self.scenario.to_json()),
-        ])
-    }
-}
-
 /// The saved scenario at `path` of the list, with its id if it has one.
-fn saved_from_json(v: &Json, path: &str) -> Result<(Option<String>, Saved), String> {
+fn saved_from_json(v: &Value, path: &str) -> Result<(Option<String>, Saved), String> {
     if !v.is_object() {
-        return Err(json::expected(path, "an object", v));
+        return Err(format!("{path}: expected an object, got {}", short(v)));
     }
-    let text = |key: &str| json::string(json::required(v, key, path)?, &format!("{path}.{key}"));
-    let time = |key: &str| v.get(key).map_or(Ok(0.0), |t| json::number(t, &format!("{path}.{key}")));
-    let id = match v.get("id") {
-        None => None,
-        Some(id) => Some(json::string(id, &format!("{path}.id"))?),
-    };
-    let saved = Saved {
-        id: String::new(),
-        name: clean_name(&text("name")?, "Scenario"),
-        created: time("created")?,
-        updated: time("updated")?,
-        scenario: json::scenario_from_json(json::required(v, "scenario", path)?, &format!("{path}.scenario"))?,
-    };
-    Ok((id.filter(|id| !id.is_empty()), saved))
+    if let Some(scenario) = v.get("scenario") {
+        must_be_object(scenario, &format!("{path}.scenario"))?;
+    }
+    let mut saved: Saved = from_json(v, path)?;
+    saved.name = clean_name(&saved.name, "Scenario");
+    let id = std::mem::take(&mut saved.id);
+    Ok((Some(id).filter(|id| !id.is_empty()), saved))
 }
 
-impl ToJson for Library {
-    fn to_json(&self) -> Json {
-        Json::Arr(self.items.iter().map(ToJson::to_json).chain(self.bad.iter().map(|b| b.raw.clone())).collect())
+/// A value in a few words, for a reason: its text up to 40 characters.
+fn short(v: &Value) -> String {
+    let text = v.to_string();
+    match text.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text,
+    }
+}
+
+/// The items, then the unreadable entries as they were.
+impl Serialize for Library {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.items.len() + self.bad.len()))?;
+        for item in &self.items {
+            seq.serialize_element(item)?;
+        }
+        for entry in &self.bad {
+            seq.serialize_element(&entry.raw)?;
+        }
+        seq.end()
     }
 }
 
@@ -111,12 +116,12 @@ impl Library {
     /// has, gets one derived from its position (`<id>~<position>`), the same
     /// at every read, so tabs reading the same text agree. Returns the list
     /// and how many ids were given. Errs only when the value is not a list.
-    pub fn read(v: &Json) -> Result<(Library, usize), String> {
-        let list = v.as_array().ok_or_else(|| json::expected("saved scenarios", "an array", v))?;
+    pub fn read(v: &Value) -> Result<(Library, usize), String> {
+        let list = v.as_array().ok_or_else(|| format!("saved scenarios: expected an array, got {}", short(v)))?;
         let mut lib = Library::default();
         let mut rekeyed = 0;
         // Ids as written, so a given id never takes one a later entry has.
-        let written: HashSet<&str> = list.iter().filter_map(|e| e.get("id").and_then(Json::as_str)).collect();
+        let written: HashSet<&str> = list.iter().filter_map(|e| e.get("id").and_then(Value::as_str)).collect();
         let mut ids: HashSet<String> = HashSet::new();
         for (i, entry) in list.iter().enumerate() {
             match saved_from_json(entry, &format!("[{i}]")) {
@@ -140,12 +145,6 @@ impl Library {
             }
         }
         Ok((lib, rekeyed))
-    }
-}
-
-impl FromJson for Library {
-    fn from_json(v: &Json) -> Result<Self, String> {
-        Library::read(v).map(|(lib, _)| lib)
     }
 }
 
@@ -483,30 +482,36 @@ mod tests {
     fn the_list_is_stored_as_serde_stored_it() {
         let mut l = Library::default();
         l.add("A \"quoted\" name", Scenario::default(), 1.5);
-        let text = json::to_string(&l);
+        let text = serde_json::to_string(&l).unwrap();
+        let read = |text: &str| Library::read(&serde_json::from_str(text).unwrap()).map(|(l, _)| l);
         assert!(text.starts_with(
             r#"[{"id":"s1","name":"A \"quoted\" name","created":1.5,"updated":1.5,"scenario":{"sizing":"#
         ));
-        assert_eq!(json::from_str::<Library>(&text), Ok(l));
+        assert_eq!(read(&text), Ok(l));
         // Times may be missing (and an id: one is given); a list it must be.
-        let old: Library = json::from_str(r#"[{"id":"a","name":"n","scenario":{}}]"#).unwrap();
+        let old = read(r#"[{"id":"a","name":"n","scenario":{}}]"#).unwrap();
         assert_eq!((old.items[0].created, old.items[0].updated), (0.0, 0.0));
-        let no_id: Library = json::from_str(r#"[{"name":"n","scenario":{}}]"#).unwrap();
+        let no_id = read(r#"[{"name":"n","scenario":{}}]"#).unwrap();
         assert_eq!(no_id.items[0].id, "entry~0");
-        assert!(json::from_str::<Library>(r#"{"id":"a"}"#).is_err());
+        assert!(read(r#"{"id":"a"}"#).is_err());
         // An entry that cannot be read is kept as it was, with why, beside the rest.
         for (bad, why) in [
-            (r#"[{"id":"a","name":"n"}]"#, "[0]: missing field \"scenario\""),
+            (r#"[{"id":"a","name":"n"}]"#, "[0]: missing field `scenario`"),
             (r#"[1]"#, "[0]: expected an object, got 1"),
             (
                 r#"[{"id":"a","name":"n","scenario":{}},{"id":"b","name":"m","scenario":{"wacc":"x"}}]"#,
-                "[1].scenario.wacc: expected a number, got the string \"x\"",
+                "[1].scenario.wacc: invalid type: string \"x\", expected f64",
             ),
+            (r#"[{"id":"a","name":"n","scenario":[]}]"#, "[0].scenario: invalid type: sequence, expected an object"),
+            (r#"[{"id":5,"name":"n","scenario":{}}]"#, "[0].id: invalid type: integer `5`, expected a string"),
         ] {
-            let l: Library = json::from_str(bad).unwrap();
+            let l = read(bad).unwrap();
             assert_eq!(l.bad.len(), 1, "{bad}");
             assert_eq!(l.bad[0].reason, why);
-            assert!(json::to_string(&l).ends_with(&format!("{}]", l.bad[0].raw)), "written back as it was");
+            assert!(
+                serde_json::to_string(&l).unwrap().ends_with(&format!("{}]", l.bad[0].raw)),
+                "written back as it was"
+            );
             assert!(bad.contains(&l.bad[0].raw.to_string()));
         }
     }

@@ -9,29 +9,52 @@
 //! writing. Items this tab could not write stay in its list, marked unsaved
 //! ([`SavedList::unsaved`]), until a later write takes them.
 
-use crate::json::{self, Json};
 use crate::library::{merge, Library, Saved, LIBRARY_KEY};
-use crate::storage::{encode_with, envelope, Loaded, Slot, StorageError, Store};
+use crate::storage::{envelope, Loaded, Slot, StorageError, Store, DATA_VERSION, SCHEMA};
+use serde::Serialize;
+use serde_json::Value;
 use std::collections::{HashMap, HashSet};
+
+/// The saved list as stored: storage's envelope, with the deletions the list
+/// records after it when there are any (readers that do not know the field
+/// ignore it).
+#[derive(Serialize)]
+struct StoredList<'a> {
+    schema: u32,
+    data_version: &'a str,
+    saved_at: f64,
+    payload: &'a Library,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    deleted: &'a [String],
+}
 
 /// Read stored text as a saved list: the list (with the deletions its
 /// envelope records) and how many ids it re-keyed.
 pub fn read_list(raw: &str) -> Result<(Library, usize), StorageError> {
-    let value = json::parse(raw).map_err(StorageError::Corrupt)?;
-    let env = envelope(&value)?;
-    let (mut library, rekeyed) = Library::read(env.payload).map_err(StorageError::Corrupt)?;
+    let value: Value = serde_json::from_str(raw).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+    // Deletions are advisory: ids that are not strings are left out.
+    let deleted: Vec<String> = match value.get("deleted").and_then(Value::as_array) {
+        Some(list) => list.iter().filter_map(Value::as_str).map(str::to_string).collect(),
+        None => Vec::new(),
+    };
+    let env = envelope(value)?;
+    let (mut library, rekeyed) = Library::read(&env.payload).map_err(StorageError::Corrupt)?;
     if env.schema > 0 {
-        let deleted = value.get("deleted").and_then(Json::as_array).unwrap_or_default();
-        library.deleted = deleted.iter().filter_map(Json::as_str).map(str::to_string).collect();
+        library.deleted = deleted;
     }
     Ok((library, rekeyed))
 }
 
 /// A list as stored: its envelope, and the deletions it records when there are any.
 pub fn write_list(library: &Library, now: f64) -> String {
-    let deleted = library.deleted.iter().map(|d| Json::Str(d.clone())).collect::<Vec<_>>();
-    let extra = if deleted.is_empty() { vec![] } else { vec![("deleted", Json::Arr(deleted))] };
-    encode_with(library, now, extra)
+    let stored = StoredList {
+        schema: SCHEMA,
+        data_version: DATA_VERSION,
+        saved_at: now,
+        payload: library,
+        deleted: &library.deleted,
+    };
+    serde_json::to_string(&stored).unwrap_or_default()
 }
 
 fn check_list(raw: &str) -> Result<(), StorageError> {

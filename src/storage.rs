@@ -12,8 +12,10 @@
 //! ([`Local`]), a map with injectable failures in tests ([`MemStore`]), so the
 //! whole protocol is tested natively, failing writes and two tabs included.
 
-use crate::json::{self, FromJson, Json, ToJson};
 use crate::model::Scenario;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -28,7 +30,7 @@ pub const BACKUP_PREFIX: &str = "gigafactory-planner.backup.";
 
 /// What is stored: a payload with its versions and time, as
 /// `{"schema": 1, "data_version": "…", "saved_at": ms, "payload": …}`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Envelope<T> {
     /// Schema version of the payload.
     pub schema: u32,
@@ -76,35 +78,57 @@ impl fmt::Display for StorageError {
     }
 }
 
-/// Wrap a payload for storage.
-pub fn encode<T: ToJson>(payload: &T, now_ms: f64) -> String {
-    encode_with(payload, now_ms, vec![])
+/// Read a `T` from a JSON value (always by reference: one instance of each
+/// type's reading code in the wasm).
+/// An error names the field, after `root` (the place of the value itself, ""
+/// at the top): "training.mfu: invalid type: null, expected f64",
+/// "[1].scenario: missing field `mode`".
+pub fn from_json<'de, T: Deserialize<'de>>(value: &'de Value, root: &str) -> Result<T, String> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let path = match (root, path.as_str()) {
+            (root, ".") => root.to_string(),
+            ("", path) => path.to_string(),
+            (root, path) if path.starts_with('[') => format!("{root}{path}"),
+            (root, path) => format!("{root}.{path}"),
+        };
+        if path.is_empty() {
+            e.into_inner().to_string()
+        } else {
+            format!("{path}: {}", e.into_inner())
+        }
+    })
 }
 
-/// Wrap a payload for storage, with more envelope fields after it (readers
-/// that do not know them ignore them).
-pub fn encode_with<T: ToJson>(payload: &T, now_ms: f64, extra: Vec<(&str, Json)>) -> String {
-    let mut members = vec![
-        ("schema", SCHEMA.into()),
-        ("data_version", DATA_VERSION.into()),
-        ("saved_at", now_ms.into()),
-        ("payload", payload.to_json()),
-    ];
-    members.extend(extra);
-    Json::obj(members).to_string()
+/// serde reads a struct from an array of its fields too, a form this app
+/// never wrote: a scenario must be an object (`[]` would otherwise read as
+/// the default scenario, and whatever wrote it be overwritten).
+pub fn must_be_object(value: &Value, path: &str) -> Result<(), String> {
+    if value.is_array() {
+        let at = if path.is_empty() { String::new() } else { format!("{path}: ") };
+        return Err(format!("{at}invalid type: sequence, expected an object"));
+    }
+    Ok(())
+}
+
+/// Wrap a payload for storage.
+pub fn encode<T: Serialize>(payload: &T, now_ms: f64) -> String {
+    let env = Envelope { schema: SCHEMA, data_version: DATA_VERSION.to_string(), saved_at: now_ms, payload };
+    serde_json::to_string(&env).unwrap_or_default()
 }
 
 /// The schema version a stored value or an imported file declares: 0 when it
 /// has none (a bare payload), an error when it is not a whole number from 0 to
-/// [`u32::MAX`] written as a number, or is newer than this release's. Storage
-/// and import follow this one rule.
-pub fn schema_of(value: &Json) -> Result<u32, StorageError> {
+/// [`u32::MAX`] written as digits (`1`, not `1.0`), or is newer than this
+/// release's. Storage and import follow this one rule.
+pub fn schema_of(value: &Value) -> Result<u32, StorageError> {
     let schema = match value.get("schema") {
         None => 0,
-        Some(Json::Int(v)) => {
-            u32::try_from(*v).map_err(|_| StorageError::Corrupt("the schema version is not a whole number".into()))?
-        }
-        Some(_) => return Err(StorageError::Corrupt("the schema version is not a whole number".into())),
+        // A number as_u64 reads was written as digits that fit a u64.
+        Some(v) => v
+            .as_u64()
+            .and_then(|v| u32::try_from(v).ok())
+            .ok_or_else(|| StorageError::Corrupt("the schema version is not a whole number".into()))?,
     };
     if schema > SCHEMA {
         return Err(StorageError::FromTheFuture(schema));
@@ -115,25 +139,37 @@ pub fn schema_of(value: &Json) -> Result<u32, StorageError> {
 /// Unwrap stored text, migrating older schemas.
 ///
 /// Schema 0 is a bare payload without an envelope (what an early build, a hand
-/// edit or another tool may leave): it is wrapped as if saved at time 0.
-pub fn decode<T: FromJson>(raw: &str) -> Result<Envelope<T>, StorageError> {
-    let value = json::parse(raw).map_err(StorageError::Corrupt)?;
-    let env = envelope(&value)?;
-    let payload = T::from_json(env.payload).map_err(StorageError::Corrupt)?;
+/// edit or another tool may leave): it is wrapped as if saved at time 0. The
+/// payload must be an object.
+pub fn decode<T: DeserializeOwned>(raw: &str) -> Result<Envelope<T>, StorageError> {
+    let value: Value = serde_json::from_str(raw).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+    let env = envelope(value)?;
+    must_be_object(&env.payload, "payload").map_err(StorageError::Corrupt)?;
+    let payload = from_json(&env.payload, "").map_err(StorageError::Corrupt)?;
     Ok(Envelope { schema: env.schema, data_version: env.data_version, saved_at: env.saved_at, payload })
 }
 
-/// The envelope of a parsed stored value, its payload borrowed (see [`decode`]).
-pub fn envelope(value: &Json) -> Result<Envelope<&Json>, StorageError> {
-    let schema = schema_of(value)?;
+/// The envelope's fields but the payload, as read.
+#[derive(Deserialize)]
+struct Head {
+    data_version: String,
+    saved_at: f64,
+}
+
+/// The envelope of a parsed stored value, its payload as JSON (see [`decode`]).
+/// Every field of the envelope must be there; others are ignored.
+pub fn envelope(mut value: Value) -> Result<Envelope<Value>, StorageError> {
+    let schema = schema_of(&value)?;
     if schema == 0 {
         return Ok(Envelope { schema: 0, data_version: "unknown".into(), saved_at: 0.0, payload: value });
     }
     // Later schemas add their migrations here, oldest first.
-    let field = |key: &str| json::required(value, key, "envelope").map_err(StorageError::Corrupt);
-    let data_version = json::string(field("data_version")?, "data_version").map_err(StorageError::Corrupt)?;
-    let saved_at = json::number(field("saved_at")?, "saved_at").map_err(StorageError::Corrupt)?;
-    Ok(Envelope { schema, data_version, saved_at, payload: field("payload")? })
+    let head: Head = from_json(&value, "envelope").map_err(StorageError::Corrupt)?;
+    let payload = match value.get_mut("payload") {
+        Some(payload) => payload.take(),
+        None => return Err(StorageError::Corrupt("envelope: missing field `payload`".into())),
+    };
+    Ok(Envelope { schema, data_version: head.data_version, saved_at: head.saved_at, payload })
 }
 
 /// Where stored text lives: the browser's local storage ([`Local`]) or, in
@@ -147,15 +183,22 @@ pub trait Store {
     fn keys(&self) -> Result<Vec<String>, StorageError>;
 }
 
-/// The browser's local storage, touched only after checking that it can be
-/// (a sandboxed iframe throws on the mere access).
+/// The browser's local storage through gloo-storage's raw API (the text as
+/// stored: the never-lose path must see text it cannot read, which gloo's
+/// typed `get` would only report as an error), touched only after checking
+/// that it can be: a sandboxed iframe throws on the mere access, and gloo
+/// turns that into an uncaught exception.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Local;
 
 #[cfg(target_arch = "wasm32")]
 impl Local {
     fn raw() -> Result<web_sys::Storage, StorageError> {
-        web_sys::window().and_then(|w| w.local_storage().ok().flatten()).ok_or(StorageError::Unavailable)
+        let usable = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some();
+        if !usable {
+            return Err(StorageError::Unavailable);
+        }
+        Ok(<gloo_storage::LocalStorage as gloo_storage::Storage>::raw())
     }
 }
 
@@ -416,7 +459,7 @@ mod tests {
 
     #[test]
     fn one_schema_rule() {
-        let schema = |text: &str| schema_of(&json::parse(text).unwrap());
+        let schema = |text: &str| schema_of(&serde_json::from_str(text).unwrap());
         assert_eq!(schema("{}"), Ok(0));
         assert_eq!(schema(r#"{"schema":1}"#), Ok(1));
         assert_eq!(schema(r#"{"schema":2}"#), Err(StorageError::FromTheFuture(2)));
@@ -460,7 +503,7 @@ mod tests {
 
     #[test]
     fn a_bare_payload_is_migrated_from_schema_0() {
-        let bare = json::to_string(&Scenario { years: 12.0, ..Scenario::default() });
+        let bare = serde_json::to_string(&Scenario { years: 12.0, ..Scenario::default() }).unwrap();
         let env: Envelope<Scenario> = decode(&bare).unwrap();
         assert_eq!(env.schema, 0);
         assert_eq!(env.payload.years, 12.0);
@@ -468,6 +511,70 @@ mod tests {
         let env: Envelope<Scenario> = decode(r#"{"accelerator":"h100"}"#).unwrap();
         assert_eq!(env.payload.accelerator, "h100");
         assert_eq!(env.payload.country, Scenario::default().country);
+    }
+
+    fn scenario(text: &str) -> Result<Scenario, String> {
+        let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        must_be_object(&value, "scenario")?;
+        from_json(&value, "")
+    }
+
+    #[test]
+    fn the_default_scenario_is_written_as_serde_wrote_it() {
+        assert_eq!(
+            serde_json::to_string(&Scenario::default()).unwrap(),
+            concat!(
+                r#"{"sizing":{"mode":"count","value":100000.0},"accelerator":"b200","country":"DE","cooling":"dlc","#,
+                r#""heat_rejection":"dry","redundancy":"n+1","utilization":0.8,"price_eur_per_mwh":null,"#,
+                r#""carbon_g_per_kwh":null,"pue":null,"years":10.0,"it_life_years":5.0,"facility_life_years":20.0,"#,
+                r#""wacc":0.07,"renewable_share":0.0,"heat_reuse":0.0,"heat_price_eur_per_mwh":10.0,"#,
+                r#""training":{"params_b":405.0,"tokens_t":15.6,"precision":"bf16","mfu":0.4,"goodput":0.9}}"#
+            )
+        );
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let e = |text: &str| scenario(text).unwrap_err();
+        assert_eq!(e(r#"{"years":"ten"}"#), "years: invalid type: string \"ten\", expected f64");
+        assert_eq!(e(r#"{"training":{"mfu":null}}"#), "training.mfu: invalid type: null, expected f64");
+        assert_eq!(e(r#"{"sizing":{"value":5}}"#), "sizing: missing field `mode`");
+        assert_eq!(e(r#"{"sizing":{"mode":"count"}}"#), "sizing: missing field `value`");
+        assert_eq!(
+            e(r#"{"cooling":"water"}"#),
+            "cooling: unknown variant `water`, expected one of `air`, `rdhx`, `dlc`, `immersion`"
+        );
+        assert_eq!(e(r#"{"accelerator":5}"#), "accelerator: invalid type: integer `5`, expected a string");
+        assert_eq!(e("[1]"), "scenario: invalid type: sequence, expected an object");
+        assert_eq!(e("7"), "invalid type: integer `7`, expected struct Scenario");
+        assert!(e("{").contains("line 1"));
+    }
+
+    #[test]
+    fn ids_match_exactly_and_overrides_may_be_null() {
+        assert!(scenario(r#"{"cooling":"DLC"}"#).is_err());
+        assert!(scenario(r#"{"redundancy":"N+1"}"#).is_err());
+        assert!(scenario(r#"{"sizing":{"mode":"Count","value":1}}"#).is_err());
+        assert!(scenario(r#"{"training":{"precision":"BF16"}}"#).is_err());
+        let s = scenario(r#"{"pue":null,"price_eur_per_mwh":80,"unknown":[1,{}],"training":{}}"#).unwrap();
+        assert_eq!(s.pue, None);
+        assert_eq!(s.price_eur_per_mwh, Some(80.0));
+        assert_eq!(s.training, crate::model::TrainingRun::default());
+        assert!(scenario(r#"{"training":null}"#).is_err());
+        assert!(scenario(r#"{"sizing":null}"#).is_err());
+        assert!(scenario(r#"{"accelerator":null}"#).is_err());
+        // The last of repeated fields counts: text is read as a JSON value
+        // first, whose objects keep the last.
+        assert_eq!(scenario(r#"{"years":"bad","years":12}"#).unwrap().years, 12.0);
+        let s = scenario(r#"{"sizing":{"value":1e3,"mode":"capex_eur","extra":true}}"#).unwrap();
+        assert_eq!(s.sizing, crate::model::Sizing::CapexEur(1000.0));
+        for (sizing, text) in [
+            (crate::model::Sizing::PowerMw(50.0), r#"{"mode":"power_mw","value":50.0}"#),
+            (crate::model::Sizing::ComputePflops(2.5), r#"{"mode":"compute_pflops","value":2.5}"#),
+            (crate::model::Sizing::CapexEur(1e9), r#"{"mode":"capex_eur","value":1000000000.0}"#),
+        ] {
+            assert_eq!(serde_json::to_string(&sizing).unwrap(), text);
+        }
     }
 
     fn check(raw: &str) -> Result<(), StorageError> {

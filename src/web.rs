@@ -2,7 +2,7 @@
 //! an uploaded file, and talking to a parent page. Every call reports failure
 //! as a value; none can panic.
 
-use crate::json::Json;
+use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -70,10 +70,12 @@ pub fn parent() -> Option<web_sys::Window> {
     }
 }
 
-/// Post a JSON value to the parent window (any origin: results are public).
-pub fn post_to_parent(message: &Json) {
+/// Post a message to the parent window (any origin: results are public), as
+/// the object its JSON text describes.
+pub fn post_to_parent<T: serde::Serialize>(message: &T) {
     let Some(parent) = parent() else { return };
-    let Ok(value) = js_sys::JSON::parse(&message.to_string()) else { return };
+    let Ok(text) = serde_json::to_string(message) else { return };
+    let Ok(value) = js_sys::JSON::parse(&text) else { return };
     let _ = parent.post_message(&value, "*");
 }
 
@@ -90,14 +92,14 @@ pub fn from_parent(ev: &web_sys::MessageEvent) -> bool {
 /// surrogates that no JSON parser accepts). Strings are read lossily (a lone
 /// surrogate becomes U+FFFD); properties that are undefined, functions or
 /// symbols are left out, and elsewhere those read as null; an object's
-/// properties come sorted by name. Errs on a BigInt, nesting deeper than 32
+/// properties come sorted by name (as a JSON object keeps them). Errs on a BigInt, nesting deeper than 32
 /// levels, a cycle, or more than [`MESSAGE_NODES`] values in all (a message of
 /// shared references, `o = {a: o1, b: o1}` and so on, would otherwise be
 /// walked once per path: exponentially).
 ///
 /// Call it only on a message that claims to be ours ([`message_claims`]),
 /// which reads nothing but `type`.
-pub fn message_json(ev: &web_sys::MessageEvent) -> Result<Json, String> {
+pub fn message_json(ev: &web_sys::MessageEvent) -> Result<Value, String> {
     let mut walk = Walk { budget: MESSAGE_NODES, path: Vec::new() };
     walk.value(&ev.data(), 0)
 }
@@ -115,7 +117,7 @@ struct Walk {
 }
 
 impl Walk {
-    fn value(&mut self, v: &JsValue, depth: u32) -> Result<Json, String> {
+    fn value(&mut self, v: &JsValue, depth: u32) -> Result<Value, String> {
         if depth > 32 {
             return Err("the message is nested too deeply".into());
         }
@@ -135,31 +137,31 @@ impl Walk {
         self.inner(v, depth)
     }
 
-    fn inner(&mut self, v: &JsValue, depth: u32) -> Result<Json, String> {
+    fn inner(&mut self, v: &JsValue, depth: u32) -> Result<Value, String> {
         js_to_json(self, v, depth)
     }
 }
 
-fn js_to_json(walk: &mut Walk, v: &JsValue, depth: u32) -> Result<Json, String> {
+fn js_to_json(walk: &mut Walk, v: &JsValue, depth: u32) -> Result<Value, String> {
     if v.is_bigint() {
         return Err("the message holds a BigInt, which JSON cannot carry".into());
     }
     if let Some(b) = v.as_bool() {
-        return Ok(Json::Bool(b));
+        return Ok(Value::Bool(b));
     }
     if let Some(x) = v.as_f64() {
         // Whole numbers stay integers, as JSON.stringify writes them.
         if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 {
-            return Ok(Json::Int(x as i64));
+            return Ok(Value::from(x as i64));
         }
-        return Ok(if x.is_finite() { Json::Num(x) } else { Json::Null });
+        return Ok(serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number));
     }
     if v.is_string() {
-        return Ok(Json::Str(v.as_string().unwrap_or_default()));
+        return Ok(Value::String(v.as_string().unwrap_or_default()));
     }
     if js_sys::Array::is_array(v) {
         let a: &js_sys::Array = v.unchecked_ref();
-        return a.iter().map(|x| walk.value(&x, depth + 1)).collect::<Result<Vec<_>, _>>().map(Json::Arr);
+        return a.iter().map(|x| walk.value(&x, depth + 1)).collect::<Result<Vec<_>, _>>().map(Value::Array);
     }
     // Boxed primitives (new String("…")) read as their value and dates as ISO
     // text, as in JSON.stringify.
@@ -172,11 +174,11 @@ fn js_to_json(walk: &mut Walk, v: &JsValue, depth: u32) -> Result<Json, String> 
     }
     if let Some(d) = v.dyn_ref::<js_sys::Date>() {
         let t = d.get_time();
-        return Ok(if t.is_nan() { Json::Null } else { Json::Str(String::from(d.to_iso_string())) });
+        return Ok(if t.is_nan() { Value::Null } else { Value::String(String::from(d.to_iso_string())) });
     }
     if v.is_object() && !v.is_function() {
         let o: &js_sys::Object = v.unchecked_ref();
-        let mut members: Vec<(String, Json)> = Vec::new();
+        let mut members = serde_json::Map::new();
         for key in js_sys::Object::keys(o).iter() {
             let Some(k) = key.as_string() else { continue };
             let x = js_sys::Reflect::get(o, &key).map_err(|_| format!("the property \"{k}\" cannot be read"))?;
@@ -184,13 +186,15 @@ fn js_to_json(walk: &mut Walk, v: &JsValue, depth: u32) -> Result<Json, String> 
             if x.is_undefined() || x.is_function() || x.is_symbol() {
                 continue;
             }
-            members.push((k, walk.value(&x, depth + 1)?));
+            let x = walk.value(&x, depth + 1)?;
+            members.insert(k, x);
         }
-        // Sorted by name (property names are unique), so parameters apply in
-        // the same order whatever order the parent wrote them in.
-        return Ok(Json::Obj(crate::model::sort::merge_sort_by(members, &|a, b| a.0 < b.0)));
+        // A JSON object keeps its members sorted by name (property names are
+        // unique), so parameters apply in the same order whatever order the
+        // parent wrote them in.
+        return Ok(Value::Object(members));
     }
-    Ok(Json::Null)
+    Ok(Value::Null)
 }
 
 /// Whether a message event's data claims to be one of ours (`type`, a string

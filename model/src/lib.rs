@@ -1,5 +1,5 @@
 //! The planning model: pure Rust, no web crate (the compiler sees to it: this
-//! crate depends on std alone). From a [`Scenario`] to an
+//! crate depends on std and serde alone). From a [`Scenario`] to an
 //! [`Estimate`] of power, cooling, water, cost, carbon, EU indicators and a
 //! training run, with its uncertainty.
 //!

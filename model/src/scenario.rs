@@ -3,12 +3,17 @@
 
 use crate::catalogue::{self, Accelerator, CoolingTech, Country, HeatRejection, Redundancy};
 use crate::error::ModelError;
+use serde::{Deserialize, Serialize};
 
 /// Largest accelerator count the model accepts.
 pub const MAX_ACCELERATORS: f64 = 10_000_000.0;
 
-/// How the factory is sized.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// How the factory is sized. Stored as `{"mode": "power_mw", "value": 50.0}`
+/// (the mode as its URL parameter is named), through [`SizingRecord`]: the
+/// same text as serde's adjacently tagged enums write, with less code than
+/// their buffering of a `value` written before its `mode`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(from = "SizingRecord", into = "SizingRecord")]
 pub enum Sizing {
     /// A number of accelerators (rounded up to whole systems).
     Count(f64),
@@ -20,8 +25,55 @@ pub enum Sizing {
     CapexEur(f64),
 }
 
-/// Numeric precision of a training run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a sizing's `mode` says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SizingMode {
+    /// [`Sizing::Count`].
+    Count,
+    /// [`Sizing::PowerMw`].
+    PowerMw,
+    /// [`Sizing::ComputePflops`].
+    ComputePflops,
+    /// [`Sizing::CapexEur`].
+    CapexEur,
+}
+
+/// A sizing as stored: `{"mode": …, "value": …}`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct SizingRecord {
+    /// Which target.
+    pub mode: SizingMode,
+    /// Its value.
+    pub value: f64,
+}
+
+impl From<Sizing> for SizingRecord {
+    fn from(s: Sizing) -> SizingRecord {
+        let (mode, value) = match s {
+            Sizing::Count(x) => (SizingMode::Count, x),
+            Sizing::PowerMw(x) => (SizingMode::PowerMw, x),
+            Sizing::ComputePflops(x) => (SizingMode::ComputePflops, x),
+            Sizing::CapexEur(x) => (SizingMode::CapexEur, x),
+        };
+        SizingRecord { mode, value }
+    }
+}
+
+impl From<SizingRecord> for Sizing {
+    fn from(r: SizingRecord) -> Sizing {
+        match r.mode {
+            SizingMode::Count => Sizing::Count(r.value),
+            SizingMode::PowerMw => Sizing::PowerMw(r.value),
+            SizingMode::ComputePflops => Sizing::ComputePflops(r.value),
+            SizingMode::CapexEur => Sizing::CapexEur(r.value),
+        }
+    }
+}
+
+/// Numeric precision of a training run, stored as `"bf16"` or `"fp8"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Precision {
     /// bfloat16 tensor throughput.
     Bf16,
@@ -29,8 +81,10 @@ pub enum Precision {
     Fp8,
 }
 
-/// A training run to schedule on the factory.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A training run to schedule on the factory. Stored with its fields in this
+/// order; a missing field takes its default.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct TrainingRun {
     /// Model parameters, billions.
     pub params_b: f64,
@@ -52,7 +106,12 @@ impl Default for TrainingRun {
 }
 
 /// Everything a planner chooses. URLs and storage are serialisations of this.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Stored as JSON with its fields in this order, catalogue choices as their
+/// ids and no override as `null`. Reading, a missing field takes the default
+/// scenario's value and an unknown one is ignored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Scenario {
     /// How the factory is sized.
     pub sizing: Sizing,

@@ -1,6 +1,6 @@
 //! Proptest strategies for tests of the model and of the app's codecs:
 //! arbitrary valid scenarios. Behind the `strategies` feature, so the model
-//! itself depends on std alone.
+//! itself depends on std and serde alone.
 
 use crate::catalogue::{CoolingTech, HeatRejection, Redundancy, ACCELERATORS, COUNTRIES};
 use crate::{Precision, Scenario, Sizing, TrainingRun};

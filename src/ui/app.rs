@@ -228,15 +228,18 @@ fn embed_bridge(planner: Planner) {
     Effect::new(move |_| {
         // Every change answers, even one the model refuses for the same reason.
         planner.scenario.track();
-        crate::web::post_to_parent(&planner.result.with(|r| match r {
-            Ok(e) => results_message(e, &planner.scenario.with(|s| url_state::to_query(s, None, false))),
-            Err(e) => error_message(&[ParamError {
+        planner.result.with(|r| match r {
+            Ok(e) => crate::web::post_to_parent(&results_message(
+                e,
+                &planner.scenario.with(|s| url_state::to_query(s, None, false)),
+            )),
+            Err(e) => crate::web::post_to_parent(&error_message(&[ParamError {
                 name: "model".into(),
                 value: String::new(),
                 reason: e.to_string(),
                 model: None,
-            }]),
-        }));
+            }])),
+        });
     });
     crate::web::observe_height(|h| crate::web::post_to_parent(&height_message(h)));
     let listener = window_event_listener(leptos::ev::message, move |ev| {

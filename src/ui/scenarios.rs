@@ -138,7 +138,7 @@ pub fn use_shelf() -> Shelf {
 
 /// What an unreadable entry is called: its name if it has one, else its place.
 fn bad_name(t: &Text, entry: &BadEntry) -> String {
-    match entry.raw.get("name").and_then(crate::json::Json::as_str) {
+    match entry.raw.get("name").and_then(serde_json::Value::as_str) {
         Some(name) => crate::library::clean_name(name, "?"),
         None => fill(t.unreadable_entry, ""),
     }

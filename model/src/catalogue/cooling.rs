@@ -211,3 +211,39 @@ impl Redundancy {
         }
     }
 }
+
+/// Stored by id: a catalogue choice is written as its exact id (`"dlc"`) and
+/// read back only from an exact id (case counts); another string is an error
+/// naming the ids allowed.
+macro_rules! by_id {
+    ($t:ty, $what:literal) => {
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.id())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Id;
+                impl serde::de::Visitor<'_> for Id {
+                    type Value = $t;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str($what)
+                    }
+                    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<$t, E> {
+                        <$t>::ALL.into_iter().find(|x| x.id() == v).ok_or_else(|| {
+                            let ids: Vec<String> = <$t>::ALL.iter().map(|x| format!("`{}`", x.id())).collect();
+                            E::custom(format_args!("unknown variant `{v}`, expected one of {}", ids.join(", ")))
+                        })
+                    }
+                }
+                deserializer.deserialize_str(Id)
+            }
+        }
+    };
+}
+
+by_id!(CoolingTech, "a cooling id");
+by_id!(HeatRejection, "a heat-rejection id");
+by_id!(Redundancy, "a redundancy id");
