@@ -110,13 +110,15 @@ const keptPages = (page) => page.evaluate(async () => {
  * once more (see security.test.js).
  */
 async function reloadOffline(page, context, url) {
+  // Controlled by a worker, and that worker running (a request through it).
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await page.evaluate(() => fetch('./sw.js').then((r) => r.text()).catch(() => {}));
   await context.setOffline(true);
   try {
     await page.reload();
   } catch (e) {
     if (!/ERR_INTERNET_DISCONNECTED/.test(e.message)) throw e;
-    await page.waitForTimeout(500);
+    // The failed attempt started the worker: the second one finds it running.
     await page.goto(url);
   }
   await waitForMetrics(page);
