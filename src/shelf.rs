@@ -178,16 +178,6 @@ impl SavedList {
         let base: HashMap<&str, &Saved> = self.base.items.iter().map(|s| (s.id.as_str(), s)).collect();
         self.library.items.iter().filter(|s| base.get(s.id.as_str()) != Some(s)).map(|s| s.id.clone()).collect()
     }
-
-    /// Whether storage lacks some of this tab's list (items, or deletions).
-    pub fn has_unsaved(&self) -> bool {
-        self.library != self.base
-    }
-}
-
-/// The stored list as text for a download: what a set-aside or held key held.
-pub fn describe_backups(entries: &[(String, String)]) -> String {
-    entries.iter().map(|(k, v)| format!("// {k}\n{v}")).collect::<Vec<_>>().join("\n\n")
 }
 
 #[cfg(test)]
@@ -214,7 +204,7 @@ mod tests {
         store.refuse_next = 1;
         let (_, refused) = a.change(&mut store, 4.0, |l| l.add("Unsaved A plan", scenario(0.3), 4.0));
         assert!(refused.is_err());
-        assert!(a.unsaved().len() == 1 && a.has_unsaved());
+        assert_eq!(a.unsaved().len(), 1);
         // Tab B deletes "One" and writes; tab A hears of it.
         let one = b.library.items[0].id.clone();
         b.change(&mut store, 5.0, |l| l.remove(&one)).1.unwrap();
@@ -225,7 +215,7 @@ mod tests {
         a.sync(&mut store, 7.0).unwrap();
         let (stored, _) = read_list(&store.map[LIBRARY_KEY]).unwrap();
         assert_eq!(stored, a.library);
-        assert!(!a.has_unsaved());
+        assert!(a.unsaved().is_empty());
     }
 
     #[test]

@@ -236,11 +236,6 @@ impl Store for Local {
     }
 }
 
-/// Whether local storage can be used here.
-pub fn available() -> bool {
-    Local.keys().is_ok()
-}
-
 /// Now, in ms since the Unix epoch (0 off the browser).
 pub fn now_ms() -> f64 {
     #[cfg(target_arch = "wasm32")]

@@ -18,6 +18,13 @@ use crate::i18n::Text;
 use crate::state::use_planner;
 use leptos::prelude::*;
 
+/// Offer stored text this release could not use as one download, each part
+/// under its key: `entries` are (key, text), held in memory or in backups.
+pub fn download_unreadable(entries: &[(String, String)]) {
+    let text = entries.iter().map(|(k, v)| format!("// {k}\n{v}")).collect::<Vec<_>>().join("\n\n");
+    let _ = crate::web::download("gigafactory-unreadable-data.txt", "text/plain", &text);
+}
+
 /// A reactive string of the current language. Every call returns the same
 /// closure type (the string is picked by a fn pointer), so the view code that
 /// renders texts is generated once instead of once per string: that keeps the

@@ -311,8 +311,7 @@ fn WorkingHeld(working: RwSignal<Slot>) -> impl IntoView {
     let p = use_planner();
     let download = move |_| {
         let Some(held) = working.with_untracked(|w| w.held.clone()) else { return };
-        let text = crate::shelf::describe_backups(&[(storage::WORKING_KEY.to_string(), held.raw)]);
-        let _ = crate::web::download("gigafactory-unreadable-data.txt", "text/plain", &text);
+        crate::ui::download_unreadable(&[(storage::WORKING_KEY.to_string(), held.raw)]);
     };
     // Replacing loses the unreadable data: the first press asks, the second
     // does it; a write the browser refuses is said.
@@ -379,10 +378,8 @@ fn Notices(url_errors: Vec<ParamError>, storage_note: Option<(String, bool)>) ->
                         {n}
                         {backups.then(|| view! {
                             " "
-                            <button type="button" class="link" id="download-working-backup" on:click=move |_| {
-                                let text = crate::shelf::describe_backups(&storage::backups(&Local));
-                                let _ = crate::web::download("gigafactory-unreadable-data.txt", "text/plain", &text);
-                            }>{tx(|t| t.download_unreadable)}</button>
+                            <button type="button" class="link" id="download-working-backup"
+                                on:click=move |_| crate::ui::download_unreadable(&storage::backups(&Local))>{tx(|t| t.download_unreadable)}</button>
                         })}
                     </p>
                 })}

@@ -8,7 +8,7 @@ use crate::i18n::{fill, storage_error, Lang, Text};
 use crate::library::{BadEntry, Library, Saved};
 use crate::messages::model_error_message;
 use crate::model::Scenario;
-use crate::shelf::{describe_backups, Opening, SavedList};
+use crate::shelf::{Opening, SavedList};
 use crate::state::use_planner;
 use crate::storage::{self, Local, StorageError};
 use crate::ui::tx;
@@ -274,8 +274,7 @@ pub fn ScenarioPanel() -> impl IntoView {
         let mut entries: Vec<(String, String)> =
             held.get_untracked().map(|h| (crate::library::LIBRARY_KEY.to_string(), h.raw)).into_iter().collect();
         entries.extend(storage::backups(&Local));
-        let text = describe_backups(&entries);
-        let _ = crate::web::download("gigafactory-unreadable-data.txt", "text/plain", &text);
+        crate::ui::download_unreadable(&entries);
     };
     // Replacing loses the unreadable data: the first press asks, the second does it.
     let confirming = RwSignal::new(false);
