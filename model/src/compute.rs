@@ -412,8 +412,9 @@ pub fn size(r: &Resolved<'_>, site: &SiteProfile) -> Result<f64, ModelError> {
             n
         }
     };
-    // A count was validated before rounding up to whole systems; budgets are checked here.
-    if !matches!(r.scenario.sizing, Sizing::Count(_)) && systems * per_system > MAX_ACCELERATORS {
+    // Checked after rounding up to whole systems: 10,000,000 GB200 are 138,889
+    // NVL72 racks, 10,000,008 accelerators, and are refused.
+    if systems * per_system > MAX_ACCELERATORS {
         return Err(ModelError::TooManyAccelerators(systems * per_system));
     }
     Ok(systems.max(1.0))

@@ -43,7 +43,7 @@ pub enum ModelError {
         /// The unit of both numbers.
         unit: &'static str,
     },
-    /// Sizing by a budget asks for more accelerators than the model allows.
+    /// The sizing, rounded up to whole systems, asks for more accelerators than the model allows.
     TooManyAccelerators(f64),
 }
 
@@ -73,7 +73,7 @@ impl fmt::Display for ModelError {
                 write!(f, "the {what} budget is too small for one system, which needs {} {unit}", num(need))
             }
             ModelError::TooManyAccelerators(n) => {
-                write!(f, "this budget buys {} accelerators, more than the 10,000,000 the model allows", num(*n))
+                write!(f, "this sizing gives {} accelerators in whole systems, more than the 10,000,000 the model allows", num(*n))
             }
         }
     }

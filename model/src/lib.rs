@@ -11,6 +11,13 @@
 
 #![forbid(unsafe_code)]
 
+/// Version of the model's method and data (semantic versioning: a major step
+/// moves published numbers). 2.0.0 is issue 16's "model v2": a central estimate
+/// that is each uncertain input's median, a grid connection without
+/// redundancy, a present-value TCO, market-based CO₂ at the residual mix and
+/// a count checked after it is rounded up to whole systems.
+pub const MODEL_VERSION: &str = "2.0.0";
+
 pub mod catalogue;
 pub mod compute;
 pub mod error;

@@ -35,29 +35,35 @@ impl Rng {
     }
 }
 
-/// A low / likely / high range, sampled as a triangular distribution.
+/// A low / central / high range, sampled as a split (two-piece) triangular
+/// distribution whose median is the central value: half the draws fall in
+/// low–central, with a density rising linearly to the central value, and half in
+/// central–high, with a density falling linearly from it. The central estimate
+/// (every input at its central value) is then every input's median, so a
+/// one-sided range (a long upper tail, as most of the sourced ranges have) widens
+/// the spread on its side without moving the headline off the middle of the
+/// draws. A plain triangular distribution with its mode at the central value puts
+/// the median above it whenever the upper tail is the longer, and the headline at
+/// the optimistic edge of its own P10–P90 (issue 16).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Range {
     /// Low end.
     pub low: f64,
-    /// Most likely value.
-    pub mode: f64,
+    /// Central value: the median of the draws and the value of the headline.
+    pub median: f64,
     /// High end.
     pub high: f64,
 }
 
 impl Range {
-    /// Inverse-CDF sample of the triangular distribution for a uniform `u`.
+    /// Inverse-CDF sample for a uniform `u` in [0, 1]:
+    /// `low + (median − low)·√(2u)` below one half, `high − (high − median)·√(2(1 − u))` above.
     pub fn sample(&self, u: f64) -> f64 {
-        let (a, c, b) = (self.low, self.mode, self.high);
-        if b - a <= 0.0 {
-            return c;
-        }
-        let fc = (c - a) / (b - a);
-        if u < fc {
-            a + (u * (b - a) * (c - a)).sqrt()
+        let (a, c, b) = (self.low, self.median, self.high);
+        if u < 0.5 {
+            a + (c - a) * (2.0 * u).sqrt()
         } else {
-            b - ((1.0 - u) * (b - a) * (b - c)).sqrt()
+            b - (b - c) * (2.0 * (1.0 - u)).sqrt()
         }
     }
 }
@@ -134,7 +140,8 @@ impl Input {
     }
 }
 
-/// The multiplier range of each uncertain input for this scenario, with its basis:
+/// The multiplier range of each uncertain input for this scenario (median 1,
+/// the central estimate; see [`Range`]), with its basis:
 /// - price: band IG × 0.8 (national IG/ID ratios spread ±25 %) up to the band-ID price;
 ///   an override ±20 %;
 /// - carbon: ±10 % (Ember year-to-year swings 2023–2025);
@@ -150,11 +157,11 @@ pub fn ranges(r: &Resolved<'_>) -> [(Input, Range); 10] {
     let a = r.accelerator;
     let c = r.country;
     let price = if r.scenario.price_eur_per_mwh.is_some() {
-        Range { low: 0.8, mode: 1.0, high: 1.2 }
+        Range { low: 0.8, median: 1.0, high: 1.2 }
     } else {
-        Range { low: 0.8, mode: 1.0, high: (c.price_band_id_eur_per_mwh / c.price_eur_per_mwh).max(1.0) }
+        Range { low: 0.8, median: 1.0, high: (c.price_band_id_eur_per_mwh / c.price_eur_per_mwh).max(1.0) }
     };
-    let tri = |low: f64, high: f64| Range { low, mode: 1.0, high };
+    let tri = |low: f64, high: f64| Range { low, median: 1.0, high };
     [
         (Input::Price, price),
         (Input::Carbon, tri(0.9, 1.1)),
@@ -379,15 +386,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn triangular_sample_stays_in_range_and_hits_ends() {
-        let r = Range { low: 0.5, mode: 1.0, high: 2.0 };
+    fn split_triangular_sample_stays_in_range_hits_ends_and_has_its_median_at_the_centre() {
+        let r = Range { low: 0.5, median: 1.0, high: 2.0 };
         assert!((r.sample(0.0) - 0.5).abs() < 1e-12);
+        assert!((r.sample(0.5) - 1.0).abs() < 1e-12);
         assert!((r.sample(1.0) - 2.0).abs() < 1e-12);
         let mut rng = Rng::new(1);
-        for _ in 0..1000 {
+        let mut below = 0;
+        for _ in 0..10_000 {
             let x = r.sample(rng.uniform());
             assert!((0.5..=2.0).contains(&x));
+            below += usize::from(x < 1.0);
         }
+        // Half the draws below the centre (a plain triangular with mode 1 puts a third there).
+        assert!((4_800..=5_200).contains(&below), "{below} of 10,000 below the centre");
+        // A one-sided range: the central value is its end, and half the draws sit on it.
+        let one_sided = Range { low: 0.8, median: 1.0, high: 1.0 };
+        assert_eq!(one_sided.sample(0.75), 1.0);
     }
 
     #[test]
