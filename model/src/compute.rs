@@ -200,7 +200,12 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
     let losses = it_design * (site.loss_share * fixed_scale);
     let misc = it_design * (MISC_SHARE * fixed_scale);
     let cooling_power = Megawatts((facility_peak - it_design - losses - misc).0.max(0.0));
-    let grid_connection = facility_peak * s.redundancy.capacity_factor();
+    // The grid delivers the non-redundant peak (no margin: the IT load is already
+    // at nameplate, while training draws ≈ 76 % of it, [`crate::source::BROOKHAVEN_NODE_POWER`]);
+    // redundancy installs UPS for the critical IT load and generators for the whole facility.
+    let grid_connection = facility_peak;
+    let ups_capacity = it_design * s.redundancy.capacity_factor();
+    let generator_capacity = facility_peak * s.redundancy.capacity_factor();
 
     // Heat and water. Heat per unit of IT cannot exceed the facility's energy per
     // unit of IT (a PUE override below the climate model's heat ratio).
@@ -219,11 +224,7 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
     let cooling_params = s.cooling.params();
     let construction =
         eur(CONSTRUCTION_USD_PER_MW * it_design.0 * (1.0 + cooling_params.capex_premium) * f.construction);
-    let electrical_factor = match s.redundancy {
-        crate::catalogue::Redundancy::N => 0.8,
-        crate::catalogue::Redundancy::NPlus1 => 1.0,
-        crate::catalogue::Redundancy::TwoN => 1.4,
-    };
+    let electrical_factor = s.redundancy.electrical_capex_factor();
     let capex = Capex {
         systems: systems_capex,
         network: systems_capex * NETWORK_CAPEX_SHARE,
@@ -332,6 +333,8 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
             misc,
             facility_peak,
             grid_connection,
+            ups_capacity,
+            generator_capacity,
         },
         pue_monthly,
         energy_monthly,
@@ -395,8 +398,9 @@ pub fn size(r: &Resolved<'_>, site: &SiteProfile) -> Result<f64, ModelError> {
             let n = target / (per_system * r.accelerator.bf16_tflops / 1_000.0);
             (n * (1.0 - 1e-12)).ceil()
         }
+        // The budget is what the grid delivers: the grid connection.
         Sizing::PowerMw(budget) => {
-            let unit = compute(r, site, &Factors::ONE, 1.0)?.power.facility_peak.0;
+            let unit = compute(r, site, &Factors::ONE, 1.0)?.power.grid_connection.0;
             let n = (budget / unit + 1e-9).floor();
             if n < 1.0 {
                 return Err(ModelError::BudgetTooSmall { what: "power", one_system: unit, unit: "MW" });

@@ -26,8 +26,17 @@ pub struct Power {
     pub misc: Megawatts,
     /// Peak facility draw: IT design × worst-month PUE.
     pub facility_peak: Megawatts,
-    /// Grid connection to request, with the redundancy of the supply.
+    /// Grid connection to request: the non-redundant facility peak, with no margin
+    /// on top (the IT load in it is already every system at nameplate). Redundancy
+    /// sizes UPS and generators, not the import (EnEfG counts the non-redundant
+    /// connection).
     pub grid_connection: Megawatts,
+    /// Installed UPS capacity: the critical IT load × the redundancy's capacity
+    /// factor (N 1, N+1 1.25, 2N 2).
+    pub ups_capacity: Megawatts,
+    /// Installed standby-generator capacity: the facility peak × the redundancy's
+    /// capacity factor.
+    pub generator_capacity: Megawatts,
 }
 
 /// Cooling plant and water.
@@ -68,7 +77,7 @@ pub struct Capex {
     pub storage: Euros,
     /// Building shell.
     pub shell: Euros,
-    /// Electrical plant with its redundancy.
+    /// Electrical plant with its redundancy (UPS, generators, switchgear, distribution).
     pub electrical: Euros,
     /// Mechanical and cooling plant.
     pub mechanical: Euros,

@@ -127,6 +127,8 @@ sources! {
     TT_CONSTRUCTION = ("tt-construction", "Data Centre Construction Cost Index 2025-26: Frankfurt US$11.6/W; AI/liquid premium +7–10 %", "Turner & Townsend", 2025, "https://www.turnerandtownsend.com/news/ai-data-centre-rush-raises-alarm-over-construction-supply-chain", High, false);
     /// Split of facility capex (shell, electrical, mechanical, other).
     CW_CAPEX_SPLIT = ("cw-split", "Data Center Development Cost Guide 2025 (shell ≈ 21 %; electrical/mechanical split estimated)", "Cushman & Wakefield", 2025, "https://cushwake.cld.bz/Data-Center-Development-Cost-Guide-2025/8-9", Low, true);
+    /// Redundancy topologies: N, N+1, 2N.
+    UPTIME_TIERS = ("uptime-tiers", "Tier Classifications Define Site Infrastructure Performance: N+1 redundant capacity components, 2N independent paths (UPS, generators); one spare module in four is this calculator's estimate", "Uptime Institute (Turner, Seader, Renaud, Brill)", 2008, "https://uptimeinstitute.com/tiers", Medium, true);
     /// Staff, maintenance and support rules of thumb.
     OPEX_RULES = ("opex-rules", "Opex rules of thumb: 0.3–0.5 FTE per MW IT; facility maintenance 1–3 %/yr; IT support 3–5 %/yr", "Reference dataset (industry rules of thumb)", 2026, "https://www.supercluster.blog/p/4-nvidia-dgx-h100-hardware", Low, true);
     /// Server useful lives in company filings.

@@ -101,10 +101,14 @@ fn golden_default_100k_b200_dlc_germany() {
     close("annual PUE", e.pue(), 1.113_208, 2e-6);
 
     // Facility peak = IT design × worst month = 191.2625 × 1.128470 = 215.834 MW;
-    // grid connection with N+1 (× 1.25) = 269.79 MW; losses 4 % = 7.6505; misc 1 % = 1.912625;
-    // cooling = 215.834 − 191.2625 − 7.6505 − 1.9126 = 15.008 MW.
+    // grid connection = the non-redundant peak, no margin = 215.834 MW (model v2; it was × 1.25
+    // for N+1 = 269.79 MW). N+1 installs UPS for IT 191.2625 × 1.25 = 239.078125 MW and
+    // generators for the facility 215.834 × 1.25 = 269.7925 MW.
+    // Losses 4 % = 7.6505; misc 1 % = 1.912625; cooling = 215.834 − 191.2625 − 7.6505 − 1.9126 = 15.008 MW.
     close("facility_peak", e.power.facility_peak.value(), 215.834, 2e-6);
-    close("grid", e.power.grid_connection.value(), 269.792, 2e-6);
+    close("grid", e.power.grid_connection.value(), 215.834, 2e-6);
+    close("ups", e.power.ups_capacity.value(), 239.078_125, EXACT);
+    close("generators", e.power.generator_capacity.value(), 269.7925, 2e-6);
     close("losses", e.power.losses.value(), 7.6505, EXACT);
     close("misc", e.power.misc.value(), 1.912_625, EXACT);
     close("cooling", e.power.cooling.value(), 15.0083, 5e-5);
@@ -232,13 +236,17 @@ fn golden_16k_h100_air_finland_pue_override() {
     //   902.45 W × 16 384 = 14.785741 MW × 1.07 = 15.820743 MW
     close("it_average", e.power.it_average.value(), 15.820_742_656, EXACT);
 
-    // PUE override 1.25 in every month. Facility peak 22.351872 × 1.25 = 27.93984 MW;
-    //   grid with 2N = × 2 = 55.87968 MW; 2N losses 5.5 % = 1.229353; misc 1 % = 0.223519;
+    // PUE override 1.25 in every month. Facility peak 22.351872 × 1.25 = 27.93984 MW = the grid
+    //   connection (non-redundant; it was × 2 for 2N = 55.88 MW before model v2); 2N installs UPS
+    //   22.351872 × 2 = 44.703744 MW and generators 27.93984 × 2 = 55.87968 MW;
+    //   2N losses 5.5 % = 1.229353; misc 1 % = 0.223519;
     //   cooling = 22.351872 × (0.25 − 0.055 − 0.01) = 4.135096 MW.
     assert!(e.pue_monthly.iter().all(|&p| p == 1.25));
     close("pue", e.pue(), 1.25, EXACT);
     close("facility_peak", e.power.facility_peak.value(), 27.939_84, EXACT);
-    close("grid", e.power.grid_connection.value(), 55.879_68, EXACT);
+    close("grid", e.power.grid_connection.value(), 27.939_84, EXACT);
+    close("ups", e.power.ups_capacity.value(), 44.703_744, EXACT);
+    close("generators", e.power.generator_capacity.value(), 55.879_68, EXACT);
     close("losses", e.power.losses.value(), 1.229_352_96, EXACT);
     close("cooling", e.power.cooling.value(), 4.135_096_32, EXACT);
 
@@ -333,9 +341,11 @@ fn golden_gb200_nvl72_sized_by_50_mw() {
     assert!(50.0 - e.power.facility_peak.value() < 0.162_426);
 
     // IT design: TDP 1 200 W × 22 104 = 26.5248 MW; host 132 000/72 − 1 200 = 633.333 W × 22 104
-    //   = 13.9992 MW; (26.5248 + 13.9992) × 1.07 = 43.36068 MW. Grid (N+1) 49.864782 × 1.25 = 62.330978.
+    //   = 13.9992 MW; (26.5248 + 13.9992) × 1.07 = 43.36068 MW. The budget is the grid connection,
+    //   the non-redundant peak: 49.864782 MW; N+1 generators 49.864782 × 1.25 = 62.330978 MW.
     close("it_design", e.power.it_design.value(), 43.360_68, EXACT);
-    close("grid", e.power.grid_connection.value(), 62.330_977_5, EXACT);
+    close("grid", e.power.grid_connection.value(), 49.864_782, EXACT);
+    close("generators", e.power.generator_capacity.value(), 62.330_977_5, EXACT);
     // Average at 0.8: 1 200 × 0.8245714 = 989.486 W + 633.333 × 0.4481739 = 283.843 W
     //   = 1 273.329 W × 22 104 × 1.07 = 30.115865 MW; energy × 8 760 × 1.15 = 303 387.23 MWh.
     close("it_average", e.power.it_average.value(), 30.115_865_265, EXACT);
@@ -406,10 +416,13 @@ fn golden_mi355x_sweden_heat_reuse_and_renewables() {
     close("rack_kw", e.rack_kw, 70.0, EXACT);
 
     // IT design: 1 400 W × 20 000 = 28 MW; host 17 500/8 − 1 400 = 787.5 W × 20 000 = 15.75 MW;
-    //   43.75 × 1.07 = 46.8125 MW. Facility 46.8125 × 1.08 = 50.5575 MW; N: grid = facility.
+    //   43.75 × 1.07 = 46.8125 MW. Facility 46.8125 × 1.08 = 50.5575 MW = grid; N: UPS = IT,
+    //   generators = facility.
     close("it_design", e.power.it_design.value(), 46.8125, EXACT);
     close("facility_peak", e.power.facility_peak.value(), 50.5575, EXACT);
     close("grid", e.power.grid_connection.value(), 50.5575, EXACT);
+    close("ups", e.power.ups_capacity.value(), 46.8125, EXACT);
+    close("generators", e.power.generator_capacity.value(), 50.5575, EXACT);
     // Average at 0.7: a = 0.1742857 + 0.8128571 × 0.7 = 0.7432857 → 1 040.6 W;
     //   h = 0.30 + 0.1852174 × 0.7 = 0.4296522 → 338.351 W; 1 378.951 W × 20 000 × 1.07 = 29.509553 MW.
     //   IT energy 258 503.687 MWh; facility × 1.08 = 279 183.981 MWh.

@@ -112,7 +112,13 @@ fn check_invariants(s: &Scenario, e: &Estimate) -> Result<(), TestCaseError> {
         p.facility_peak.0,
         p.it_design.0
     );
-    prop_assert!(p.grid_connection.value() >= p.facility_peak.value());
+    // The grid delivers the non-redundant peak; redundancy installs UPS (IT) and generators (facility).
+    prop_assert_eq!(p.grid_connection, p.facility_peak);
+    let k = s.redundancy.capacity_factor();
+    prop_assert!(k >= 1.0);
+    prop_assert!(rel_close(p.ups_capacity.value(), p.it_design.value() * k, 1e-12));
+    prop_assert!(rel_close(p.generator_capacity.value(), p.facility_peak.value() * k, 1e-12));
+    prop_assert!(le(p.ups_capacity.value(), p.generator_capacity.value()));
     prop_assert!(rel_close(
         p.it_design.value(),
         p.accelerators.value() + p.hosts.value() + p.network.value() + p.storage.value(),
@@ -240,10 +246,11 @@ proptest! {
         let per_system = f64::from(accelerator_of(&s).per_system);
         let one = Scenario { sizing: Sizing::Count(per_system), ..s.clone() };
         let Some(one) = evaluate_valid(&one)? else { return Ok(()) };
-        let unit = one.power.facility_peak.value();
+        // A power budget sizes against the grid connection.
+        let unit = one.power.grid_connection.value();
         match evaluate(&s) {
             Ok(e) => {
-                let peak = e.power.facility_peak.value();
+                let peak = e.power.grid_connection.value();
                 prop_assert!(peak <= budget * (1.0 + 1e-9), "peak {} over budget {}", peak, budget);
                 prop_assert!(budget - peak < unit, "{} MW left unused, more than one system's {} MW", budget - peak, unit);
                 check_invariants(&s, &e)?;

@@ -190,13 +190,28 @@ impl Redundancy {
         Self::ALL.into_iter().find(|c| c.id().eq_ignore_ascii_case(id.trim()))
     }
 
-    /// Installed electrical capacity relative to the load (N = 1, N+1 with one
-    /// spare in four = 1.25, 2N = 2): scales the grid connection and electrical capex.
+    /// Installed UPS and generator capacity relative to the load they carry
+    /// ([`source::UPTIME_TIERS`]): N installs what the load needs (1); N+1 one
+    /// spare module, taken as one in four (1.25, module size an estimate); 2N two
+    /// full independent paths (2). It does not scale the grid connection, which is
+    /// the non-redundant facility peak (EnEfG §3 Nr. 24, [`source::ENEFG`]).
     pub fn capacity_factor(self) -> f64 {
         match self {
             Redundancy::N => 1.0,
             Redundancy::NPlus1 => 1.25,
             Redundancy::TwoN => 2.0,
+        }
+    }
+
+    /// Electrical capex relative to N+1 (UPS, generators, switchgear and
+    /// distribution of the construction split's electrical share): N 0.8, N+1 1,
+    /// 2N 1.4 ([`source::CW_CAPEX_SPLIT`], estimate: only part of the electrical
+    /// plant doubles with the UPS and generators).
+    pub fn electrical_capex_factor(self) -> f64 {
+        match self {
+            Redundancy::N => 0.8,
+            Redundancy::NPlus1 => 1.0,
+            Redundancy::TwoN => 1.4,
         }
     }
 
