@@ -262,11 +262,14 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
     // Ownership cost.
     let annualised_capex = capex.it() * capital_recovery_factor(s.wacc, s.it_life_years)
         + capex.facility() * capital_recovery_factor(s.wacc, s.facility_life_years);
-    let purchases = (s.years / s.it_life_years - 1e-9).ceil().max(1.0);
-    let tco = capex.facility() + capex.it() * purchases + opex.total() * s.years;
+    let (it, facility, opex_year) = (capex.it().0, capex.facility().0, opex.total().0);
+    let tco = ownership(it, facility, opex_year, s, s.wacc);
+    let tco_undiscounted = ownership(it, facility, opex_year, s, 0.0);
     let annual_cost = annualised_capex + opex.total();
     let peak_pflops_bf16 = count * a.bf16_tflops / 1_000.0;
     let cost_per_gpu_hour = Euros(annual_cost.0 / (count * YEAR_HOURS));
+    let cost_per_used_gpu_hour =
+        if s.utilization > 0.0 { Euros(cost_per_gpu_hour.0 / s.utilization) } else { Euros(0.0) };
     let cost_per_pflop_year = Euros(annual_cost.0 / peak_pflops_bf16);
 
     // Carbon: g/kWh = kg/MWh, so t = MWh × g/kWh ÷ 1000.
@@ -353,8 +356,11 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
         capex,
         opex,
         annualised_capex,
-        tco,
+        tco: Euros(tco.cost),
+        tco_undiscounted: Euros(tco_undiscounted.cost),
+        residual_value: Euros(tco_undiscounted.residual),
         cost_per_gpu_hour,
+        cost_per_used_gpu_hour,
         cost_per_pflop_year,
         carbon,
         kpis,
@@ -363,6 +369,44 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
         context,
         training,
     })
+}
+
+/// Cost of ownership over a horizon and the residual value at its end.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ownership {
+    /// Purchases and opex less the residual value, discounted to year 0.
+    pub cost: f64,
+    /// Straight-line residual value at the horizon's end, undiscounted.
+    pub residual: f64,
+}
+
+/// Ownership cost over `s.years` at discount rate `rate` ([`crate::source::NREL_ECONOMICS`]):
+/// - IT (`it` €) bought at years 0, L, 2L, … while before the horizon (L the IT life),
+///   the facility likewise over its life (a renewal past its life);
+/// - `opex` € a year paid at each year's end: × (1 − (1 + r)^−Y) / r (× Y at r = 0),
+///   a fractional last year pro rata by the same formula;
+/// - less the straight-line residual value of each last purchase still within its
+///   life at the horizon's end (cost × remaining life ÷ life), received then
+///   ([`crate::source::DEPRECIATION`]: servers are depreciated straight-line).
+///
+/// `rate` 0 gives the undiscounted sum with the same purchases and residual value.
+pub fn ownership(it: f64, facility: f64, opex: f64, s: &crate::Scenario, rate: f64) -> Ownership {
+    let discount = |t: f64| (1.0 + rate).powf(-t);
+    let years = s.years;
+    let mut cost = 0.0;
+    let mut residual = 0.0;
+    for (price, life) in [(it, s.it_life_years), (facility, s.facility_life_years)] {
+        // Purchases at 0, life, …, while before the horizon (a purchase at the horizon buys nothing used).
+        let purchases = (years / life - 1e-9).ceil().max(1.0);
+        for k in 0..purchases as u32 {
+            cost += price * discount(f64::from(k) * life);
+        }
+        let left = price * ((purchases * life - years) / life).clamp(0.0, 1.0);
+        residual += left;
+        cost -= left * discount(years);
+    }
+    let annuity = if rate.abs() < 1e-9 { years } else { (1.0 - discount(years)) / rate };
+    Ownership { cost: cost + opex * annuity, residual }
 }
 
 /// EED Art. 12 and Germany's EnEfG §11 against the design.

@@ -269,10 +269,23 @@ pub struct Estimate {
     pub opex: Opex,
     /// Capex annualised with the discount rate over the IT and facility lives.
     pub annualised_capex: Euros,
-    /// Capex + opex over the horizon, hardware replaced at end of life.
+    /// Total cost of ownership: the present value at the WACC of the capex at
+    /// year 0, IT bought again at each end of its life and the facility at each
+    /// end of its life within the horizon, and opex paid at each year's end, less
+    /// the straight-line residual value of the equipment still within its life at
+    /// the horizon's end ([`crate::compute::ownership`]).
     pub tco: Euros,
-    /// Annualised capex + opex per accelerator-hour.
+    /// The same purchases, opex and residual value summed without discounting.
+    pub tco_undiscounted: Euros,
+    /// Straight-line residual value at the horizon's end of the IT and facility
+    /// still within their lives (undiscounted; `tco_undiscounted` subtracts it).
+    pub residual_value: Euros,
+    /// Annualised capex + opex per installed accelerator-hour (every accelerator,
+    /// 8,760 hours a year).
     pub cost_per_gpu_hour: Euros,
+    /// Annualised capex + opex per used accelerator-hour: `cost_per_gpu_hour` ÷
+    /// utilisation (0 at zero utilisation, where no hour is used).
+    pub cost_per_used_gpu_hour: Euros,
     /// Annualised capex + opex per PFLOP/s of peak BF16 for a year.
     pub cost_per_pflop_year: Euros,
     /// Emissions.
@@ -295,8 +308,9 @@ impl Estimate {
         self.kpis.pue
     }
 
-    /// The public headline metrics as (name, value) pairs, in the units their
-    /// names say: the `data-metric` interface of the page and the CSV export.
+    /// The public headline metrics of release 1 as (name, value) pairs, in the
+    /// units their names say: the `data-metric` interface of the page and the CSV
+    /// export. [`Estimate::all_metrics`] adds model v2's four.
     pub fn metrics(&self) -> [(&'static str, f64); 17] {
         [
             ("accelerator_count", self.accelerator_count),
@@ -317,6 +331,20 @@ impl Estimate {
             ("train_co2_t", self.training.co2.value()),
             ("train_cost_eur", self.training.cost.value()),
         ]
+    }
+
+    /// [`Estimate::metrics`] followed by model v2's metrics (DESIGN.md):
+    /// `grid_connection_mw`, `tco_undiscounted_eur`, `cost_per_used_gpu_hour_eur`
+    /// and `co2_location_t_per_year`.
+    pub fn all_metrics(&self) -> [(&'static str, f64); 21] {
+        let m = self.metrics();
+        let v2 = [
+            ("grid_connection_mw", self.power.grid_connection.value()),
+            ("tco_undiscounted_eur", self.tco_undiscounted.value()),
+            ("cost_per_used_gpu_hour_eur", self.cost_per_used_gpu_hour.value()),
+            ("co2_location_t_per_year", self.carbon.location_per_year.value()),
+        ];
+        std::array::from_fn(|i| if i < m.len() { m[i] } else { v2[i - m.len()] })
     }
 }
 

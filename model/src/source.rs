@@ -153,6 +153,8 @@ sources! {
     LLAMA31_CARD = ("llama31-card", "Llama 3.1 model card: 405B used 30.84 M H100-hours, 8,930 tCO2e location-based", "Meta", 2024, "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/MODEL_CARD.md", High, false);
     /// WACC assumption for infrastructure.
     WACC_ESTIMATE = ("wacc", "Discount rate (WACC) 7 % for data-centre infrastructure (range 5–10 %)", "This calculator (estimate)", 2026, "docs/method.md", Low, true);
+    /// Present value, end-of-year convention and residual value of an investment.
+    NREL_ECONOMICS = ("nrel-economics", "A Manual for the Economic Evaluation of Energy Efficiency and Renewable Energy Technologies (present value at a discount rate, end-of-year cash flows, residual value at the end of the analysis period)", "Short, Packey & Holt, NREL/TP-462-5173", 1995, "https://www.nrel.gov/docs/legosti/old/5173.pdf", High, false);
     /// Land and soft costs share.
     SOFT_COSTS_ESTIMATE = ("soft-costs", "Land and soft costs (design, permits, fees) ≈ 10 % of facility construction (excluded from C&W $/MW)", "This calculator (estimate)", 2026, "https://cushwake.cld.bz/Data-Center-Development-Cost-Guide-2025/8-9", Low, true);
     /// Network fabric and storage: power and cost shares.

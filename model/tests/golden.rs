@@ -153,13 +153,24 @@ fn golden_default_100k_b200_dlc_germany() {
     // Ownership. CRF(7 %, 5 y) = 0.07 / (1 − 1.07⁻⁵) = 0.07 / (1 − 0.712986) = 0.2438907;
     //   CRF(7 %, 20 y) = 0.07 / (1 − 1.07⁻²⁰) = 0.07 / (1 − 0.258419) = 0.0943929.
     //   annualised = 4 382 621 951.22 × 0.2438907 + 2 446 371 773.37 × 0.0943929 = €1 299 800 900
-    //   TCO over 10 years with 2 IT purchases = 2 446 371 773 + 2 × 4 382 621 951 + 10 × 395 511 204
-    //   = €15 166 727 716
-    //   € per GPU-hour = (1 299 800 900 + 395 511 204) / (100 000 × 8 760) = €1.93529
+    //   TCO (model v2: present value at the 7 % WACC over 10 years):
+    //     IT bought at year 0 (4 382 621 951.22) and again at year 5: × 1.07⁻⁵ = 0.7129862 → 3 124 748 881.12;
+    //     facility at year 0 (2 446 371 773.37), 20-year life: half of it is left at year 10, a
+    //     straight-line residual of 1 223 185 886.69 received then: × 1.07⁻¹⁰ = 0.5083493 → −621 805 679.65;
+    //     opex at each year's end: 395 511 204 × (1 − 1.07⁻¹⁰)/0.07 = × 7.0235815 → 2 777 905 191.65;
+    //     TCO = 4 382 621 951.22 + 3 124 748 881.12 + 2 446 371 773.37 − 621 805 679.65 + 2 777 905 191.65
+    //         = €12 109 842 118 (it was the plain sum €15 166 727 716 before v2).
+    //   Undiscounted, the same flows: 2 × 4 382 621 951.22 + 2 446 371 773.37 − 1 223 185 886.69
+    //     + 10 × 395 511 204 = €13 943 541 829.
+    //   € per GPU-hour = (1 299 800 900 + 395 511 204) / (100 000 × 8 760) = €1.93529; per used hour
+    //     (÷ 0.8 utilisation) €2.41911.
     //   € per PFLOP-year = 1 695 312 104 / 225 000 = €7 534.72
     close("annualised capex", e.annualised_capex.value(), 1_299_800_900.3, EXACT);
-    close("tco", e.tco.value(), 15_166_727_716.0, 1e-7);
+    close("tco", e.tco.value(), 12_109_842_117.7, 1e-7);
+    close("tco undiscounted", e.tco_undiscounted.value(), 13_943_541_829.1, 1e-7);
+    close("residual", e.residual_value.value(), 1_223_185_886.685, EXACT);
     close("cost per gpu hour", e.cost_per_gpu_hour.value(), 1.935_288, 1e-6);
+    close("cost per used gpu hour", e.cost_per_used_gpu_hour.value(), 1.935_288 / 0.8, 1e-6);
     close("cost per pflop year", e.cost_per_pflop_year.value(), 7_534.72, 1e-6);
     close("peak pflops", e.peak_pflops_bf16, 100_000.0 * 2_250.0 / 1_000.0, EXACT);
 
@@ -285,10 +296,15 @@ fn golden_16k_h100_air_finland_pue_override() {
     close("electricity", e.opex.electricity.value(), 8_020_879.215, EXACT);
     close("opex", e.opex.total().value(), 38_457_634.476, EXACT);
     // Annualised: 587 494 456.76 × 0.2438907 + 306 615 479.91 × 0.0943929 = €172 226 763.27;
-    //   TCO = 306 615 479.91 + 2 × 587 494 456.76 + 10 × 38 457 634.48 = €1 866 180 738.20;
+    //   TCO at 7 % over 10 years: IT 587 494 456.76 + 587 494 456.76 × 1.07⁻⁵ (418 875 428.19) + facility
+    //   306 615 479.91 − its half left at year 10, 153 307 739.96 × 1.07⁻¹⁰ (77 933 881.08) + opex
+    //   38 457 634.48 × 7.0235815 (270 110 331.61) = €1 505 161 815.39 (the plain sum before v2:
+    //   €1 866 180 738.20); undiscounted 2 × 587 494 456.76 + 306 615 479.91 − 153 307 739.96
+    //   + 10 × 38 457 634.48 = €1 712 872 998.24;
     //   € per GPU-hour = (172 226 763.27 + 38 457 634.48) / (16 384 × 8 760) = €1.467940.
     close("annualised", e.annualised_capex.value(), 172_226_763.27, EXACT);
-    close("tco", e.tco.value(), 1_866_180_738.2, EXACT);
+    close("tco", e.tco.value(), 1_505_161_815.39, EXACT);
+    close("tco undiscounted", e.tco_undiscounted.value(), 1_712_872_998.24, EXACT);
     close("cost per gpu hour", e.cost_per_gpu_hour.value(), 1.467_940_084, EXACT);
 
     // CO2: Finland 57.5 g/kWh × 173 237.132 MWh / 1 000 = 9 961.14 t.
@@ -361,9 +377,18 @@ fn golden_gb200_nvl72_sized_by_50_mw() {
     //   staff 0.4 × 43.36068 × 90 000 = 1 560 984.48; total €77 369 680.10.
     close("electricity", e.opex.electricity.value(), 24_270_978.134, EXACT);
     close("opex", e.opex.total().value(), 77_369_680.1, EXACT);
-    // TCO over 6 years: ceil(6/5) = 2 IT purchases: 554 611 299.27 + 2 × 1 011 137 287.51
-    //   + 6 × 77 369 680.10 = €3 041 103 954.89.
-    close("tco", e.tco.value(), 3_041_103_954.89, EXACT);
+    // TCO over 6 years: IT bought at 0 and 5; at year 6 the second purchase has 4 of its 5 years
+    //   left (residual 0.8 × 1 011 137 287.51 = 808 909 830.01) and the facility 14 of 20
+    //   (0.7 × 554 611 299.27 = 388 227 909.49). At 7 %: 1 011 137 287.51 + 1 011 137 287.51 × 1.07⁻⁵
+    //   (720 926 911.56) + 554 611 299.27 − (808 909 830.01 + 388 227 909.49) × 1.07⁻⁶ (0.6663422:
+    //   797 703 423.55) + 77 369 680.10 × (1 − 1.07⁻⁶)/0.07 (× 4.7665397: 368 785 648.66)
+    //   = €1 857 757 723.44. The year-5 purchase is mostly left at year 6, and its residual is
+    //   discounted, so here the present value exceeds the plain sum:
+    //   2 × 1 011 137 287.51 + 554 611 299.27 − 1 197 137 739.50 + 6 × 77 369 680.10 = €1 843 966 215.39.
+    //   (Before v2 the plain sum without residual value was €3 041 103 954.89.)
+    close("tco", e.tco.value(), 1_857_757_723.44, EXACT);
+    close("tco undiscounted", e.tco_undiscounted.value(), 1_843_966_215.39, EXACT);
+    close("residual", e.residual_value.value(), 1_197_137_739.5, EXACT);
     // € per GPU-hour: (1 011 137 287.51 × 0.2438907 + 554 611 299.27 × 0.0943929 = 298 958 358.41
     //   + 77 369 680.10) / (22 104 × 8 760) = €1.943532.
     close("cost per gpu hour", e.cost_per_gpu_hour.value(), 1.943_531_567, EXACT);
@@ -455,10 +480,16 @@ fn golden_mi355x_sweden_heat_reuse_and_renewables() {
     close("opex", e.opex.total().value(), 51_902_266.761, EXACT);
     // CRF(5 %, 4 y) = 0.05 / (1 − 1.05⁻⁴) = 0.2820118; CRF(5 %, 25 y) = 0.0709525;
     //   annualised 664 033 628.97 × 0.2820118 + 549 772 677.61 × 0.0709525 = €226 273 063.05.
-    //   12 years / 4-year life = exactly 3 purchases: TCO = 549 772 677.61 + 3 × 664 033 628.97
-    //   + 12 × 51 902 266.76 = €3 164 700 765.66.
+    //   12 years / 4-year life = exactly 3 IT purchases (years 0, 4, 8), none left at year 12; the
+    //   facility has 13 of its 25 years left: residual 13/25 × 549 772 677.61 = 285 881 792.36.
+    //   At 5 %: 664 033 628.97 × (1 + 1.05⁻⁴ + 1.05⁻⁸) = 664 033 628.97 + 546 302 109.90
+    //   + 449 444 097.80; + 549 772 677.61 − 285 881 792.36 × 1.05⁻¹² (159 189 679.16)
+    //   + 51 902 266.76 × (1 − 1.05⁻¹²)/0.05 (× 8.8632516: 460 022 850.80) = €2 510 385 685.92.
+    //   Undiscounted: 3 × 664 033 628.97 + 549 772 677.61 − 285 881 792.36 + 12 × 51 902 266.76
+    //   = €2 878 818 973.29 (the plain sum before v2, without residual value: €3 164 700 765.66).
     close("annualised", e.annualised_capex.value(), 226_273_063.05, EXACT);
-    close("tco", e.tco.value(), 3_164_700_765.66, EXACT);
+    close("tco", e.tco.value(), 2_510_385_685.92, EXACT);
+    close("tco undiscounted", e.tco_undiscounted.value(), 2_878_818_973.29, EXACT);
 
     // Carbon: Sweden 35.3 g/kWh × 279 183.981 = 9 855.19 t location-based; 20 % not covered by
     //   PPAs → 1 971.04 t market-based. Embodied: 20 000 × 1 000 × 1.15 / 1 000 = 23 000 t;
@@ -500,4 +531,27 @@ fn llama_31_405b_on_16k_h100_matches_metas_gpu_hours() {
         evaluate(&Scenario { sizing: Sizing::Count(16_384.0), accelerator: "h100".into(), ..Scenario::default() })
             .expect("evaluates");
     close("gpu hours anywhere", elsewhere.training.accelerator_hours, hours, EXACT);
+}
+
+// ---------------------------------------------------------------------------
+// Finance (model v2): TCO is a present value at the WACC, so the WACC moves it;
+// at a WACC of 0 it is the undiscounted sum.
+// ---------------------------------------------------------------------------
+#[test]
+fn a_higher_wacc_changes_the_tco_and_zero_gives_the_plain_sum() {
+    let base = evaluate(&Scenario::default()).expect("evaluates");
+    let dear = evaluate(&Scenario { wacc: 0.10, ..Scenario::default() }).expect("evaluates");
+    let free = evaluate(&Scenario { wacc: 0.0, ..Scenario::default() }).expect("evaluates");
+    // At 10 %: 4 382 621 951.22 × (1 + 1.1⁻⁵ = 1.6209213) + 2 446 371 773.37 − 1 223 185 886.69 × 1.1⁻¹⁰
+    //   (0.3855433) + 395 511 204 × 6.1445671 = 7 103 885 371.64 + 2 446 371 773.37 − 471 591 110.34
+    //   + 2 430 245 134.04 = €11 508 911 168.7 (€12 109 842 118 at 7 %).
+    close("tco at 10 %", dear.tco.value(), 11_508_911_168.7, 1e-7);
+    assert!(dear.tco.value() < base.tco.value(), "later costs weigh less at a higher WACC");
+    close("tco at 0 %", free.tco.value(), base.tco_undiscounted.value(), EXACT);
+    close(
+        "undiscounted does not depend on the WACC",
+        dear.tco_undiscounted.value(),
+        base.tco_undiscounted.value(),
+        EXACT,
+    );
 }

@@ -91,9 +91,16 @@ fn evaluate_valid(s: &Scenario) -> Result<Option<Estimate>, TestCaseError> {
 fn check_invariants(s: &Scenario, e: &Estimate) -> Result<(), TestCaseError> {
     let p = &e.power;
     // Every headline metric is a finite, non-negative number, under its public name.
-    let metrics = e.metrics();
-    for ((name, value), expected) in metrics.iter().zip(METRICS) {
-        prop_assert_eq!(*name, expected);
+    let metrics = e.all_metrics();
+    prop_assert_eq!(&metrics[..17], &e.metrics()[..]);
+    let names = METRICS.iter().chain(&[
+        "grid_connection_mw",
+        "tco_undiscounted_eur",
+        "cost_per_used_gpu_hour_eur",
+        "co2_location_t_per_year",
+    ]);
+    for ((name, value), expected) in metrics.iter().zip(names) {
+        prop_assert_eq!(name, expected);
         prop_assert!(value.is_finite(), "{} = {} is not finite", name, value);
         prop_assert!(*value >= 0.0, "{} = {} is negative", name, value);
     }
@@ -175,9 +182,20 @@ fn check_invariants(s: &Scenario, e: &Estimate) -> Result<(), TestCaseError> {
     if s.heat_rejection == HeatRejection::Dry {
         prop_assert_eq!(e.cooling.water.value(), 0.0);
     }
-    // Capex parts add up; TCO covers at least the capex and a year of opex.
+    // Capex parts add up. The undiscounted TCO plus the residual value covers the
+    // first purchases and the opex over the horizon; at a WACC of 0 the present value
+    // is the plain sum.
     prop_assert!(rel_close(e.capex.total().value(), e.capex.it().value() + e.capex.facility().value(), 1e-12));
-    prop_assert!(e.tco.value() >= e.capex.total().value());
+    prop_assert!(le(e.residual_value.value(), e.capex.total().value()));
+    let covered = e.capex.total().value() + e.opex.total().value() * s.years;
+    prop_assert!(le(covered, (e.tco_undiscounted.value() + e.residual_value.value()) * (1.0 + 1e-12)));
+    if s.wacc == 0.0 {
+        prop_assert!(rel_close(e.tco.value(), e.tco_undiscounted.value(), 1e-12));
+    }
+    // Per used hour = per installed hour ÷ utilisation.
+    if s.utilization > 0.0 {
+        prop_assert!(rel_close(e.cost_per_used_gpu_hour.value() * s.utilization, e.cost_per_gpu_hour.value(), 1e-12));
+    }
     // Market-based emissions never exceed location-based ones.
     prop_assert!(le(e.carbon.market_per_year.value(), e.carbon.location_per_year.value()));
 
@@ -231,6 +249,7 @@ proptest! {
         let (Some(a), Some(b)) = (evaluate_valid(&cheap)?, evaluate_valid(&dear)?) else { return Ok(()) };
         prop_assert!(le(a.opex.total().value(), b.opex.total().value()));
         prop_assert!(le(a.tco.value(), b.tco.value()));
+        prop_assert!(le(a.tco_undiscounted.value(), b.tco_undiscounted.value()));
         prop_assert!(le(a.cost_per_gpu_hour.value(), b.cost_per_gpu_hour.value()));
         prop_assert!(le(a.training.cost.value(), b.training.cost.value()));
         // The price moves money only.
