@@ -142,12 +142,16 @@ fn rack_layout(r: &Resolved<'_>) -> Result<(f64, f64), ModelError> {
     }
 }
 
-/// The resolved electricity price and carbon intensity (overrides or the country's).
-fn site_price_carbon(r: &Resolved<'_>) -> (f64, f64) {
+/// The resolved electricity price, grid carbon intensity and residual-mix
+/// intensity. A carbon override replaces both intensities: the planner's own
+/// figure (a supplier-specific rate ranks above the residual mix in the GHG
+/// Protocol's hierarchy, [`crate::source::GHG_PROTOCOL_SCOPE2`]).
+fn site_price_carbon(r: &Resolved<'_>) -> (f64, f64, f64) {
     let s = r.scenario;
     (
         s.price_eur_per_mwh.unwrap_or(r.country.price_eur_per_mwh),
         s.carbon_g_per_kwh.unwrap_or(r.country.carbon_g_per_kwh),
+        s.carbon_g_per_kwh.unwrap_or(r.country.residual_g_per_kwh),
     )
 }
 
@@ -247,9 +251,13 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
     };
 
     // Opex.
-    let (price, carbon_g) = site_price_carbon(r);
+    let (price, carbon_g, residual_g) = site_price_carbon(r);
     let price = price * f.price;
     let carbon_g = carbon_g * f.carbon;
+    let residual_g = residual_g * f.carbon;
+    // Market-based intensity of a MWh (GHG Protocol Scope 2): the PPA share at
+    // zero, the rest at the residual mix; g/kWh = kg/MWh.
+    let market_g = residual_g * (1.0 - s.renewable_share);
     let opex = Opex {
         electricity: Euros(annual_energy.0 * price),
         maintenance: capex.facility() * (MAINTENANCE_SHARE * f.opex_rules),
@@ -278,7 +286,7 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
     let embodied_building = TonnesCo2(it_design.0 * BUILDING_T_PER_MW * f.embodied);
     let carbon = Carbon {
         location_per_year: location,
-        market_per_year: location * (1.0 - s.renewable_share),
+        market_per_year: TonnesCo2(annual_energy.0 * market_g / 1_000.0),
         embodied_hardware,
         embodied_building,
         embodied_per_year: embodied_hardware * (1.0 / s.it_life_years)
@@ -313,7 +321,8 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
         days: Days(hours / 24.0),
         accelerator_hours: hours * count,
         energy: train_energy,
-        co2: TonnesCo2(train_energy.0 * carbon_g / 1_000.0 * (1.0 - s.renewable_share)),
+        co2: TonnesCo2(train_energy.0 * market_g / 1_000.0),
+        co2_location: TonnesCo2(train_energy.0 * carbon_g / 1_000.0),
         cost: Euros(cost_per_gpu_hour.0 * hours * count),
     };
 
@@ -353,6 +362,7 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
         },
         price_eur_per_mwh: price,
         carbon_g_per_kwh: carbon_g,
+        residual_g_per_kwh: residual_g,
         capex,
         opex,
         annualised_capex,

@@ -127,9 +127,10 @@ impl Opex {
 /// Emissions.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Carbon {
-    /// Location-based (grid average) emissions per year.
+    /// Location-based emissions per year: energy × grid average intensity.
     pub location_per_year: TonnesCo2,
-    /// Market-based emissions per year (after renewable PPAs).
+    /// Market-based emissions per year (GHG Protocol Scope 2): the PPA share at
+    /// zero, the rest at the country's residual mix (AIB).
     pub market_per_year: TonnesCo2,
     /// Embodied carbon of the IT hardware (one purchase).
     pub embodied_hardware: TonnesCo2,
@@ -226,8 +227,10 @@ pub struct Training {
     pub accelerator_hours: f64,
     /// Facility energy of the run.
     pub energy: MegawattHours,
-    /// Emissions of the run (market-based: location-based less renewable PPAs).
+    /// Emissions of the run, market-based (PPA share at zero, the rest at the residual mix).
     pub co2: TonnesCo2,
+    /// Emissions of the run, location-based (grid average).
+    pub co2_location: TonnesCo2,
     /// Cost of the run at the factory's cost per accelerator-hour.
     pub cost: Euros,
 }
@@ -261,8 +264,11 @@ pub struct Estimate {
     pub cooling: Cooling,
     /// Electricity price used, €/MWh.
     pub price_eur_per_mwh: f64,
-    /// Grid carbon intensity used, gCO2e/kWh.
+    /// Grid carbon intensity used (location-based), gCO2e/kWh.
     pub carbon_g_per_kwh: f64,
+    /// Residual-mix intensity used for the share not covered by PPAs
+    /// (market-based), gCO2/kWh: the country's AIB residual mix, or the override.
+    pub residual_g_per_kwh: f64,
     /// Capex.
     pub capex: Capex,
     /// Opex per year.

@@ -99,6 +99,10 @@ sources! {
     EUROSTAT_PRICE_ID = ("eurostat-id", "Electricity prices for non-household consumers, band ID (2–20 GWh), excl. VAT, 2025-S2", "Eurostat nrg_pc_205", 2026, "https://ec.europa.eu/eurostat/databrowser/view/nrg_pc_205/", High, false);
     /// Ember grid carbon intensity via Our World in Data.
     EMBER_CARBON = ("ember-carbon", "Carbon intensity of electricity generation (lifecycle gCO2e/kWh), 2025 (2024 where 2025 is missing)", "Ember Yearly Electricity Data via Our World in Data", 2026, "https://ourworldindata.org/grapher/carbon-intensity-electricity", High, false);
+    /// AIB European Residual Mixes: the residual-mix CO2 intensity per country.
+    AIB_RESIDUAL_MIX = ("aib-residual-mix", "European Residual Mixes 2025, v1.0 (26 May 2026), Table 2: residual mix, direct CO2 g/kWh (Austria and the Netherlands 'NA', full disclosure: grid intensity used, estimate)", "Association of Issuing Bodies (AIB), calculated by Grexel", 2026, "https://www.aib-net.org/facts/european-residual-mix", Medium, false);
+    /// GHG Protocol Scope 2: location-based and market-based methods.
+    GHG_PROTOCOL_SCOPE2 = ("ghg-scope2", "GHG Protocol Scope 2 Guidance: dual reporting; market-based = contractual instruments (PPAs, certificates) at their rate, the rest at the residual mix, else the grid average (Table 6.3)", "World Resources Institute / WBCSD", 2015, "https://ghgprotocol.org/scope-2-guidance", High, false);
     /// Ember electricity demand via OWID.
     EMBER_DEMAND = ("ember-demand", "Electricity demand by country (generation + net imports), 2025", "Ember via Our World in Data", 2026, "https://ourworldindata.org/grapher/electricity-demand", High, false);
     /// Odyssee-Mure household electricity per dwelling.

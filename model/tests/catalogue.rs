@@ -146,6 +146,13 @@ fn country_values_are_physically_plausible() {
             c.price_eur_per_mwh
         );
         assert!(matches!(c.carbon_year, 2024 | 2025), "{code}: carbon year {}", c.carbon_year);
+        // AIB 2025 residual mixes run from France's 17 to Germany's 701 g/kWh; only the two
+        // full-disclosure countries borrow the grid intensity (flagged).
+        assert!((10.0..=800.0).contains(&c.residual_g_per_kwh), "{code}: residual {} g/kWh", c.residual_g_per_kwh);
+        assert_eq!(c.residual_is_estimate, matches!(code, "AT" | "NL"), "{code}: residual flag");
+        if c.residual_is_estimate {
+            assert_eq!(c.residual_g_per_kwh, c.carbon_g_per_kwh, "{code}: the grid intensity stands in");
+        }
         assert!((1.0..=1_000.0).contains(&c.demand_twh), "{code}: {} TWh", c.demand_twh);
         assert!((1_000.0..=15_000.0).contains(&c.household_kwh), "{code}: {} kWh per dwelling", c.household_kwh);
         for s in c.sources() {

@@ -174,11 +174,14 @@ fn golden_default_100k_b200_dlc_germany() {
     close("cost per pflop year", e.cost_per_pflop_year.value(), 7_534.72, 1e-6);
     close("peak pflops", e.peak_pflops_bf16, 100_000.0 * 2_250.0 / 1_000.0, EXACT);
 
-    // Carbon. Germany 329.6 g/kWh: 1 228 650.5 MWh × 0.3296 t/MWh = 404 963.2 t (no PPAs, market = location).
+    // Carbon. Germany 329.6 g/kWh: 1 228 650.5 MWh × 0.3296 t/MWh = 404 963.2 t location-based.
+    //   Market-based (model v2, GHG Protocol): no PPAs, so all of it at Germany's AIB 2025 residual
+    //   mix, 701.47 g/kWh: 1 228 650.5 × 0.70147 = 861 861.5 t (it was = location before v2).
     //   embodied hardware 100 000 × 1 000 kg × 1.15 / 1 000 = 115 000 t; building 191.2625 × 1 250
     //   = 239 078.125 t; per year 115 000/5 + 239 078.125/20 = 34 953.906 t.
     close("co2 location", e.carbon.location_per_year.value(), 404_963.21, 2e-6);
-    close("co2 market", e.carbon.market_per_year.value(), 404_963.21, 2e-6);
+    close("co2 market", e.carbon.market_per_year.value(), 861_861.47, 2e-6);
+    close("residual mix used", e.residual_g_per_kwh, 701.47, EXACT);
     close("embodied hw", e.carbon.embodied_hardware.value(), 115_000.0, EXACT);
     close("embodied building", e.carbon.embodied_building.value(), 239_078.125, EXACT);
     close("embodied per year", e.carbon.embodied_per_year.value(), 34_953.906_25, EXACT);
@@ -190,12 +193,14 @@ fn golden_default_100k_b200_dlc_germany() {
     //   = 8.1e19 FLOP/s → 468 000 s = 130 h = 5.41667 days; 130 × 100 000 = 13.0 M GPU-hours.
     //   At full load: accelerator 1 000 W × 691/700 = 987.143 W; host 787.5 × 0.4852174 = 382.109 W;
     //   (987.143 + 382.109) × 100 000 × 1.07 = 146.50992 MW; × 130 h × PUE 1.113208 = 21 202.49 MWh;
-    //   CO2 21 202.49 × 0.3296 = 6 988.34 t; cost 13.0 M h × €1.935288 = €25 158 741.
+    //   CO2 location-based 21 202.49 × 0.3296 = 6 988.34 t, market-based × 0.70147 = 14 872.91 t;
+    //   cost 13.0 M h × €1.935288 = €25 158 741.
     close("train flop", e.training.flop, 3.7908e25, EXACT);
     close("train days", e.training.days.value(), 130.0 / 24.0, EXACT);
     close("train gpu hours", e.training.accelerator_hours, 13.0e6, EXACT);
     close("train energy", e.training.energy.value(), 21_202.489, 2e-6);
-    close("train co2", e.training.co2.value(), 6_988.340, 2e-6);
+    close("train co2", e.training.co2.value(), 14_872.910, 2e-6);
+    close("train co2 location", e.training.co2_location.value(), 6_988.340, 2e-6);
     close("train cost", e.training.cost.value(), 25_158_741.3, 1e-6);
 
     // Rules: IT 191 MW ≥ 0.5 MW → EED reporting applies; Germany: PUE 1.113 ≤ 1.2 passes EnEfG,
@@ -307,18 +312,23 @@ fn golden_16k_h100_air_finland_pue_override() {
     close("tco undiscounted", e.tco_undiscounted.value(), 1_712_872_998.24, EXACT);
     close("cost per gpu hour", e.cost_per_gpu_hour.value(), 1.467_940_084, EXACT);
 
-    // CO2: Finland 57.5 g/kWh × 173 237.132 MWh / 1 000 = 9 961.14 t.
-    close("co2", e.carbon.market_per_year.value(), 9_961.135_095, EXACT);
+    // CO2: Finland 57.5 g/kWh × 173 237.132 MWh / 1 000 = 9 961.14 t location-based; market-based at
+    //   Finland's AIB 2025 residual mix 352.45 g/kWh (its renewables' certificates are sold, so the
+    //   untracked rest is far dirtier than the grid): 173 237.132 × 0.35245 = 61 057.43 t.
+    close("co2 location", e.carbon.location_per_year.value(), 9_961.135_095, EXACT);
+    close("co2", e.carbon.market_per_year.value(), 61_057.427_202, EXACT);
 
     // Training (default Llama 3.1 405B): 3.7908e25 / (16 384 × 989e12 × 0.40 × 0.90 = 5.833359e18)
     //   = 6.498485e6 s = 1 805.135 h = 75.214 days; GPU-hours 1 805.135 × 16 384 = 29.575 M.
     //   Full-load IT: (691 + 575 × 0.4852174 = 279.0) W = 970.0 W × 16 384 × 1.07 = 17.004954 MW;
-    //   energy 17.004954 × 1 805.135 × 1.25 = 38 370.29 MWh; CO2 × 0.0575 = 2 206.29 t;
+    //   energy 17.004954 × 1 805.135 × 1.25 = 38 370.29 MWh; CO2 location × 0.0575 = 2 206.29 t,
+    //   market × 0.35245 = 13 523.61 t;
     //   cost 29.575 M × €1.467940 = €43 414 810.
     close("train days", e.training.days.value(), 75.213_950_131, EXACT);
     close("train gpu hours", e.training.accelerator_hours, 29_575_328.615, EXACT);
     close("train energy", e.training.energy.value(), 38_370.291_96, EXACT);
-    close("train co2", e.training.co2.value(), 2_206.291_788, EXACT);
+    close("train co2", e.training.co2.value(), 13_523.609_401, EXACT);
+    close("train co2 location", e.training.co2_location.value(), 2_206.291_788, EXACT);
     close("train cost", e.training.cost.value(), 43_414_810.37, EXACT);
 
     // Not in Germany: the EnEfG checks do not apply; 22 MW IT must report under the EED.
@@ -393,8 +403,10 @@ fn golden_gb200_nvl72_sized_by_50_mw() {
     //   + 77 369 680.10) / (22 104 × 8 760) = €1.943532.
     close("cost per gpu hour", e.cost_per_gpu_hour.value(), 1.943_531_567, EXACT);
 
-    // CO2: France 41.4 g/kWh × 303 387.23 MWh = 12 560.23 t.
-    close("co2", e.carbon.market_per_year.value(), 12_560.231_185, EXACT);
+    // CO2: France 41.4 g/kWh (Ember, lifecycle) × 303 387.23 MWh = 12 560.23 t location-based;
+    //   market-based at France's residual mix 17.11 g/kWh (AIB, direct CO2 only) = 5 190.96 t.
+    close("co2 location", e.carbon.location_per_year.value(), 12_560.231_185, EXACT);
+    close("co2", e.carbon.market_per_year.value(), 5_190.955_448, EXACT);
 
     // Training in FP8: 6 × 70e9 × 15e12 = 6.3e24 FLOP; rate 22 104 × 5 000e12 × 0.30 × 0.95
     //   = 3.149 82e19 FLOP/s → 200 011.4 s = 55.5587 h = 2.31495 days; GPU-hours 1 228 070.2.
@@ -491,19 +503,21 @@ fn golden_mi355x_sweden_heat_reuse_and_renewables() {
     close("tco", e.tco.value(), 2_510_385_685.92, EXACT);
     close("tco undiscounted", e.tco_undiscounted.value(), 2_878_818_973.29, EXACT);
 
-    // Carbon: Sweden 35.3 g/kWh × 279 183.981 = 9 855.19 t location-based; 20 % not covered by
-    //   PPAs → 1 971.04 t market-based. Embodied: 20 000 × 1 000 × 1.15 / 1 000 = 23 000 t;
+    // Carbon: Sweden 35.3 g/kWh × 279 183.981 = 9 855.19 t location-based; the 20 % not covered by
+    //   PPAs at Sweden's AIB 2025 residual mix 208.56 g/kWh → 279 183.981 × 0.2 × 0.20856
+    //   = 11 645.32 t market-based (before v2: 20 % of the location-based, 1 971.04 t). Embodied: 20 000 × 1 000 × 1.15 / 1 000 = 23 000 t;
     //   building 46.8125 × 1 250 = 58 515.625 t; per year 23 000/4 + 58 515.625/25 = 8 090.625 t.
     close("co2 location", e.carbon.location_per_year.value(), 9_855.194_547, EXACT);
-    close("co2 market", e.carbon.market_per_year.value(), 1_971.038_909, EXACT);
+    close("co2 market", e.carbon.market_per_year.value(), 11_645.322_236, EXACT);
     close("embodied per year", e.carbon.embodied_per_year.value(), 8_090.625, EXACT);
 
     // Training (default 405B, BF16 2 500 TFLOP/s): 3.7908e25 / (20 000 × 2.5e15 × 0.36 = 1.8e19)
-    //   = 2 106 000 s = 585 h = 24.375 days; market-based CO2 of its 23 851.67 MWh:
-    //   × 0.0353 × 0.2 = 168.39 t.
+    //   = 2 106 000 s = 585 h = 24.375 days; CO2 of its 23 851.67 MWh: market-based
+    //   × 0.20856 × 0.2 = 994.90 t, location-based × 0.0353 = 841.96 t.
     close("train days", e.training.days.value(), 24.375, EXACT);
     close("train energy", e.training.energy.value(), 23_851.666_902, EXACT);
-    close("train co2", e.training.co2.value(), 168.392_768, EXACT);
+    close("train co2", e.training.co2.value(), 994.900_730, EXACT);
+    close("train co2 location", e.training.co2_location.value(), 841.963_842, EXACT);
 
     assert_eq!(status(&e, Rule::EnefgErf), Status::NotApplicable, "Sweden is not bound by the German EnEfG");
 }

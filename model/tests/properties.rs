@@ -196,8 +196,21 @@ fn check_invariants(s: &Scenario, e: &Estimate) -> Result<(), TestCaseError> {
     if s.utilization > 0.0 {
         prop_assert!(rel_close(e.cost_per_used_gpu_hour.value() * s.utilization, e.cost_per_gpu_hour.value(), 1e-12));
     }
-    // Market-based emissions never exceed location-based ones.
-    prop_assert!(le(e.carbon.market_per_year.value(), e.carbon.location_per_year.value()));
+    // Market-based emissions (GHG Protocol Scope 2): the PPA share at zero, the rest at the
+    // residual mix, which may exceed the grid average; location-based at the grid average.
+    prop_assert!(rel_close(
+        e.carbon.market_per_year.value(),
+        e.annual_energy.value() * e.residual_g_per_kwh * (1.0 - s.renewable_share) / 1_000.0,
+        1e-12
+    ));
+    prop_assert!(rel_close(
+        e.carbon.location_per_year.value(),
+        e.annual_energy.value() * e.carbon_g_per_kwh / 1_000.0,
+        1e-12
+    ));
+    if let Some(c) = s.carbon_g_per_kwh {
+        prop_assert!(e.residual_g_per_kwh == c && e.carbon_g_per_kwh == c, "an override replaces both intensities");
+    }
 
     // Training: days × 24 × count = accelerator-hours; FLOP = 6·N·D.
     let t = &s.training;
