@@ -8,7 +8,7 @@ use crate::estimate::{
 };
 use crate::physics::capital_recovery_factor;
 use crate::scenario::{Resolved, Sizing, MAX_ACCELERATORS};
-use crate::site::{monthly_pue, SiteProfile, MISC_SHARE, MONTH_HOURS, YEAR_HOURS};
+use crate::site::{design_pue, monthly_pue, SiteProfile, MISC_SHARE, MONTH_HOURS, YEAR_HOURS};
 use crate::units::{CubicMetres, Days, Euros, MegawattHours, Megawatts, TonnesCo2};
 
 // --- Power ([`crate::source::H200_MEASUREMENT`], [`crate::source::BROOKHAVEN_NODE_POWER`]) ---
@@ -195,12 +195,15 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
         None => pue_monthly[0],
     };
 
+    // Peak on the design day (model v2): the cooling equations at the site's design
+    // condition; the monthly model stays for energy. An override is the PUE throughout.
+    let pue_design = s.pue.unwrap_or_else(|| design_pue(site, f.cooling));
     // Split the overhead above IT: losses and misc first, the rest is cooling. An
     // override below 1 + losses + misc scales those two down so the parts still
     // add up to the facility power.
-    let facility_peak = it_design * pue_worst;
+    let facility_peak = it_design * pue_design;
     let fixed = site.loss_share + MISC_SHARE;
-    let fixed_scale = ((pue_worst - 1.0) / fixed).min(1.0);
+    let fixed_scale = ((pue_design - 1.0) / fixed).min(1.0);
     let losses = it_design * (site.loss_share * fixed_scale);
     let misc = it_design * (MISC_SHARE * fixed_scale);
     let cooling_power = Megawatts((facility_peak - it_design - losses - misc).0.max(0.0));
@@ -213,7 +216,7 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
 
     // Heat and water. Heat per unit of IT cannot exceed the facility's energy per
     // unit of IT (a PUE override below the climate model's heat ratio).
-    let heat_design = it_design * site.heat_ratio.min(pue_worst);
+    let heat_design = it_design * site.heat_ratio.min(pue_design);
     let mut water = 0.0;
     let mut heat_annual = MegawattHours(0.0);
     for ((hours, water_per_mwh), pue_m) in MONTH_HOURS.iter().zip(site.water_m3_per_mwh_heat).zip(pue_monthly) {
@@ -344,6 +347,7 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
             cooling: cooling_power,
             misc,
             facility_peak,
+            facility_peak_monthly_mean: it_design * pue_worst,
             grid_connection,
             ups_capacity,
             generator_capacity,
@@ -354,12 +358,16 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
         it_energy,
         cooling: Cooling {
             heat_design,
-            chiller_capacity: heat_design * site.chiller_share,
+            chiller_capacity: heat_design * site.chiller_share.max(site.design_chiller_share),
             heat_annual,
             water: CubicMetres(water),
             free_cooling_monthly: site.free_cooling_share,
             outdoor_temp_monthly_c: r.country.monthly_temp_c,
+            design_dry_bulb_c: site.design.dry_bulb_c,
+            design_wet_bulb_c: site.design.wet_bulb_c,
+            design_is_estimate: site.design.is_estimate,
         },
+        pue_design,
         price_eur_per_mwh: price,
         carbon_g_per_kwh: carbon_g,
         residual_g_per_kwh: residual_g,

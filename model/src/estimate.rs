@@ -24,8 +24,12 @@ pub struct Power {
     pub cooling: Megawatts,
     /// Lighting, offices, security at design load.
     pub misc: Megawatts,
-    /// Peak facility draw: IT design × worst-month PUE.
+    /// Peak facility draw: IT design × the design day's PUE (model v2; the cooling
+    /// equations at the site's design condition, [`crate::catalogue::Country::design`]).
     pub facility_peak: Megawatts,
+    /// What the peak was before model v2: IT design × the worst month's mean PUE
+    /// (for comparison; never above `facility_peak`).
+    pub facility_peak_monthly_mean: Megawatts,
     /// Grid connection to request: the non-redundant facility peak, with no margin
     /// on top (the IT load in it is already every system at nameplate). Redundancy
     /// sizes UPS and generators, not the import (EnEfG counts the non-redundant
@@ -44,7 +48,8 @@ pub struct Power {
 pub struct Cooling {
     /// Heat to reject at design load, MW thermal.
     pub heat_design: Megawatts,
-    /// Chiller capacity needed in the hottest month, MW thermal.
+    /// Chiller (trim-cooling) capacity: the heat of the loops that need chillers on the
+    /// design day (or in the hottest month, if more), MW thermal.
     pub chiller_capacity: Megawatts,
     /// Heat rejected over the year, MWh thermal.
     pub heat_annual: MegawattHours,
@@ -55,6 +60,12 @@ pub struct Cooling {
     pub free_cooling_monthly: [f64; 12],
     /// The site's monthly mean outdoor (dry-bulb) temperature, °C, January first.
     pub outdoor_temp_monthly_c: [f64; 12],
+    /// The site's design dry-bulb temperature, °C.
+    pub design_dry_bulb_c: f64,
+    /// Its mean coincident wet-bulb temperature, °C.
+    pub design_wet_bulb_c: f64,
+    /// `true` where the design condition is derived, not read from a table.
+    pub design_is_estimate: bool,
 }
 
 impl Cooling {
@@ -254,6 +265,8 @@ pub struct Estimate {
     pub power: Power,
     /// PUE per month.
     pub pue_monthly: [f64; 12],
+    /// PUE on the design day (the facility peak ÷ IT design; the override if set).
+    pub pue_design: f64,
     /// Facility energy per month.
     pub energy_monthly: [MegawattHours; 12],
     /// Facility energy over the year.
@@ -369,6 +382,9 @@ mod tests {
             water: CubicMetres(0.0),
             free_cooling_monthly: monthly,
             outdoor_temp_monthly_c: [10.0; 12],
+            design_dry_bulb_c: 30.0,
+            design_wet_bulb_c: 20.0,
+            design_is_estimate: true,
         };
         assert!((c.free_cooling_annual() - (744.0 + 0.5 * 8016.0) / 8760.0).abs() < 1e-12);
     }

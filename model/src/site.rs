@@ -7,7 +7,7 @@
 //! below its supply temperature minus the plant approaches; in the hotter hours
 //! a chiller carries the loop at a Carnot-fraction COP.
 
-use crate::catalogue::{CoolingTech, Country, HeatRejection, Redundancy};
+use crate::catalogue::{CoolingTech, Country, DesignCondition, HeatRejection, Redundancy};
 use crate::physics::{chiller_cop, exceedance, wet_bulb_stull};
 
 /// Hours in each month of a 365-day year.
@@ -56,6 +56,14 @@ pub struct SiteProfile {
     /// one cooling loop the share of hours it runs chiller-free; for direct liquid
     /// cooling, its two loops' shares weighted by the heat each carries.
     pub free_cooling_share: [f64; 12],
+    /// The site's design condition ([`Country::design`]).
+    pub design: DesignCondition,
+    /// Cooling overhead on the design day, fraction of IT power: the same
+    /// equations as a month's, every hour at the design condition (a loop whose
+    /// governing temperature is above its threshold runs on chillers).
+    pub design_cooling_share: f64,
+    /// Share of the heat load on chillers on the design day.
+    pub design_chiller_share: f64,
 }
 
 /// One cooling loop's monthly behaviour.
@@ -84,6 +92,22 @@ fn loop_month(supply_c: f64, tdb: f64, rejection: HeatRejection) -> Loop {
     Loop { chiller_hours, cop, spray_hours }
 }
 
+/// One cooling loop on the design day: every hour at dry-bulb `tdb` and wet-bulb
+/// `twb`. Returns the chiller COP if the loop needs chillers.
+fn loop_design(supply_c: f64, tdb: f64, twb: f64, rejection: HeatRejection) -> Option<f64> {
+    let p = rejection.params();
+    let threshold = supply_c - p.approach_k - HX_APPROACH_K;
+    let governing = match rejection {
+        HeatRejection::Dry => tdb,
+        HeatRejection::Tower => twb,
+        // Sprays on the design day whenever dry operation would not do.
+        HeatRejection::Adiabatic if tdb > threshold => tdb - ADIABATIC_EFFECTIVENESS * (tdb - twb),
+        HeatRejection::Adiabatic => tdb,
+    };
+    (governing > threshold)
+        .then(|| chiller_cop(CHILLER_ETA, supply_c - CHILLER_APPROACH_K, governing + p.approach_k + CHILLER_APPROACH_K))
+}
+
 /// The monthly cooling and water profile of a site.
 pub fn profile(
     country: &Country,
@@ -103,7 +127,20 @@ pub fn profile(
         water_m3_per_mwh_heat: [0.0; 12],
         chiller_share: 0.0,
         free_cooling_share: [0.0; 12],
+        design: country.design(),
+        design_cooling_share: 0.0,
+        design_chiller_share: 0.0,
     };
+    let mut design_chillers = 0.0;
+    for &(share, supply) in &loops {
+        if share > 0.0 {
+            if let Some(cop) = loop_design(supply, out.design.dry_bulb_c, out.design.wet_bulb_c, rejection) {
+                design_chillers += share / cop;
+                out.design_chiller_share += share;
+            }
+        }
+    }
+    out.design_cooling_share = c.fan_pump_share + heat_ratio * (r.fan_share + design_chillers);
     for (m, &tdb) in country.monthly_temp_c.iter().enumerate() {
         let mut chillers = 0.0;
         let mut spray = 0.0;
@@ -134,6 +171,14 @@ pub fn profile(
     out
 }
 
+/// PUE on the design day for a profile whose cooling overhead is scaled by
+/// `cooling_factor`, never below the worst month's (the design condition is
+/// hotter than any monthly mean).
+pub fn design_pue(p: &SiteProfile, cooling_factor: f64) -> f64 {
+    let worst = (0..12).map(|m| monthly_pue(p, m, cooling_factor)).fold(1.0, f64::max);
+    (1.0 + p.loss_share + MISC_SHARE + p.design_cooling_share * cooling_factor).max(worst)
+}
+
 /// PUE in month `m` for a profile whose cooling overhead is scaled by `cooling_factor`.
 pub fn monthly_pue(p: &SiteProfile, m: usize, cooling_factor: f64) -> f64 {
     1.0 + p.loss_share + MISC_SHARE + p.cooling_share[m] * cooling_factor
@@ -157,6 +202,14 @@ mod tests {
     fn warm_water_liquid_cooling_is_nearly_chiller_free_in_frankfurt() {
         let p = profile(country("DE").unwrap(), CoolingTech::Immersion, HeatRejection::Dry, Redundancy::N);
         assert!(p.free_cooling_share.iter().all(|&s| s > 0.99), "{:?}", p.free_cooling_share);
+    }
+
+    #[test]
+    fn athens_air_cooling_peaks_higher_on_its_design_day_than_in_its_hottest_month() {
+        let p = profile(country("GR").unwrap(), CoolingTech::Air, HeatRejection::Dry, Redundancy::NPlus1);
+        let worst = (0..12).map(|m| monthly_pue(&p, m, 1.0)).fold(1.0, f64::max);
+        assert!(design_pue(&p, 1.0) > worst + 0.02, "design {} vs month {worst}", design_pue(&p, 1.0));
+        assert!(p.design.is_estimate && p.design.dry_bulb_c > 38.0);
     }
 
     #[test]

@@ -113,6 +113,10 @@ sources! {
     HOURLY_SPREAD_ESTIMATE = ("hourly-spread", "Hourly dry-bulb ≈ Normal(monthly mean, σ = 4.5 K): screening estimate of free-cooling hours", "This calculator (reference dataset method)", 2026, "https://climate.onebuilding.org/", Low, true);
     /// Stull's wet-bulb formula (with an assumed relative humidity: no sourced normals).
     STULL_WET_BULB = ("stull-wetbulb", "Wet-bulb temperature from relative humidity and air temperature (RH assumed 70 %: estimate)", "Stull, J. Appl. Meteor. Climatol. 50:2267", 2011, "https://doi.org/10.1175/JAMC-D-11-0143.1", High, true);
+    /// ASHRAE climatic design conditions for Lisbon (0.4 % cooling DB / MCWB).
+    ASHRAE_DESIGN_LISBON = ("ashrae-design-lisbon", "Cooling and dehumidification design conditions, Portugal: Lisbon 0.4 % cooling dry-bulb 93 °F (33.9 °C), mean coincident wet-bulb 69 °F (20.6 °C) (ASHRAE Handbook—Fundamentals climatic design data)", "CRC Press companion CD (K10576), reproducing ASHRAE tables", 2009, "https://www.crcpress.com/downloads/K14361/K10576_Companion_CD.zip", Medium, false);
+    /// Design condition derived where no design table was found.
+    DESIGN_DAY_ESTIMATE = ("design-day", "Design condition where no ASHRAE table is in the sources: 0.4 % dry-bulb = warmest monthly mean + 10.4 K (Lisbon's offset), coincident wet-bulb by Stull at 27 % RH (Lisbon's design hour)", "This calculator, from ASHRAE Lisbon and the climate normals", 2026, "https://en.wikipedia.org/wiki/List_of_cities_by_average_temperature", Low, true);
     /// ASHRAE thermal guidelines: air and liquid classes.
     ASHRAE_TC99 = ("ashrae-tc99", "Thermal Guidelines for Data Processing Environments, 5th ed. (inlet 18–27 °C; W32/W40/W45 classes)", "ASHRAE TC 9.9", 2021, "https://www.ashrae.org/technical-resources/bookstore/datacom-series", Medium, false);
     /// Chiller COP as a fraction of Carnot (η ≈ 0.5–0.6).

@@ -284,3 +284,15 @@ fn repository_sources_point_at_files_that_exist() {
         assert!(root.join(path).is_file(), "{}: {} is cited but missing", s.id, s.url);
     }
 }
+
+#[test]
+fn every_site_has_a_plausible_design_condition() {
+    for c in gigafactory_model::catalogue::COUNTRIES {
+        let d = c.design();
+        let warmest = c.monthly_temp_c.iter().copied().fold(f64::MIN, f64::max);
+        assert!(d.dry_bulb_c > warmest + 5.0 && d.dry_bulb_c < 45.0, "{}: {}", c.code, d.dry_bulb_c);
+        assert!(d.wet_bulb_c < d.dry_bulb_c && d.wet_bulb_c > 10.0, "{}: {}", c.code, d.wet_bulb_c);
+        assert_eq!(d.is_estimate, c.code != "PT", "only Lisbon's is read from a table");
+        assert!(gigafactory_model::source::ALL.contains(&d.source));
+    }
+}

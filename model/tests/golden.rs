@@ -100,18 +100,27 @@ fn golden_default_100k_b200_dlc_germany() {
     assert_eq!(worst, e.pue_monthly[6], "July is Frankfurt's hottest month");
     close("annual PUE", e.pue(), 1.113_208, 2e-6);
 
-    // Facility peak = IT design × worst month = 191.2625 × 1.128470 = 215.834 MW;
-    // grid connection = the non-redundant peak, no margin = 215.834 MW (model v2; it was × 1.25
-    // for N+1 = 269.79 MW). N+1 installs UPS for IT 191.2625 × 1.25 = 239.078125 MW and
-    // generators for the facility 215.834 × 1.25 = 269.7925 MW.
-    // Losses 4 % = 7.6505; misc 1 % = 1.912625; cooling = 215.834 − 191.2625 − 7.6505 − 1.9126 = 15.008 MW.
-    close("facility_peak", e.power.facility_peak.value(), 215.834, 2e-6);
-    close("grid", e.power.grid_connection.value(), 215.834, 2e-6);
+    // Design day (model v2): Frankfurt has no ASHRAE table in the sources, so its design dry-bulb
+    // is derived: July mean 20.0 + 10.3889 K (Lisbon's 0.4 % value 33.8889 °C over its August
+    // mean 23.5) = 30.3889 °C. The 40 °C liquid loop stays chiller-free (30.39 < 32 °C); the
+    // 18 °C air loop needs chillers all day: COP 0.5 × 286.15 / (30.3889 + 6 + 5 − 13) = 5.039824,
+    // 0.2 / 5.039824 = 0.0396839. Design PUE = 1 + 0.04 + 0.01 + 0.03 + 1.07 × (0.02 + 0.0396839)
+    // = 1.1438617 (the worst month, July, gave 1.128470).
+    // Facility peak = 191.2625 × 1.1438617 = 218.7779 MW (215.834 on the monthly mean, +1.4 %);
+    // grid connection = the non-redundant peak, no margin = 218.7779 MW. N+1 installs UPS for IT
+    // 191.2625 × 1.25 = 239.078125 MW and generators for the facility 218.7779 × 1.25 = 273.4723 MW.
+    // Losses 4 % = 7.6505; misc 1 % = 1.912625; cooling = 218.7779 − 191.2625 − 7.6505 − 1.9126 = 17.9522 MW.
+    close("pue_design", e.pue_design, 1.143_861_7, 1e-7);
+    close("facility_peak", e.power.facility_peak.value(), 218.777_87, 1e-7);
+    close("monthly-mean peak", e.power.facility_peak_monthly_mean.value(), 215.834, 2e-6);
+    close("grid", e.power.grid_connection.value(), 218.777_87, 1e-7);
     close("ups", e.power.ups_capacity.value(), 239.078_125, EXACT);
-    close("generators", e.power.generator_capacity.value(), 269.7925, 2e-6);
+    close("generators", e.power.generator_capacity.value(), 273.472_33, 1e-7);
     close("losses", e.power.losses.value(), 7.6505, EXACT);
     close("misc", e.power.misc.value(), 1.912_625, EXACT);
-    close("cooling", e.power.cooling.value(), 15.0083, 5e-5);
+    close("cooling", e.power.cooling.value(), 17.952_24, 1e-6);
+    close("design dry-bulb", e.cooling.design_dry_bulb_c, 20.0 + (93.0 - 32.0) / 1.8 - 23.5, EXACT);
+    assert!(e.cooling.design_is_estimate);
 
     // Energy: IT 125.993397 MW × 8 760 h = 1 103 702.16 MWh; facility × 1.113208 = 1 228 650.5 MWh.
     close("it_energy", e.it_energy.value(), 1_103_702.16, 1e-8);
@@ -568,4 +577,28 @@ fn a_higher_wacc_changes_the_tco_and_zero_gives_the_plain_sum() {
         base.tco_undiscounted.value(),
         EXACT,
     );
+}
+
+// ---------------------------------------------------------------------------
+// Design day (model v2): a hot site's peak, sized on its design condition,
+// exceeds its monthly-mean peak. Athens, air cooling, dry coolers, N+1: design
+// dry-bulb 29.3 + 10.3889 = 39.6889 °C (estimate); the 18 °C loop runs on chillers
+// at COP 0.5 × 286.15 / (39.6889 + 6 + 5 − 13) = 3.796212; heat ratio 1 + 0.04 + 0.08 = 1.12;
+// design PUE = 1 + 0.04 + 0.01 + 0.08 + 1.12 × (0.02 + 0.2634205) = 1.447431.
+// ---------------------------------------------------------------------------
+#[test]
+fn a_hot_sites_design_day_peak_exceeds_its_monthly_mean_peak() {
+    let s =
+        Scenario { country: "GR".into(), cooling: CoolingTech::Air, accelerator: "h100".into(), ..Scenario::default() };
+    let e = evaluate(&s).expect("evaluates");
+    close("design pue", e.pue_design, 1.447_431, 1e-6);
+    assert!(
+        e.power.facility_peak.value() > 1.02 * e.power.facility_peak_monthly_mean.value(),
+        "design day {} MW vs monthly mean {} MW",
+        e.power.facility_peak.value(),
+        e.power.facility_peak_monthly_mean.value()
+    );
+    assert_eq!(e.power.grid_connection, e.power.facility_peak);
+    // The whole heat load is on chillers on the design day.
+    close("chillers", e.cooling.chiller_capacity.value(), e.cooling.heat_design.value(), EXACT);
 }

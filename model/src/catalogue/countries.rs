@@ -58,6 +58,55 @@ impl Country {
     }
 }
 
+/// A site's cooling design condition: the outdoor air the cooling plant, the
+/// facility peak and the grid connection are sized for (ASHRAE's 0.4 % annual
+/// cooling dry-bulb, exceeded 35 hours a year, with its mean coincident wet-bulb).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DesignCondition {
+    /// Design dry-bulb temperature, °C.
+    pub dry_bulb_c: f64,
+    /// Mean coincident wet-bulb temperature, °C.
+    pub wet_bulb_c: f64,
+    /// Where it comes from.
+    pub source: Source,
+    /// `true` where derived here rather than read from a design-conditions table.
+    pub is_estimate: bool,
+}
+
+/// Lisbon's ASHRAE 0.4 % cooling condition, 93 °F dry-bulb with 69 °F mean
+/// coincident wet-bulb ([`source::ASHRAE_DESIGN_LISBON`]), in °C.
+pub const LISBON_DESIGN_C: (f64, f64) = ((93.0 - 32.0) / 1.8, (69.0 - 32.0) / 1.8);
+/// Offset of the 0.4 % design dry-bulb above the warmest month's mean, K: Lisbon's
+/// 33.9 °C over its August mean of 23.5 °C ([`source::DESIGN_DAY_ESTIMATE`]).
+pub const DESIGN_OFFSET_K: f64 = LISBON_DESIGN_C.0 - 23.5;
+/// Relative humidity at the design hour, %: the value at which Stull's formula
+/// gives Lisbon's mean coincident wet-bulb at its design dry-bulb (27.07 %).
+pub const DESIGN_RH_PCT: f64 = 27.07;
+
+impl Country {
+    /// The cooling design condition. Lisbon's is ASHRAE's; elsewhere (no design
+    /// table in the sources) it is derived and flagged: dry-bulb = warmest monthly
+    /// mean + [`DESIGN_OFFSET_K`], wet-bulb = Stull at [`DESIGN_RH_PCT`].
+    pub fn design(&self) -> DesignCondition {
+        if self.code == "PT" {
+            let (dry_bulb_c, wet_bulb_c) = LISBON_DESIGN_C;
+            return DesignCondition {
+                dry_bulb_c,
+                wet_bulb_c,
+                source: source::ASHRAE_DESIGN_LISBON,
+                is_estimate: false,
+            };
+        }
+        let dry_bulb_c = self.monthly_temp_c.iter().copied().fold(f64::MIN, f64::max) + DESIGN_OFFSET_K;
+        DesignCondition {
+            dry_bulb_c,
+            wet_bulb_c: crate::physics::wet_bulb_stull(dry_bulb_c, DESIGN_RH_PCT),
+            source: source::DESIGN_DAY_ESTIMATE,
+            is_estimate: true,
+        }
+    }
+}
+
 /// EU-27 electricity demand 2025, TWh ([`source::EMBER_DEMAND`]).
 pub const EU27_DEMAND_TWH: f64 = 2_769.63;
 /// EU-27 average household electricity per dwelling, kWh ([`source::ODYSSEE_HOUSEHOLDS`]).
