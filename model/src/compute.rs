@@ -72,6 +72,53 @@ pub const BUILDING_T_PER_MW: f64 = 1_250.0;
 /// District heat per home: Meta Odense, 100,000 MWh/yr ≈ 6,900 homes.
 pub const MWH_HEAT_PER_HOME: f64 = 100_000.0 / 6_900.0;
 
+// --- Training ([`crate::source::FP8_SPEEDUP`], [`crate::source::LLAMA3_SCALE`]) ---
+
+/// End-to-end training speed-up of FP8 over BF16 (1.22–1.28× measured at 1,856 B200;
+/// NeMo up to ~1.4–1.6×), capped by the accelerator's FP8/BF16 peak ratio.
+pub const FP8_SPEEDUP: f64 = 1.3;
+/// Largest training run with a published MFU: Llama 3 405B on 16,384 H100.
+pub const LARGEST_PUBLISHED_ACCELERATORS: f64 = 16_384.0;
+/// Throughput per accelerator kept per doubling beyond that scale: Llama 3's
+/// 41 % MFU on 16,384 H100 over its 43 % on 8,192.
+pub const SCALE_EFFICIENCY_PER_DOUBLING: f64 = 41.0 / 43.0;
+
+/// What sets a training run's speed besides the peak: the MFU used (the scenario's,
+/// or the accelerator family's default while the scenario's is at its default),
+/// precision and scale.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TrainingParams {
+    /// BF16 MFU used.
+    pub mfu: f64,
+    /// `true` where that MFU is the catalogue's default for the family.
+    pub mfu_is_catalogue_default: bool,
+    /// Speed-up of the chosen precision over BF16 (1 for BF16).
+    pub precision_speedup: f64,
+    /// Throughput kept at this scale, 0–1 (1 up to the largest published run).
+    pub scale_efficiency: f64,
+    /// `true` beyond the largest published run.
+    pub extrapolated: bool,
+}
+
+/// The training parameters for `count` accelerators of the scenario.
+pub fn training_params(r: &Resolved<'_>, count: f64) -> TrainingParams {
+    let (t, a) = (&r.scenario.training, r.accelerator);
+    let mfu_is_catalogue_default = t.mfu == crate::scenario::DEFAULT_MFU;
+    let precision_speedup = match t.precision {
+        crate::Precision::Bf16 => 1.0,
+        crate::Precision::Fp8 => FP8_SPEEDUP.min(a.fp8_tflops / a.bf16_tflops),
+    };
+    let extrapolated = count > LARGEST_PUBLISHED_ACCELERATORS;
+    let doublings = (count / LARGEST_PUBLISHED_ACCELERATORS).log2().max(0.0);
+    TrainingParams {
+        mfu: if mfu_is_catalogue_default { a.default_mfu } else { t.mfu },
+        mfu_is_catalogue_default,
+        precision_speedup,
+        scale_efficiency: SCALE_EFFICIENCY_PER_DOUBLING.powf(doublings),
+        extrapolated,
+    }
+}
+
 /// Multipliers on the uncertain inputs; all 1 for the central estimate.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Factors {
@@ -313,9 +360,10 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
     // Training run: all accelerators at full load.
     let t = &s.training;
     let flop = 6.0 * t.params_b * 1e9 * t.tokens_t * 1e12;
-    let mfu = (t.mfu * f.mfu).min(1.0);
+    let p = training_params(r, count);
+    let mfu = (p.mfu * f.mfu).min(1.0);
     let goodput = (t.goodput * f.goodput).min(1.0);
-    let rate = count * a.tflops(t.precision) * 1e12 * mfu * goodput;
+    let rate = count * a.bf16_tflops * 1e12 * mfu * p.precision_speedup * p.scale_efficiency * goodput;
     let hours = flop / rate / 3_600.0;
     let it_full = to_mw(server_w_per_accel(r, 1.0, f)) * fabric;
     let train_energy = it_full.for_hours(hours) * pue_annual;
@@ -327,6 +375,11 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
         co2: TonnesCo2(train_energy.0 * market_g / 1_000.0),
         co2_location: TonnesCo2(train_energy.0 * carbon_g / 1_000.0),
         cost: Euros(cost_per_gpu_hour.0 * hours * count),
+        mfu: p.mfu,
+        mfu_is_catalogue_default: p.mfu_is_catalogue_default,
+        precision_speedup: p.precision_speedup,
+        scale_efficiency: p.scale_efficiency,
+        extrapolated: p.extrapolated,
     };
 
     Ok(Estimate {

@@ -244,6 +244,19 @@ pub struct Training {
     pub co2_location: TonnesCo2,
     /// Cost of the run at the factory's cost per accelerator-hour.
     pub cost: Euros,
+    /// BF16 model FLOPs utilisation used (before the scale efficiency): the
+    /// scenario's, or the accelerator family's default
+    /// ([`crate::catalogue::Accelerator::default_mfu`]) while the scenario's is at its default.
+    pub mfu: f64,
+    /// `true` where `mfu` is the catalogue's default for the accelerator family.
+    pub mfu_is_catalogue_default: bool,
+    /// End-to-end speed-up of the run's precision over BF16 (FP8 1.3, not the 2× peak ratio).
+    pub precision_speedup: f64,
+    /// Throughput per accelerator kept at this scale (1 up to 16,384 accelerators).
+    pub scale_efficiency: f64,
+    /// `true` when the run is larger than the largest published one (16,384 H100,
+    /// Llama 3): its time is extrapolated with the scale-efficiency law.
+    pub extrapolated: bool,
 }
 
 /// The full estimate for one scenario.

@@ -92,16 +92,22 @@ pub struct TrainingRun {
     pub tokens_t: f64,
     /// Precision of the matrix products.
     pub precision: Precision,
-    /// Model FLOPs utilisation, 0–1.
+    /// Model FLOPs utilisation on BF16 peak, 0–1. At its default,
+    /// [`DEFAULT_MFU`], the accelerator family's catalogue MFU is used instead
+    /// ([`crate::catalogue::Accelerator::default_mfu`]); any other value overrides it.
     pub mfu: f64,
     /// Share of wall-clock time doing useful training (failures, restarts), 0–1.
     pub goodput: f64,
 }
 
+/// The scenario's default MFU, 0.40 (Llama 3 on H100): standing for "the
+/// accelerator family's default" ([`crate::compute::training_params`]).
+pub const DEFAULT_MFU: f64 = 0.40;
+
 impl Default for TrainingRun {
     /// Llama 3.1 405B on 15.6 T tokens at Llama 3's 40 % BF16 MFU and 90 % goodput.
     fn default() -> Self {
-        TrainingRun { params_b: 405.0, tokens_t: 15.6, precision: Precision::Bf16, mfu: 0.40, goodput: 0.90 }
+        TrainingRun { params_b: 405.0, tokens_t: 15.6, precision: Precision::Bf16, mfu: DEFAULT_MFU, goodput: 0.90 }
     }
 }
 

@@ -157,6 +157,14 @@ sources! {
     KAPLAN_6ND = ("kaplan-6nd", "Scaling laws for neural language models (training compute ≈ 6·N·D FLOP)", "Kaplan et al., arXiv 2001.08361", 2020, "https://arxiv.org/abs/2001.08361", High, false);
     /// Llama 3 MFU and goodput.
     LLAMA3 = ("llama3", "The Llama 3 Herd of Models: 38–43 % BF16 MFU on 16k H100; > 90 % effective training time", "Meta, arXiv 2407.21783", 2024, "https://arxiv.org/abs/2407.21783", High, false);
+    /// Llama 3's MFU at two scales: the scale-efficiency law beyond the largest published run.
+    LLAMA3_SCALE = ("llama3-scale", "The Llama 3 Herd of Models, Table 4: 43 % BF16 MFU on 8,192 H100 and 41 % on 16,384 (8,192-token sequences), the largest training run with a published MFU; beyond 16,384 accelerators this calculator multiplies throughput by 41/43 per doubling (extrapolated)", "Meta, arXiv 2407.21783", 2024, "https://arxiv.org/abs/2407.21783", High, true);
+    /// End-to-end FP8 training speed-up over BF16.
+    FP8_SPEEDUP = ("fp8-speedup", "FP8 training end to end: 1.22–1.28× over BF16 (MXFP8, Llama 3 70B on 1,856 B200, PyTorch/Crusoe); NVIDIA NeMo FP8 recipes up to ~1.4–1.6×; 1.3× used (not the 2× peak ratio)", "PyTorch blog; NVIDIA Technical Blog", 2025, "https://pytorch.org/blog/accelerating-2k-scale-pre-training-up-to-1-28x-with-torchao-mxfp8-and-torchtitan-on-crusoe-b200-cluster", Medium, true);
+    /// Default MFU for Blackwell and Gaudi (estimates).
+    MFU_BLACKWELL = ("mfu-blackwell", "Recommended MFU defaults: dense BF16 on H100 0.38–0.43; Blackwell early 0.30–0.40 of BF16 peak; large MoE or less mature stacks 0.20–0.35 (estimates)", "Reference dataset (shared/reference/data.md §5)", 2026, "https://arxiv.org/abs/2407.21783", Low, true);
+    /// AMD MI300X sustained share of peak FLOP/s.
+    MFU_AMD = ("mfu-amd", "MI300X vs H100 vs H200 training benchmark: MI300X sustains ≈ 45 % of peak FLOP/s on real workloads against up to 93 % for H100/B200", "SemiAnalysis (via AI Weekly)", 2024, "https://aiweekly.co/alerts/amd-mi300x-hits-only-45-of-peak-flops-in-practice", Low, true);
     /// Llama 3.1 model card: GPU-hours and emissions.
     LLAMA31_CARD = ("llama31-card", "Llama 3.1 model card: 405B used 30.84 M H100-hours, 8,930 tCO2e location-based", "Meta", 2024, "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/MODEL_CARD.md", High, false);
     /// WACC assumption for infrastructure.

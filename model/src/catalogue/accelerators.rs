@@ -47,6 +47,11 @@ pub struct Accelerator {
     pub power_source: Source,
     /// Where the price comes from.
     pub price_source: Source,
+    /// Default model FLOPs utilisation of a large dense BF16 training run on this
+    /// family, 0–1 (used when the scenario's MFU is left at its default).
+    pub default_mfu: f64,
+    /// Where that MFU comes from.
+    pub mfu_source: Source,
 }
 
 impl Accelerator {
@@ -74,6 +79,20 @@ pub const HOST_SHARE_USD: f64 = 6_250.0;
 const EMBODIED_HOPPER_KG: f64 = 800.0;
 const EMBODIED_BLACKWELL_KG: f64 = 1_000.0;
 
+/// Default BF16 MFU of NVIDIA Hopper (H100/H200): Llama 3's 38–43 % on up to
+/// 16,384 H100 ([`source::LLAMA3`]).
+pub const MFU_HOPPER: f64 = 0.40;
+/// Default BF16 MFU of NVIDIA Blackwell (B200/B300/GB200/GB300): the reference
+/// dataset's early-Blackwell 30–40 % of BF16 peak, centred ([`source::MFU_BLACKWELL`], estimate).
+pub const MFU_BLACKWELL: f64 = 0.35;
+/// Default BF16 MFU of AMD Instinct: Hopper's 0.40 × the share of peak FLOP/s MI300X
+/// sustains on real workloads (≈ 45 %) over NVIDIA's (up to 93 %), ≈ 0.19, rounded
+/// ([`source::MFU_AMD`], estimate).
+pub const MFU_AMD: f64 = 0.20;
+/// Default BF16 MFU of Intel Gaudi 3: no published large-scale figure; the reference
+/// dataset's 20–35 % band for less mature stacks, near its top ([`source::MFU_BLACKWELL`], estimate).
+pub const MFU_GAUDI: f64 = 0.30;
+
 /// The accelerator catalogue.
 pub const ACCELERATORS: &[Accelerator] = &[
     Accelerator {
@@ -93,6 +112,8 @@ pub const ACCELERATORS: &[Accelerator] = &[
         spec_source: source::NVIDIA_HOPPER,
         power_source: source::NVIDIA_DGX_H100,
         price_source: source::PRICE_H100,
+        default_mfu: MFU_HOPPER,
+        mfu_source: source::LLAMA3,
     },
     Accelerator {
         id: "h200",
@@ -111,6 +132,8 @@ pub const ACCELERATORS: &[Accelerator] = &[
         spec_source: source::NVIDIA_HOPPER,
         power_source: source::NVIDIA_DGX_H100,
         price_source: source::PRICE_WEAK,
+        default_mfu: MFU_HOPPER,
+        mfu_source: source::LLAMA3,
     },
     Accelerator {
         id: "b200",
@@ -129,6 +152,8 @@ pub const ACCELERATORS: &[Accelerator] = &[
         spec_source: source::NVIDIA_BLACKWELL,
         power_source: source::NVIDIA_DGX_B200,
         price_source: source::PRICE_BLACKWELL,
+        default_mfu: MFU_BLACKWELL,
+        mfu_source: source::MFU_BLACKWELL,
     },
     Accelerator {
         id: "b300",
@@ -147,6 +172,8 @@ pub const ACCELERATORS: &[Accelerator] = &[
         spec_source: source::VERDA_GB300,
         power_source: source::NVIDIA_DGX_B300,
         price_source: source::PRICE_WEAK,
+        default_mfu: MFU_BLACKWELL,
+        mfu_source: source::MFU_BLACKWELL,
     },
     Accelerator {
         id: "gb200",
@@ -166,6 +193,8 @@ pub const ACCELERATORS: &[Accelerator] = &[
         spec_source: source::NVIDIA_BLACKWELL,
         power_source: source::NVL72_POWER,
         price_source: source::PRICE_BLACKWELL,
+        default_mfu: MFU_BLACKWELL,
+        mfu_source: source::MFU_BLACKWELL,
     },
     Accelerator {
         id: "gb300",
@@ -185,6 +214,8 @@ pub const ACCELERATORS: &[Accelerator] = &[
         spec_source: source::VERDA_GB300,
         power_source: source::NVL72_POWER,
         price_source: source::PRICE_WEAK,
+        default_mfu: MFU_BLACKWELL,
+        mfu_source: source::MFU_BLACKWELL,
     },
     Accelerator {
         id: "mi300x",
@@ -203,6 +234,8 @@ pub const ACCELERATORS: &[Accelerator] = &[
         spec_source: source::AMD_MI300,
         power_source: source::SERVER_POWER_ESTIMATE,
         price_source: source::PRICE_WEAK,
+        default_mfu: MFU_AMD,
+        mfu_source: source::MFU_AMD,
     },
     Accelerator {
         id: "mi325x",
@@ -221,6 +254,8 @@ pub const ACCELERATORS: &[Accelerator] = &[
         spec_source: source::AMD_MI300,
         power_source: source::SERVER_POWER_ESTIMATE,
         price_source: source::PRICE_WEAK,
+        default_mfu: MFU_AMD,
+        mfu_source: source::MFU_AMD,
     },
     Accelerator {
         id: "mi350x",
@@ -239,6 +274,8 @@ pub const ACCELERATORS: &[Accelerator] = &[
         spec_source: source::AMD_MI355X,
         power_source: source::SERVER_POWER_ESTIMATE,
         price_source: source::PRICE_WEAK,
+        default_mfu: MFU_AMD,
+        mfu_source: source::MFU_AMD,
     },
     Accelerator {
         id: "mi355x",
@@ -257,6 +294,8 @@ pub const ACCELERATORS: &[Accelerator] = &[
         spec_source: source::AMD_MI355X,
         power_source: source::SERVER_POWER_ESTIMATE,
         price_source: source::PRICE_WEAK,
+        default_mfu: MFU_AMD,
+        mfu_source: source::MFU_AMD,
     },
     Accelerator {
         id: "gaudi3",
@@ -276,5 +315,7 @@ pub const ACCELERATORS: &[Accelerator] = &[
         spec_source: source::INTEL_GAUDI3,
         power_source: source::SERVER_POWER_ESTIMATE,
         price_source: source::INTEL_GAUDI3,
+        default_mfu: MFU_GAUDI,
+        mfu_source: source::MFU_BLACKWELL,
     },
 ];
