@@ -4,7 +4,8 @@
 use crate::catalogue::{SystemForm, EU27_DEMAND_TWH};
 use crate::error::ModelError;
 use crate::estimate::{
-    Capex, Carbon, Check, Context, Cooling, Estimate, HeatReuse, Kpis, Opex, Power, Rule, Status, Training,
+    Capex, Carbon, Check, Context, Cooling, ErfDuty, Estimate, EuRules, HeatReuse, Kpis, ListedCheck, Opex, Power,
+    Rule, Status, Training,
 };
 use crate::physics::capital_recovery_factor;
 use crate::scenario::{Resolved, Sizing, MAX_ACCELERATORS};
@@ -347,7 +348,7 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
     let wue = if it_energy.0 > 0.0 { water / it_energy.0 } else { 0.0 }; // m³/MWh = L/kWh
     let erf = if annual_energy.0 > 0.0 { exported.0 / annual_energy.0 } else { 0.0 };
     let kpis = Kpis { pue: pue_annual, wue, erf, ref_: s.renewable_share };
-    let checks = rule_checks(r, it_design, &kpis);
+    let (checks, rules) = rule_checks(r, it_design, grid_connection, &kpis);
 
     // Context.
     let twh = annual_energy.0 / 1e6;
@@ -436,6 +437,7 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
         carbon,
         kpis,
         checks,
+        rules,
         heat,
         context,
         training,
@@ -480,27 +482,74 @@ pub fn ownership(it: f64, facility: f64, opex: f64, s: &crate::Scenario, rate: f
     Ownership { cost: cost + opex * annuity, residual }
 }
 
-/// EED Art. 12 and Germany's EnEfG §11 against the design.
-fn rule_checks(r: &Resolved<'_>, it_design: Megawatts, k: &Kpis) -> [Check; 4] {
+/// EnEfG §11(2) ERF target for a data centre opening in `year` (on or after 1 July):
+/// 10 % from 2026, 15 % from 2027, 20 % from 2028; 0 before 2026 ([`crate::source::ENEFG`]).
+pub fn enefg_erf_target(year: f64) -> f64 {
+    match year.floor() {
+        y if y >= 2028.0 => 0.20,
+        y if y >= 2027.0 => 0.15,
+        y if y >= 2026.0 => 0.10,
+        _ => 0.0,
+    }
+}
+
+/// EED Art. 12 and 26(6) and Germany's EnEfG §11 against the design, dated by the opening year.
+fn rule_checks(r: &Resolved<'_>, it_design: Megawatts, grid: Megawatts, k: &Kpis) -> ([Check; 4], EuRules) {
+    let s = r.scenario;
     let eed = Check {
         rule: Rule::EedReporting,
         status: if it_design.0 >= 0.5 { Status::Applies } else { Status::NotApplicable },
         value: it_design.0,
         limit: 0.5,
     };
-    // EnEfG applies to data centres in Germany with ≥ 300 kW non-redundant connection.
-    let german = r.country.code == "DE" && it_design.0 >= 0.3;
-    let judge = |ok: bool| match (german, ok) {
+    // EnEfG applies to data centres in Germany with ≥ 300 kW non-redundant connection power.
+    let german = r.country.code == "DE" && grid.0 >= 0.3;
+    let new = s.opening_year >= 2026.0;
+    let judge = |applies: bool, ok: bool| match (applies, ok) {
         (false, _) => Status::NotApplicable,
         (true, true) => Status::Pass,
         (true, false) => Status::Fail,
     };
-    [
+    let erf_target = if german { enefg_erf_target(s.opening_year) } else { 0.0 };
+    let erf_duty = match () {
+        _ if r.country.code != "DE" => ErfDuty::NotGerman,
+        _ if !german => ErfDuty::BelowThreshold,
+        _ if !new => ErfDuty::OpenedBefore2026,
+        _ if s.heat_reuse <= 0.0 => ErfDuty::NoOfftaker,
+        _ => ErfDuty::Target,
+    };
+    let pue_limit = if new { 1.2 } else { 1.3 };
+    let erf_applies = german && new;
+    let cba_status = match (grid.0 > 1.0, s.heat_reuse > 0.0) {
+        (false, _) => Status::NotApplicable,
+        (true, true) => Status::Pass,
+        (true, false) => Status::Applies,
+    };
+    let checks = [
         eed,
-        Check { rule: Rule::EnefgPue, status: judge(k.pue <= 1.2 + 1e-9), value: k.pue, limit: 1.2 },
-        Check { rule: Rule::EnefgErf, status: judge(k.erf >= 0.20 - 1e-9), value: k.erf, limit: 0.20 },
-        Check { rule: Rule::EnefgRenewable, status: judge(k.ref_ >= 1.0 - 1e-9), value: k.ref_, limit: 1.0 },
-    ]
+        Check {
+            rule: Rule::EnefgPue,
+            status: judge(german, k.pue <= pue_limit + 1e-9),
+            value: k.pue,
+            limit: pue_limit,
+        },
+        Check {
+            rule: Rule::EnefgErf,
+            status: judge(erf_applies, k.erf >= erf_target - 1e-9),
+            value: k.erf,
+            limit: if erf_applies { erf_target } else { enefg_erf_target(s.opening_year) },
+        },
+        Check { rule: Rule::EnefgRenewable, status: judge(german, k.ref_ >= 1.0 - 1e-9), value: k.ref_, limit: 1.0 },
+    ];
+    let rules = EuRules {
+        opening_year: s.opening_year,
+        connection_mw: grid.0,
+        erf_target,
+        erf_duty,
+        pue_limit,
+        eed_heat_cba: ListedCheck { status: cba_status, value: grid.0, limit: 1.0 },
+    };
+    (checks, rules)
 }
 
 /// How many whole systems the scenario's sizing asks for.

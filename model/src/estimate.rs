@@ -182,9 +182,10 @@ pub enum Status {
 pub enum Rule {
     /// EED Art. 12: yearly reporting for ≥ 500 kW IT.
     EedReporting,
-    /// EnEfG §11(2): PUE ≤ 1.2 for data centres starting from 1 Jul 2026.
+    /// EnEfG §11: PUE ≤ 1.2 for data centres starting from 1 Jul 2026 (≤ 1.3 by 2030 for older ones).
     EnefgPue,
-    /// EnEfG §11(2): ERF ≥ 20 % for data centres starting from 1 Jul 2028.
+    /// EnEfG §11(2): ERF ≥ 10 / 15 / 20 % for data centres starting from 1 Jul 2026 / 2027 / 2028
+    /// ([`EuRules::erf_target`]).
     EnefgErf,
     /// EnEfG §11(5): 100 % renewable electricity from 1 Jan 2027.
     EnefgRenewable,
@@ -201,6 +202,57 @@ pub struct Check {
     pub value: f64,
     /// The limit (NaN-free: 0 where the rule has none).
     pub limit: f64,
+}
+
+/// Why Germany's EnEfG §11(2) heat-reuse (ERF) target binds or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErfDuty {
+    /// Not in Germany.
+    NotGerman,
+    /// Non-redundant connection below 300 kW (EnEfG covers data centres from 300 kW).
+    BelowThreshold,
+    /// Opened before 1 July 2026: an existing data centre, with no ERF target.
+    OpenedBefore2026,
+    /// The target applies and heat is exported.
+    Target,
+    /// The target applies but no heat offtaker is set (no heat exported): the
+    /// operator is exempt only if it shows a §11(3) ground — an agreement with a
+    /// nearby municipality or heat-network operator to use the heat later, or heat
+    /// offered at cost to the network operator and not taken up.
+    NoOfftaker,
+}
+
+/// One rule checked outside [`Rule`]'s list (model v2), with its outcome.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ListedCheck {
+    /// The outcome.
+    pub status: Status,
+    /// The design's value of the checked quantity.
+    pub value: f64,
+    /// The threshold.
+    pub limit: f64,
+}
+
+/// The EU and national rules dated by the opening year (model v2).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EuRules {
+    /// The scenario's opening year (on or after 1 July).
+    pub opening_year: f64,
+    /// The non-redundant connection power EnEfG's 300 kW test uses, MW (the grid connection).
+    pub connection_mw: f64,
+    /// EnEfG §11(2) ERF target for this opening year: 10 % from 1 July 2026, 15 % from
+    /// 1 July 2027, 20 % from 1 July 2028; 0 where it does not apply.
+    pub erf_target: f64,
+    /// Why the ERF target binds or not.
+    pub erf_duty: ErfDuty,
+    /// EnEfG §11 PUE limit: 1.2 for data centres opening from 1 July 2026, 1.3 (from
+    /// 1 July 2030; 1.5 from 1 July 2027) for those opened before.
+    pub pue_limit: f64,
+    /// EED Art. 26(6): a data centre with a total rated energy input above 1 MW uses its
+    /// waste heat or shows, by the cost-benefit analysis of Art. 26(7), that it is not
+    /// technically or economically feasible. Value: rated input (the grid connection),
+    /// MW; limit 1 MW. Pass where heat is exported, Applies (the analysis is due) where not.
+    pub eed_heat_cba: ListedCheck,
 }
 
 /// Heat exported to district heating.
@@ -326,6 +378,8 @@ pub struct Estimate {
     pub kpis: Kpis,
     /// EU and national rule checks.
     pub checks: [Check; 4],
+    /// The rules dated by the opening year, the ERF exemption and EED Art. 26(6).
+    pub rules: EuRules,
     /// Heat reuse.
     pub heat: HeatReuse,
     /// National context.

@@ -155,6 +155,23 @@ pub struct Scenario {
     pub heat_price_eur_per_mwh: f64,
     /// The training run.
     pub training: TrainingRun,
+    /// Year the facility opens, 2025–2040, taken as on or after 1 July of that year:
+    /// dates the EU and national rules that apply (EnEfG §11's tiers). Missing in
+    /// data saved before it existed: [`DEFAULT_OPENING_YEAR`]; not written at that value.
+    #[serde(default = "default_opening_year", skip_serializing_if = "is_default_opening_year")]
+    pub opening_year: f64,
+}
+
+/// Default opening year: 2028, when the gigafactories' bids plan operation and
+/// EnEfG's final 20 % heat-reuse tier applies.
+pub const DEFAULT_OPENING_YEAR: f64 = 2028.0;
+
+fn default_opening_year() -> f64 {
+    DEFAULT_OPENING_YEAR
+}
+
+fn is_default_opening_year(y: &f64) -> bool {
+    *y == DEFAULT_OPENING_YEAR
 }
 
 impl Default for Scenario {
@@ -182,6 +199,7 @@ impl Default for Scenario {
             heat_reuse: 0.0,
             heat_price_eur_per_mwh: 10.0,
             training: TrainingRun::default(),
+            opening_year: DEFAULT_OPENING_YEAR,
         }
     }
 }
@@ -253,6 +271,7 @@ impl Scenario {
         // Below 1 % neither is a training run any more (and the time would overflow).
         check("mfu", t.mfu, 0.01, 1.0)?;
         check("goodput", t.goodput, 0.01, 1.0)?;
+        check("opening_year", self.opening_year, 2025.0, 2040.0)?;
         Ok(Resolved { scenario: self, accelerator, country })
     }
 }

@@ -148,7 +148,9 @@ sources! {
     /// EU Energy Efficiency Directive Art. 12 and the delegated regulation KPIs.
     EED_2023_1791 = ("eed", "Directive (EU) 2023/1791, Art. 12 (reporting ≥ 500 kW IT) and Delegated Regulation (EU) 2024/1364 (PUE, WUE, ERF, REF)", "Official Journal of the EU", 2024, "https://eur-lex.europa.eu/eli/reg_del/2024/1364/oj", High, false);
     /// German Energy Efficiency Act (EnEfG) §11.
-    ENEFG = ("enefg", "Energieeffizienzgesetz §11: new DCs from 1 Jul 2026 PUE ≤ 1.2, ERF ≥ 10 % (15 % 2027, 20 % 2028), 100 % renewables from 2027", "Bundesrepublik Deutschland", 2023, "https://www.gesetze-im-internet.de/enefg/__11.html", High, false);
+ENEFG = ("enefg", "Energieeffizienzgesetz §11: DCs opening from 1 Jul 2026 PUE ≤ 1.2 and ERF ≥ 10 % (from 1 Jul 2027 15 %, from 1 Jul 2028 20 %), older DCs PUE ≤ 1.5 from 2027 and ≤ 1.3 from 2030; §11(3) exemption (agreement with a municipality or heat-network operator, or heat offered at cost and not taken up); 100 % renewables from 2027; from 300 kW non-redundant connection power", "Bundesrepublik Deutschland", 2023, "https://www.gesetze-im-internet.de/enefg/__11.html", High, false);
+    /// EED Art. 26(6)–(7): waste heat of data centres above 1 MW.
+    EED_ART26 = ("eed-art26", "Directive (EU) 2023/1791, Art. 26(6)–(7): data centres with a total rated energy input above 1 MW use their waste heat or other recovery unless a cost-benefit analysis shows it is not technically or economically feasible", "Official Journal of the EU", 2023, "https://eur-lex.europa.eu/eli/dir/2023/1791/oj", High, false);
     /// Heat-pump COP for lifting data-centre heat to district heating.
     HEAT_PUMP_COP = ("heat-pump-cop", "Heat-pump COP from a 45 °C source: 5.5 → 60 °C, 4.3 → 70 °C, 3.5 → 80 °C", "Zangeneh & Øi, SIMS proceedings (Linköping Univ.)", 2021, "https://ecp.ep.liu.se/", Medium, false);
     /// Price paid to a data centre for low-grade heat.

@@ -68,6 +68,7 @@ pub fn scenario_sized(sizing: BoxedStrategy<Sizing>) -> impl Strategy<Value = Sc
         with_ends(0.0, 1.0),
         with_ends(0.0, 1.0),
         with_ends(0.0, 30.0),
+        with_ends(2025.0, 2040.0).prop_map(f64::floor),
     );
     let training = (
         log_uniform(0.1, 100_000.0),
@@ -81,7 +82,7 @@ pub fn scenario_sized(sizing: BoxedStrategy<Sizing>) -> impl Strategy<Value = Sc
             sizing,
             (accelerator, country, cooling, heat_rejection, redundancy, utilization),
             (price, carbon, pue),
-            (years, it_life_years, facility_life_years, wacc, renewable_share, heat_reuse, heat_price),
+            (years, it_life_years, facility_life_years, wacc, renewable_share, heat_reuse, heat_price, opening_year),
             (params_b, tokens_t, precision, mfu, goodput),
         )| Scenario {
             sizing,
@@ -102,6 +103,7 @@ pub fn scenario_sized(sizing: BoxedStrategy<Sizing>) -> impl Strategy<Value = Sc
             heat_reuse,
             heat_price_eur_per_mwh: heat_price,
             training: TrainingRun { params_b, tokens_t, precision, mfu, goodput },
+            opening_year,
         },
     )
 }

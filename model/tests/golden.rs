@@ -644,3 +644,41 @@ fn training_respects_precision_family_and_scale() {
     assert!(!own.training.mfu_is_catalogue_default);
     close("override", own.training.mfu, 0.3, EXACT);
 }
+
+// ---------------------------------------------------------------------------
+// EU rules dated by the opening year (model v2). The default (Frankfurt, 219 MW
+// connection) opening in 2026 faces a 10 % ERF target, in 2027 15 %, from 2028 20 %;
+// one opened in 2025 is an existing data centre (no ERF target, PUE ≤ 1.3 by 2030).
+// Without a heat offtaker the status says why; EED Art. 26(6) applies above 1 MW.
+// ---------------------------------------------------------------------------
+#[test]
+fn eu_rules_follow_the_opening_year_and_the_connection() {
+    use gigafactory_model::estimate::ErfDuty;
+    for (year, target) in [(2025.0, 0.0), (2026.0, 0.10), (2027.0, 0.15), (2028.0, 0.20), (2040.0, 0.20)] {
+        let e = evaluate(&Scenario { opening_year: year, ..Scenario::default() }).expect("evaluates");
+        close("erf target", e.rules.erf_target, target, EXACT);
+        let duty = if year < 2026.0 { ErfDuty::OpenedBefore2026 } else { ErfDuty::NoOfftaker };
+        assert_eq!(e.rules.erf_duty, duty, "{year}");
+        close("pue limit", e.rules.pue_limit, if year < 2026.0 { 1.3 } else { 1.2 }, EXACT);
+        // 219 MW > 1 MW and no heat exported: the EED cost-benefit analysis is due.
+        assert_eq!(e.rules.eed_heat_cba.status, Status::Applies);
+    }
+    // 15 % of heat exported in 2027: ERF = 0.15 × 1.07 / 1.113208 = 0.144 < 15 % fails; 2026 passes.
+    let reuse = |year| evaluate(&Scenario { opening_year: year, heat_reuse: 0.15, ..Scenario::default() }).unwrap();
+    assert_eq!(status(&reuse(2026.0), Rule::EnefgErf), Status::Pass);
+    assert_eq!(status(&reuse(2027.0), Rule::EnefgErf), Status::Fail);
+    assert_eq!(reuse(2027.0).rules.erf_duty, ErfDuty::Target);
+    assert_eq!(reuse(2027.0).rules.eed_heat_cba.status, Status::Pass);
+    // The 300 kW test uses the connection power: 200 H100 (25 DGX) draw 25 × 10.2 × 1.07 = 0.273 MW
+    // of IT in Germany but 0.273 × 1.375 (design-day PUE, air) = 0.375 MW from the grid, so EnEfG applies.
+    let small = Scenario {
+        sizing: Sizing::Count(200.0),
+        accelerator: "h100".into(),
+        cooling: CoolingTech::Air,
+        ..Scenario::default()
+    };
+    let e = evaluate(&small).unwrap();
+    assert!(e.power.it_design.value() < 0.3 && e.rules.connection_mw >= 0.3, "{:?}", e.rules);
+    assert_ne!(status(&e, Rule::EnefgPue), Status::NotApplicable);
+    assert_eq!(e.rules.eed_heat_cba.status, Status::NotApplicable, "below 1 MW");
+}
