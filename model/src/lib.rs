@@ -19,6 +19,7 @@
 pub const MODEL_VERSION: &str = "2.0.0";
 
 pub mod catalogue;
+pub mod checks;
 pub mod compute;
 pub mod error;
 pub mod estimate;

@@ -169,6 +169,12 @@ ENEFG = ("enefg", "Energieeffizienzgesetz §11: DCs opening from 1 Jul 2026 PUE 
     MFU_AMD = ("mfu-amd", "MI300X vs H100 vs H200 training benchmark: MI300X sustains ≈ 45 % of peak FLOP/s on real workloads against up to 93 % for H100/B200", "SemiAnalysis (via AI Weekly)", 2024, "https://aiweekly.co/alerts/amd-mi300x-hits-only-45-of-peak-flops-in-practice", Low, true);
     /// Llama 3.1 model card: GPU-hours and emissions.
     LLAMA31_CARD = ("llama31-card", "Llama 3.1 model card: 405B used 30.84 M H100-hours, 8,930 tCO2e location-based", "Meta", 2024, "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/MODEL_CARD.md", High, false);
+    /// NVIDIA GTC 2024 keynote: GPU-MoE 1.8T training on Hopper vs Blackwell.
+    NVIDIA_GTC_2024 = ("nvidia-gtc-2024", "GTC 2024 keynote: a 1.8 T-parameter GPT-MoE in 90 days takes 8,000 Hopper GPUs and 15 MW, or 2,000 Blackwell GPUs and 4 MW (vendor claim)", "NVIDIA, via technewsrooms.com", 2024, "https://www.nvidia.com/gtc/keynote/", Low, false);
+    /// Rule of thumb for a 100,000-H100 cluster.
+    RULE_100K_H100 = ("rule-100k-h100", "Rule of thumb: a 100,000-H100 cluster draws ~150 MW of IT, ~200 MW at the facility", "textbookofai.com (glossary: compute consumption)", 2025, "https://textbookofai.com/glossary/compute-consumption.html", Low, false);
+    /// Reference dataset's worked example: 100k GPUs at 200 MW and 85 % load.
+    REF_100K_ENERGY = ("ref-100k-energy", "Worked example: a 100,000-GPU factory at ~200 MW facility load and 85 % load factor uses ≈ 1.5 TWh/yr", "Reference dataset (shared/reference/data2.md §6)", 2026, "https://ourworldindata.org/grapher/electricity-demand", Low, true);
     /// WACC assumption for infrastructure.
     WACC_ESTIMATE = ("wacc", "Discount rate (WACC) 7 % for data-centre infrastructure (range 5–10 %)", "This calculator (estimate)", 2026, "docs/method.md", Low, true);
     /// Present value, end-of-year convention and residual value of an investment.

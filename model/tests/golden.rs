@@ -682,3 +682,20 @@ fn eu_rules_follow_the_opening_year_and_the_connection() {
     assert_ne!(status(&e, Rule::EnefgPue), Status::NotApplicable);
     assert_eq!(e.rules.eed_heat_cba.status, Status::NotApplicable, "below 1 MW");
 }
+
+// ---------------------------------------------------------------------------
+// Published facilities and training runs (model v2, `checks::checks()`): every
+// case's model figure lies within its stated band.
+// ---------------------------------------------------------------------------
+#[test]
+fn every_published_check_lies_within_its_band() {
+    let all = gigafactory_model::checks::checks();
+    assert!(all.len() >= 6);
+    for c in &all {
+        let e = evaluate(&c.scenario).expect("a check's scenario evaluates");
+        let model = c.model_value(&e);
+        println!("{}: model {model:.4} vs published {} ({:+.1} %)", c.id, c.published, 100.0 * c.difference(model));
+        assert!(c.within(model), "{}: model {model} vs published {} (band {:?})", c.id, c.published, c.band);
+        assert!(gigafactory_model::source::ALL.contains(&c.source), "{} cites a listed source", c.id);
+    }
+}
