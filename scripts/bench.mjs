@@ -105,6 +105,8 @@ async function latency(throttle, view, floor = false) {
       // 1,000 + 504·k: always a different number of systems, so every figure changes.
       input.value = String(1000 + ((i * 37) % 200) * 504);
       input.dispatchEvent(new Event('input', { bubbles: true }));
+      // A typed value is used once the typing pauses or at once on Enter (a change event): time the latter.
+      input.dispatchEvent(new Event('change', { bubbles: true }));
       t = await afterPaint();
       for (let f = 0; f < 60 && ((cardsInView.length > 0 && cards() === before[0]) || (inView.length > 0 && drawn() === before[1])); f++) {
         await frame();
@@ -188,6 +190,7 @@ for (const view of ['top', 'charts']) {
       for (let i = 0; i < n; i++) {
         input.value = String(40000 + (i % 50) * 8);
         input.dispatchEvent(new Event('input', { bubbles: true }));
+        input.dispatchEvent(new Event('change', { bubbles: true }));
         if (i % 25 === 0) await new Promise((r) => requestAnimationFrame(r));
       }
       await new Promise((r) => setTimeout(r, 300));

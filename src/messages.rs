@@ -23,11 +23,50 @@ pub fn field_label(t: &crate::i18n::Text, field: &'static str) -> &'static str {
         "renewable_share" => t.renewable_share,
         "heat_reuse" => t.heat_reuse,
         "heat_price_eur_per_mwh" => t.heat_price,
+        "it_life" => t.it_life,
+        "facility_life" => t.facility_life,
+        "heat_price" => t.heat_price,
         "train_params_b" => t.train_params,
         "train_tokens_t" => t.train_tokens,
         "mfu" => t.mfu,
         "goodput" => t.goodput,
         other => other,
+    }
+}
+
+/// A label in the page's quotation marks.
+pub fn quote(label: &str, l: Lang) -> String {
+    match l {
+        Lang::Fr => format!("«\u{a0}{label}\u{a0}»"),
+        Lang::En => format!("“{label}”"),
+    }
+}
+
+/// The label of a model field or input name, quoted (see [`quote`]).
+pub fn quoted_label(field: &'static str, l: Lang) -> String {
+    quote(field_label(l.text(), field), l)
+}
+
+/// The inputs (by their `name`, the URL parameter) a refusal is about, so
+/// that each can be marked where it is.
+pub fn culprits(e: &crate::model::ModelError) -> Vec<&'static str> {
+    use crate::model::ModelError as E;
+    match e {
+        E::NotFinite { field } | E::OutOfRange { field, .. } => vec![match *field {
+            "it_life_years" => "it_life",
+            "facility_life_years" => "facility_life",
+            "heat_price_eur_per_mwh" => "heat_price",
+            other => other,
+        }],
+        E::UnknownAccelerator(_) => vec!["accelerator"],
+        E::UnknownCountry(_) => vec!["country"],
+        E::CoolingTooWeak { .. } => vec!["accelerator", "cooling"],
+        // Whichever budget field is on the page.
+        E::BudgetTooSmall { .. } | E::TooManyAccelerators(_) => {
+            vec!["count", "power_mw", "compute_pflops", "capex_eur"]
+        }
+        #[allow(unreachable_patterns)]
+        _ => Vec::new(),
     }
 }
 
@@ -42,14 +81,7 @@ pub fn model_error_message(e: &crate::model::ModelError, l: Lang) -> String {
     // The value given, as its field writes it: every digit that broke the rule
     // (1.004 is not "1" beside a maximum of 1).
     let got = |x: f64| crate::ui::field::field_text(x, l);
-    let name = |field| {
-        let label = field_label(l.text(), field);
-        if fr {
-            format!("«\u{a0}{label}\u{a0}»")
-        } else {
-            format!("“{label}”")
-        }
-    };
+    let name = |field| quoted_label(field, l);
     match e {
         E::NotFinite { field } if fr => format!("{} doit être un nombre fini", name(field)),
         E::NotFinite { field } => format!("{} must be a finite number", name(field)),
@@ -78,9 +110,9 @@ pub fn model_error_message(e: &crate::model::ModelError, l: Lang) -> String {
         E::TooManyAccelerators(x) => {
             let x = f(*x, l, Style::Plain(0));
             if fr {
-                format!("ce budget permet {x} accélérateurs, plus que les 10 000 000 admis par le modèle")
+                format!("ce dimensionnement donne {x} accélérateurs en systèmes entiers, plus que les 10\u{a0}000\u{a0}000 admis par le modèle")
             } else {
-                format!("this budget buys {x} accelerators, more than the 10,000,000 the model allows")
+                format!("this sizing gives {x} accelerators in whole systems, more than the 10,000,000 the model allows")
             }
         }
         _ if !fr => e.to_string(),

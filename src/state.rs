@@ -3,6 +3,7 @@
 
 use crate::i18n::{Lang, Text};
 use crate::model::{analyse, evaluate, Analysis, Estimate, ModelError, Scenario};
+use crate::ui::field::FieldError;
 use leptos::prelude::*;
 
 /// Shared state of the planner.
@@ -20,11 +21,42 @@ pub struct Planner {
     pub result: Memo<Result<Estimate, ModelError>>,
     /// The last estimate that evaluated, shown while the current inputs are invalid.
     pub estimate: Memo<Option<Estimate>>,
+    /// The scenario of [`Self::estimate`].
+    pub last_valid: Memo<Option<Scenario>>,
     /// The scenario the uncertainty analysis was last run on: the current one
     /// once the inputs have been still for [`SETTLE_MS`].
     pub settled: RwSignal<Scenario>,
     /// Monte-Carlo percentiles and sensitivities of the settled scenario (None while it is invalid).
     pub analysis: Memo<Option<Analysis>>,
+    /// The fields whose text does not drive the results (yet): typed and
+    /// waiting, or not a valid value. While any is here, the figures on
+    /// screen belong to other inputs and say so.
+    pub drafts: RwSignal<Vec<Draft>>,
+}
+
+/// A number field whose text is not the value the results were computed for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    /// The field's element id.
+    pub id: &'static str,
+    /// The input's name (its URL parameter).
+    pub name: &'static str,
+    /// Why its text is not used: `None` while it waits for the typing to
+    /// pause, the reason when it is not a valid value.
+    pub invalid: Option<FieldError>,
+}
+
+/// Why the figures on screen do not belong to the inputs on screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stale {
+    /// The figures are current.
+    No,
+    /// A field's text waits for the typing to pause (a moment, not worth a word).
+    Typing,
+    /// Fields hold text that is not a valid value: (input name, reason), in the order typed.
+    Fields(Vec<(&'static str, FieldError)>),
+    /// The model refuses the inputs: its reason, in the page's language.
+    Refused(String),
 }
 
 /// Quiet time after the last edit before the 10,000-sample Monte-Carlo reruns.
@@ -38,13 +70,15 @@ impl Planner {
         let scenario = RwSignal::new(scenario);
         let result = Memo::new(move |_| scenario.with(evaluate));
         // A Memo over its own previous value, not an Effect writing a signal:
-        // the last good estimate is derived, never synced.
-        // With no earlier estimate (a link that cannot be evaluated), the
-        // defaults stand in, so the page never shows empty results.
-        let estimate = Memo::new(move |prev: Option<&Option<Estimate>>| match result.get() {
-            Ok(e) => Some(e),
-            Err(_) => prev.cloned().flatten().or_else(|| evaluate(&Scenario::default()).ok()),
+        // the last good scenario and estimate are derived, never synced.
+        // With no earlier estimate (a link that cannot be evaluated), there
+        // are no figures: never another scenario's figures as this one's.
+        let last_good = Memo::new(move |prev: Option<&Option<(Scenario, Estimate)>>| match result.get() {
+            Ok(e) => Some((scenario.get(), e)),
+            Err(_) => prev.cloned().flatten(),
         });
+        let estimate = Memo::new(move |_| last_good.with(|g| g.as_ref().map(|(_, e)| *e)));
+        let last_valid = Memo::new(move |_| last_good.with(|g| g.as_ref().map(|(s, _)| s.clone())));
         let settled = RwSignal::new(scenario.get_untracked());
         let analysis = Memo::new(move |_| settled.with(|s| analyse(s).ok()));
         // The debounce is a timer boundary: the one effect that writes `settled`.
@@ -82,9 +116,66 @@ impl Planner {
             printing: RwSignal::new(false),
             result,
             estimate,
+            last_valid,
             settled,
             analysis,
+            drafts: RwSignal::new(Vec::new()),
         }
+    }
+
+    /// Whether, and why, the figures on screen are not those of the inputs on screen.
+    pub fn stale(&self) -> Stale {
+        if let Err(e) = &*self.result.read() {
+            return Stale::Refused(crate::messages::model_error_message(e, self.lang.get()));
+        }
+        self.drafts.with(|d| {
+            let invalid: Vec<_> = d.iter().filter_map(|d| Some((d.name, d.invalid?))).collect();
+            match (d.is_empty(), invalid.is_empty()) {
+                (true, _) => Stale::No,
+                (false, true) => Stale::Typing,
+                (false, false) => Stale::Fields(invalid),
+            }
+        })
+    }
+
+    /// Whether the figures on screen belong to other inputs than those on screen.
+    pub fn is_stale(&self) -> bool {
+        self.result.with(Result::is_err) || self.drafts.with(|d| !d.is_empty())
+    }
+
+    /// The labels of the inputs in which the scenario of the figures on screen
+    /// differs from the inputs on screen (quoted, in the page's language).
+    pub fn differing_inputs(&self) -> Vec<String> {
+        let l = self.lang.get();
+        let mut labels: Vec<String> =
+            self.drafts.with(|d| d.iter().map(|d| crate::messages::quoted_label(d.name, l)).collect());
+        self.last_valid.with(|last| {
+            let Some(last) = last else { return };
+            let (before, now) =
+                (crate::ui::compare::input_rows(last, l), self.scenario.with(|s| crate::ui::compare::input_rows(s, l)));
+            for ((label, a), (_, b)) in before.iter().zip(&now) {
+                let quoted = crate::messages::quote(label, l);
+                if a != b && !labels.contains(&quoted) {
+                    labels.push(quoted);
+                }
+            }
+        });
+        labels
+    }
+
+    /// Record (`Some`) or clear (`None`) a field's draft.
+    pub fn set_draft(&self, id: &'static str, name: &'static str, draft: Option<Option<FieldError>>) {
+        let Some(current) = self.drafts.try_with_untracked(|d| d.iter().find(|d| d.id == id).map(|d| d.invalid)) else {
+            return;
+        };
+        if current == draft {
+            return;
+        }
+        self.drafts.update(|d| match (d.iter_mut().find(|d| d.id == id), draft) {
+            (Some(d), Some(invalid)) => d.invalid = invalid,
+            (None, Some(invalid)) => d.push(Draft { id, name, invalid }),
+            (_, None) => d.retain(|d| d.id != id),
+        });
     }
 
     /// The texts of the current language.

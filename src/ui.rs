@@ -10,6 +10,7 @@ pub mod figures;
 pub mod html;
 pub mod inputs;
 pub mod kpis;
+pub mod report;
 pub mod scenarios;
 pub mod share;
 pub mod sources;

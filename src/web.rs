@@ -232,6 +232,12 @@ pub fn document_height() -> f64 {
 }
 
 /// Print the page.
+/// Today's date as YYYY-MM-DD (UTC).
+pub fn today() -> String {
+    let iso = String::from(js_sys::Date::new_0().to_iso_string());
+    iso.get(..10).unwrap_or_default().to_string()
+}
+
 pub fn print() {
     if let Some(w) = web_sys::window() {
         let _ = w.print();

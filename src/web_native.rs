@@ -30,6 +30,11 @@ pub fn page_base() -> String {
 /// Nothing to print without a browser.
 pub fn print() {}
 
+/// Today's date as YYYY-MM-DD (off the browser: none).
+pub fn today() -> String {
+    String::new()
+}
+
 /// No focus without a browser.
 pub fn focus_later(_selector: String) {}
 

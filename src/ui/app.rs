@@ -6,7 +6,7 @@ use crate::i18n::Lang;
 use crate::i18n::{fill, storage_error};
 use crate::messages::model_error_message;
 use crate::model::Scenario;
-use crate::state::{use_planner, Planner};
+use crate::state::{use_planner, Planner, Stale};
 use crate::storage::{self, Loaded, Local, Slot};
 use crate::ui::breakdown::Breakdown;
 use crate::ui::compare::Compare;
@@ -152,14 +152,14 @@ pub fn App() -> impl IntoView {
 
     if embed {
         return view! {
-            <main class="embed">
+            <main class="embed" class:stale=move || !matches!(planner.stale(), Stale::No | Stale::Typing)>
                 <header class="embed-head">
                     <strong>{tx(|t| t.title)}</strong>
                     <a href=move || planner.scenario.with(|s| format!("?{}", url_state::to_query(s, Some(planner.lang.get()), false)))
                         target="_blank" rel="noopener">{tx(|t| t.open_full)}</a>
                 </header>
                 <Notices url_errors storage_note=None />
-                <ModelError />
+                <StaleNote live=true />
                 <Kpis />
                 <Inputs compact=true />
             </main>
@@ -168,6 +168,8 @@ pub fn App() -> impl IntoView {
     }
 
     let anchor = NodeRef::<leptos::html::Div>::new();
+    // Figures of other inputs are greyed (not while a typed value waits a moment).
+    let stale_shown = move || !matches!(planner.stale(), Stale::No | Stale::Typing);
     view! {
         <a class="skip" href="#results">{tx(|t| t.skip_to_results)}</a>
         <header class="site-header">
@@ -177,17 +179,19 @@ pub fn App() -> impl IntoView {
             </div>
             <LangSwitch />
         </header>
+        <crate::ui::report::PrintHead />
         <Notices url_errors storage_note />
         <WorkingHeld working />
         <main class="layout">
-            <div class="area-kpis" id="results" tabindex="-1">
-                <ModelError />
+            <div class="area-kpis" id="results" tabindex="-1" class:stale=stale_shown>
+                <StaleNote live=true />
                 <Kpis anchor />
             </div>
             <div class="area-inputs">
                 <Inputs />
             </div>
-            <div class="area-details">
+            <div class="area-details" class:stale=stale_shown>
+                <StaleNote />
                 <div class="panels top-panels">
                     <ScenarioPanel />
                     <ShareBar />
@@ -388,21 +392,41 @@ fn Notices(url_errors: Vec<ParamError>, storage_note: Option<(String, bool)>) ->
     })
 }
 
-/// The model's message when the current inputs cannot be evaluated.
+/// Why the figures on screen do not belong to the inputs on screen, if they
+/// do not: the refusal or the fields not used, and which inputs the figures'
+/// scenario differs in (or that there are none). Sticky at the top of its
+/// region, so it stays in view wherever the page is scrolled; the one with
+/// `live` is announced.
 #[component]
-fn ModelError() -> impl IntoView {
+pub fn StaleNote(#[prop(optional)] live: bool) -> impl IntoView {
     let p = use_planner();
     move || {
-        p.result.get().err().map(|e| {
-            view! {
-                <div class="model-error" role="alert">
-                    <strong>{tx(|t| t.model_error)}</strong>
-                    " "
-                    {move || model_error_message(&e, p.lang.get())}
-                    ". "
-                    {tx(|t| t.showing_last_valid)}
-                </div>
-            }
+        let l = p.lang.get();
+        let t = l.text();
+        let stale = p.stale();
+        // The announced note of a refusal is the page's one `.model-error`.
+        let class = if live && matches!(stale, Stale::Refused(_)) { "stale-note model-error" } else { "stale-note" };
+        let (lead, reason) = match stale {
+            Stale::No | Stale::Typing => return None,
+            Stale::Refused(why) => (t.model_error, format!("{why}.")),
+            Stale::Fields(fields) => (
+                t.not_used,
+                fields
+                    .iter()
+                    .map(|(name, e)| format!("{} {}", crate::messages::quoted_label(name, l), e.message(l)))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+        };
+        let after = if p.estimate.with(Option::is_none) {
+            t.no_figures.to_string()
+        } else {
+            fill(t.figures_differ_in, &p.differing_inputs().join(", "))
+        };
+        Some(view! {
+            <div class=class role=live.then_some("alert")>
+                <strong>{lead}</strong> " " {reason} " " <span class="stale-after">{after}</span>
+            </div>
         })
     }
 }

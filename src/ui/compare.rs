@@ -28,7 +28,7 @@ const CHART_METRICS: [(&str, &str, &str); 6] = [
 ];
 
 /// Input rows (label, value) of a scenario, as the inputs write them.
-fn input_rows(s: &Scenario, l: Lang) -> Vec<(String, String)> {
+pub fn input_rows(s: &Scenario, l: Lang) -> Vec<(String, String)> {
     let t = l.text();
     // Up to six decimals: two inputs that differ look different.
     let num = |v: f64| fmt(v, l, Style::Plain(6));
@@ -76,7 +76,7 @@ pub fn compare_figure(named: &[(String, Estimate)], lang: Lang) -> Figure {
     let rows: Vec<Vec<f64>> = CHART_METRICS
         .iter()
         .map(|(m, _, _)| {
-            named.iter().map(|(_, e)| e.metrics().iter().find(|x| x.0 == *m).map(|x| x.1).unwrap_or(0.0)).collect()
+            named.iter().map(|(_, e)| e.all_metrics().iter().find(|x| x.0 == *m).map(|x| x.1).unwrap_or(0.0)).collect()
         })
         .collect();
     let table = CHART_METRICS
@@ -161,9 +161,9 @@ pub fn compare_html(items: &[(String, Scenario, Result<Estimate, ModelError>)], 
         marked.push(why.iter().enumerate().map(|(i, w)| i > 0 && !w.is_empty()).collect());
         rows.push((t.model_error.trim_end_matches([' ', ':']).to_string(), why));
     }
-    let results: Vec<Option<[(&'static str, f64); 17]>> =
-        items.iter().map(|(_, _, e)| e.as_ref().ok().map(|e| e.metrics())).collect();
-    for i in 0..17 {
+    let results: Vec<Option<[(&'static str, f64); 21]>> =
+        items.iter().map(|(_, _, e)| e.as_ref().ok().map(|e| e.all_metrics())).collect();
+    for i in 0..21 {
         let Some(metric) = results.iter().flatten().next().map(|r| r[i].0) else { break };
         let values: Vec<Option<f64>> = results.iter().map(|r| r.map(|r| r[i].1)).collect();
         let shown: Vec<Option<String>> = values.iter().map(|v| v.map(|v| display_metric(metric, v, l))).collect();

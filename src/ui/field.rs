@@ -176,6 +176,49 @@ pub fn slider_key(key: &str, v: f64, min: f64, max: f64, kind: Slider, step: f64
     Some(x.max(min).min(max))
 }
 
+/// How long typing must pause before a typed value is used: a little more
+/// than the gap between keystrokes of someone typing a number.
+pub const TYPING_PAUSE_MS: u64 = 300;
+
+/// The pending use of a typed value, waiting for the typing to pause.
+#[derive(Clone, Copy)]
+struct Typing(StoredValue<Option<TimeoutHandle>, LocalStorage>);
+
+impl Typing {
+    fn new() -> Self {
+        Typing(StoredValue::new_local(None))
+    }
+
+    /// Run `f` once the typing pauses, instead of what was waiting.
+    fn wait(self, f: impl FnOnce() + 'static) {
+        self.cancel();
+        #[cfg(target_arch = "wasm32")]
+        {
+            let handle = set_timeout_with_handle(
+                move || {
+                    self.0.set_value(None);
+                    f();
+                },
+                std::time::Duration::from_millis(TYPING_PAUSE_MS),
+            );
+            self.0.set_value(handle.ok());
+        }
+        // Off the browser there is no typing: at once.
+        #[cfg(not(target_arch = "wasm32"))]
+        f();
+    }
+
+    fn is_waiting(self) -> bool {
+        self.0.try_with_value(Option::is_some).unwrap_or(false)
+    }
+
+    fn cancel(self) {
+        if let Some(Some(h)) = self.0.try_update_value(Option::take) {
+            h.clear();
+        }
+    }
+}
+
 /// A labelled number field with unit, help text, inline error and optional slider.
 #[component]
 pub fn NumberField(
@@ -218,27 +261,69 @@ pub fn NumberField(
     let lang = planner.lang;
     let text = RwSignal::new(value.get_untracked().map(|v| field_text(v, lang.get_untracked())).unwrap_or_default());
     let error = Memo::new(move |_| text.with(|t| validate(t, lang.get(), min, max, optional).err()));
-    // What the input shows: the typed text unless an outside change made it
-    // stale (or it is the value as the other language writes it).
-    let shown = move || {
-        let (current, l) = (value.get(), lang.get());
-        text.with(|t| match validate(t, l, min, max, optional) {
-            Err(_) => t.clone(),
-            Ok(parsed)
-                if parsed == current
-                    && current.is_none_or(|v| Lang::ALL.iter().all(|&o| o == l || *t != field_text(v, o))) =>
-            {
-                t.clone()
-            }
-            Ok(_) => current.map(|v| field_text(v, l)).unwrap_or_default(),
-        })
+    // The model's refusal, when it is about this input.
+    let refusal = Memo::new(move |_| {
+        planner.result.with(|r| r.as_ref().err().filter(|e| crate::messages::culprits(e).contains(&name)).cloned())
+    });
+    let typing = Typing::new();
+    // Use a complete value: `v` now drives the results.
+    let commit = move |v: Option<f64>| {
+        typing.cancel();
+        on_change.run(v);
+        planner.set_draft(id, name, None);
     };
+    // What was typed is used once the typing pauses (or at once on Enter or
+    // on leaving the field): "1" on the way to "1e9" never drives the
+    // results. Meanwhile, and while the text is not a valid value, the
+    // field is a draft and the figures say they belong to other inputs.
+    let typed = move |raw: &str| match validate(raw, lang.get_untracked(), min, max, optional) {
+        Err(e) => {
+            typing.cancel();
+            planner.set_draft(id, name, Some(Some(e)));
+        }
+        Ok(v) if v == value.get_untracked() => {
+            typing.cancel();
+            planner.set_draft(id, name, None);
+        }
+        Ok(v) => {
+            planner.set_draft(id, name, Some(None));
+            typing.wait(move || commit(v));
+        }
+    };
+    // The text follows a change from outside (a slider, a loaded scenario,
+    // Undo) and the language, but never rewrites what is being typed: a
+    // change the text already says (its own commit) leaves it as typed.
+    Effect::new(move |prev: Option<(Option<f64>, Lang)>| {
+        let (v, l) = (value.get(), lang.get());
+        if let Some((pv, pl)) = prev {
+            let says = |l: Lang| text.with_untracked(|t| validate(t, l, min, max, optional) == Ok(v));
+            let outside = pv != v && !says(l);
+            // Switching language rewrites a clean value in the new one's way.
+            let relabel = pl != l && pv == v && text.with_untracked(|t| validate(t, pl, min, max, optional) == Ok(v));
+            if outside || relabel {
+                typing.cancel();
+                planner.set_draft(id, name, None);
+                text.set(v.map(|v| field_text(v, l)).unwrap_or_default());
+            }
+        }
+        (v, l)
+    });
+    on_cleanup(move || {
+        typing.cancel();
+        planner.set_draft(id, name, None);
+    });
     let on_input = move |ev: leptos::ev::Event| {
         let raw = event_target_value(&ev);
-        if let Ok(v) = validate(&raw, lang.get_untracked(), min, max, optional) {
-            on_change.run(v);
-        }
+        typed(&raw);
         text.set(raw);
+    };
+    // Enter, or leaving the field: a valid value is used without waiting.
+    let on_commit = move |_: leptos::ev::Event| {
+        if typing.is_waiting() {
+            if let Ok(v) = text.with_untracked(|t| validate(t, lang.get_untracked(), min, max, optional)) {
+                commit(v);
+            }
+        }
     };
     let help_id = format!("{id}-help");
     let err_id = format!("{id}-error");
@@ -258,7 +343,7 @@ pub fn NumberField(
                     if let Some(pos) = crate::num::parse_f64(&event_target_value(&ev)) {
                         let v = slider_value(pos, min, max, slider, step);
                         text.set(field_text(v, lang.get_untracked()));
-                        on_change.run(Some(v));
+                        commit(Some(v));
                     }
                 }
                 // The keyboard moves by the step that means something (the
@@ -268,14 +353,14 @@ pub fn NumberField(
                     if let Some(next) = slider_key(&ev.key(), v, min, max, slider, step) {
                         ev.prevent_default();
                         text.set(field_text(next, lang.get_untracked()));
-                        on_change.run(Some(next));
+                        commit(Some(next));
                     }
                 }
             />
         }
     });
     view! {
-        <div class="field" class:invalid=move || error.get().is_some()>
+        <div class="field" class:invalid=move || error.get().is_some() || refusal.get().is_some()>
             <label for=id>{move || label.get()}</label>
             <div class="field-row">
                 {slider_view}
@@ -289,15 +374,19 @@ pub fn NumberField(
                         spellcheck="false"
                         placeholder=move || placeholder.get()
                         aria-describedby=described
-                        aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
-                        prop:value=shown
+                        aria-invalid=move || if error.get().is_some() || refusal.get().is_some() { "true" } else { "false" }
+                        prop:value=move || text.get()
                         on:input=on_input
+                        on:change=on_commit
                     />
                     <span class="unit">{move || unit.get()}</span>
                 </span>
             </div>
             <p class="error" id=err_id aria-live="polite">
-                {move || error.get().map(|e| e.message(planner.lang.get()))}
+                {move || {
+                    let l = planner.lang.get();
+                    error.get().map(|e| e.message(l)).or_else(|| refusal.get().map(|e| crate::messages::model_error_message(&e, l) + "."))
+                }}
             </p>
             <p class="help" id=help_id>{move || help.get()}</p>
         </div>
@@ -326,14 +415,22 @@ pub fn SelectField(
     #[prop(optional, into)]
     help: Signal<String>,
 ) -> impl IntoView {
+    let planner = use_planner();
+    // The model's refusal, when it is about this input.
+    let refusal = Memo::new(move |_| {
+        planner.result.with(|r| r.as_ref().err().filter(|e| crate::messages::culprits(e).contains(&name)).cloned())
+    });
     let help_id = format!("{id}-help");
+    let err_id = format!("{id}-error");
+    let described = format!("{help_id} {err_id}");
     view! {
-        <div class="field">
+        <div class="field" class:invalid=move || refusal.get().is_some()>
             <label for=id>{move || label.get()}</label>
             <select
                 id=id
                 name=name
-                aria-describedby=help_id.clone()
+                aria-describedby=described
+                aria-invalid=move || if refusal.get().is_some() { "true" } else { "false" }
                 prop:value=move || value.get()
                 on:change=move |ev| on_change.run(event_target_value(&ev))
             >
@@ -350,6 +447,9 @@ pub fn SelectField(
                         .collect_view()
                 }}
             </select>
+            <p class="error" id=err_id aria-live="polite">
+                {move || refusal.get().map(|e| crate::messages::model_error_message(&e, planner.lang.get()) + ".")}
+            </p>
             <p class="help" id=help_id>{move || help.get()}</p>
         </div>
     }

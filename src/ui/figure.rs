@@ -4,6 +4,9 @@ use crate::charts::Figure;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
+/// Width of a printed chart, CSS px: an A4 page's 180 mm between 15 mm margins, at 96 px per inch.
+pub const PRINT_WIDTH_PX: f64 = 680.0;
+
 /// A captioned canvas chart, redrawn when its figure changes, with the same data
 /// as a visually hidden table for screen readers.
 #[component]
@@ -71,6 +74,18 @@ pub fn ChartFigure(
     // The table alternative follows once the inputs settle: it is read, not watched mid-drag.
     let table = crate::ui::when_seen(Signal::stored(false), move || {
         figure.with(|f| f.as_ref().map(|f| crate::ui::html::kv_table(&f.table, "")).unwrap_or_default())
+    });
+    // Printed, the chart is drawn at the page's width (the style sheet lets its
+    // height follow), so it is neither squeezed nor blurred; after, at the screen's.
+    Effect::new(move |was: Option<bool>| {
+        let printing = planner.printing.get();
+        if was.is_some_and(|was| was != printing) {
+            #[cfg(target_arch = "wasm32")]
+            if let Some(el) = canvas.get_untracked() {
+                width.set(if printing { PRINT_WIDTH_PX } else { f64::from(el.client_width()) });
+            }
+        }
+        printing
     });
     #[cfg(target_arch = "wasm32")]
     {

@@ -4,7 +4,7 @@
 use crate::format::{format as fmt, sig, unit, Style};
 use crate::i18n::{Lang, Text};
 use crate::model::Estimate;
-use crate::state::use_planner;
+use crate::state::{use_planner, Stale};
 use crate::ui::tx;
 use leptos::prelude::*;
 
@@ -99,6 +99,24 @@ const CARDS: &[Card] = &[
         display: |v, l| fmt(v, l, Style::EuroCompact),
     },
     Card {
+        metric: "tco_undiscounted_eur",
+        label: |t| t.m_tco_undiscounted,
+        definition: Some(|t| t.d_tco_undiscounted),
+        display: |v, l| fmt(v, l, Style::EuroCompact),
+    },
+    Card {
+        metric: "cost_per_used_gpu_hour_eur",
+        label: |t| t.m_cost_used_hour,
+        definition: Some(|t| t.d_cost_used_hour),
+        display: |v, l| fmt(v, l, Style::Euro2),
+    },
+    Card {
+        metric: "co2_location_t_per_year",
+        label: |t| t.m_co2_location,
+        definition: Some(|t| t.d_co2_location),
+        display: |v, l| unit(sig(v, l, 0), "t"),
+    },
+    Card {
         metric: "train_days",
         label: |t| t.m_train_days,
         definition: None,
@@ -129,17 +147,24 @@ fn energy(mwh: f64, l: Lang) -> String {
 /// A metric's value as its headline card writes it (with its unit); a metric
 /// without a card as a plain number.
 pub fn display_metric(metric: &str, v: f64, l: Lang) -> String {
-    CARDS.iter().find(|c| c.metric == metric).map_or_else(|| crate::format::smart(v, l), |c| (c.display)(v, l))
+    match CARDS.iter().find(|c| c.metric == metric) {
+        Some(c) => (c.display)(v, l),
+        None if metric.ends_with("_mw") => unit(sig(v, l, 1), "MW"),
+        None => crate::format::smart(v, l),
+    }
 }
 
-/// A metric's name as its headline card writes it, if it has a card.
+/// A metric's name as its headline card (or panel) writes it.
 pub fn metric_label(metric: &str, t: &Text) -> Option<&'static str> {
-    CARDS.iter().find(|c| c.metric == metric).map(|c| (c.label)(t))
+    match metric {
+        "grid_connection_mw" => Some(t.r_grid),
+        _ => CARDS.iter().find(|c| c.metric == metric).map(|c| (c.label)(t)),
+    }
 }
 
 /// The value of a metric in an estimate.
-fn metric_value(e: &Estimate, metric: &str) -> Option<f64> {
-    e.metrics().iter().find(|(m, _)| *m == metric).map(|(_, v)| *v)
+pub fn metric_value(e: &Estimate, metric: &str) -> Option<f64> {
+    e.all_metrics().iter().find(|(m, _)| *m == metric).map(|(_, v)| *v)
 }
 
 /// The grid of headline cards.
@@ -170,6 +195,17 @@ pub fn Kpis(
                     let value = crate::ui::when_seen(crate::ui::near_view(node), move || {
                         p.estimate.with(|e| e.as_ref().and_then(|e| metric_value(e, metric)))
                     });
+                    // The range of the settled inputs, once they are those on screen.
+                    let range = Memo::new(move |_| {
+                        if p.analysis_pending() {
+                            return None;
+                        }
+                        p.analysis.with(|a| {
+                            a.as_ref().and_then(|a| {
+                                a.monte_carlo.percentiles.iter().find(|q| q.output.metric() == metric).map(|q| (q.p10, q.p90))
+                            })
+                        })
+                    });
                     view! {
                         <div
                             node_ref=node
@@ -178,17 +214,25 @@ pub fn Kpis(
                             data-value=move || {
                                 value.get().map(crate::num::plain)
                             }
+                            // A figure of other inputs than those on screen says so.
+                            data-stale=move || (value.with(Option::is_some) && p.is_stale()).then_some("true")
+                            data-p10=move || range.get().map(|r| crate::num::plain(r.0))
+                            data-p90=move || range.get().map(|r| crate::num::plain(r.1))
                         >
                             <span class="kpi-label">{move || label(p.text())}</span>
                             <span class="kpi-value">
                                 {move || {
-                                    value.get().map(|v| display(v, p.lang.get()))
+                                    value.get().map_or_else(|| "—".to_string(), |v| display(v, p.lang.get()))
                                 }}
+                                {move || (value.with(Option::is_some) && p.is_stale()).then(|| view! {
+                                    <span class="sr-only">" " {p.text().stale_figure}</span>
+                                })}
                             </span>
                             <span class="kpi-range" class:pending=move || p.analysis_pending()
                                 aria-busy=move || if p.analysis_pending() { "true" } else { "false" }>
                                 {move || {
                                     let l = p.lang.get();
+                                    // While the inputs move, the last range stays (marked pending).
                                     p.analysis.with(|a| {
                                         a.as_ref().and_then(|a| {
                                             a.monte_carlo.percentiles.iter().find(|q| q.output.metric() == metric).map(|q| {
@@ -241,6 +285,19 @@ pub fn SummaryBar(
     });
     let items = crate::ui::when_seen(seen, move || {
         let (l, t) = (p.lang.get(), p.text());
+        // Other inputs' figures are not repeated here: the bar says why instead.
+        let why = match p.stale() {
+            Stale::Refused(why) => Some(format!("{} {why}.", t.model_error)),
+            Stale::Fields(fields) => Some(format!(
+                "{} {}",
+                t.not_used,
+                fields.iter().map(|(name, _)| crate::messages::quoted_label(name, l)).collect::<Vec<_>>().join(", ")
+            )),
+            Stale::No | Stale::Typing => None,
+        };
+        if let Some(why) = why {
+            return format!(r#"<span class="summary-stale">{}</span>"#, crate::ui::html::esc(&why));
+        }
         p.estimate.with(|e| {
             let Some(e) = e else { return String::new() };
             let mut html = String::new();

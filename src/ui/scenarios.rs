@@ -119,6 +119,12 @@ impl Shelf {
         }
     }
 
+    /// The open saved scenario's name, if `scenario` is it unchanged.
+    pub fn open_name(&self, scenario: &crate::model::Scenario) -> Option<String> {
+        let id = self.open_id.get()?;
+        self.library.with(|l| l.get(&id).filter(|s| s.scenario == *scenario).map(|s| s.name.clone()))
+    }
+
     /// Merge what another tab wrote into this tab's list (its unsaved items stay).
     pub fn refresh(&self) {
         if !self.stored {
@@ -214,11 +220,14 @@ pub fn ScenarioPanel() -> impl IntoView {
     // Whether the inputs differ from the open item (None: no item open, or it
     // was deleted, here or in another tab). A memo: what reads it (the "save
     // changes" button, the undo of an open) changes when it does, not on every keystroke.
+    // A field being typed in counts from the first key: the button then
+    // appears while typing, not under the pointer of the click that ends it.
     let is_dirty = Memo::new(move |_| {
-        shelf
-            .open_id
-            .get()
-            .and_then(|id| shelf.library.with(|l| l.get(&id).map(|s| p.scenario.with(|cur| *cur != s.scenario))))
+        shelf.open_id.get().and_then(|id| {
+            shelf.library.with(|l| {
+                l.get(&id).map(|s| p.scenario.with(|cur| *cur != s.scenario) || p.drafts.with(|d| !d.is_empty()))
+            })
+        })
     });
 
     let import_input = NodeRef::<leptos::html::Input>::new();

@@ -49,7 +49,7 @@ pub fn ShareBar() -> impl IntoView {
     };
     let on_csv = move |_| {
         // Results that are not those of the inputs beside them are not exported.
-        if p.result.with_untracked(|r| r.is_err()) {
+        if untrack(|| p.is_stale()) {
             shared.set(Some(Shared::Said(p.text().csv_invalid, true)));
             return;
         }
@@ -57,12 +57,7 @@ pub fn ShareBar() -> impl IntoView {
         // Monte-Carlo has caught up with the current inputs.
         let pending = p.analysis_pending();
         // The open saved scenario's name, if its inputs are on screen unchanged.
-        let name = shelf.open_id.get_untracked().and_then(|id| {
-            shelf.library.with_untracked(|l| {
-                l.get(&id).filter(|s| p.scenario.with_untracked(|cur| *cur == s.scenario)).map(|s| s.name.clone())
-            })
-        });
-        let name = name.unwrap_or_else(|| p.text().title.to_string());
+        let name = untrack(|| p.scenario.with(|s| shelf.open_name(s))).unwrap_or_else(|| p.text().title.to_string());
         let csv = p.estimate.with_untracked(|e| {
             e.as_ref().map(|e| {
                 p.analysis.with_untracked(|a| {
@@ -73,10 +68,9 @@ pub fn ShareBar() -> impl IntoView {
         });
         #[cfg(target_arch = "wasm32")]
         if let Some(csv) = csv {
-            let today = String::from(js_sys::Date::new_0().to_iso_string());
             // Accents decomposed, so the file name keeps their letters (ASCII).
             let plain = String::from(js_sys::JsString::from(name.as_str()).normalize("NFD"));
-            let file = crate::export::csv_file_name(&plain, today.get(..10).unwrap_or("today"));
+            let file = crate::export::csv_file_name(&plain, &crate::web::today());
             let _ = crate::web::download(&file, "text/csv", &csv);
         }
         #[cfg(not(target_arch = "wasm32"))]
