@@ -26,6 +26,10 @@ pub const VERSION: u32 = 1;
 pub struct Results {
     /// Every headline metric, by name (in name order).
     pub metrics: BTreeMap<String, f64>,
+    /// The planning model's version ([`crate::model::MODEL_VERSION`]): the
+    /// same inputs may give other figures under another version.
+    #[serde(default)]
+    pub model_version: String,
     /// The scenario as a link's query.
     pub query: String,
     /// `gigafactory-planner:results`.
@@ -76,8 +80,9 @@ fn kind(name: &str) -> String {
 
 /// The results message.
 pub fn results_message(e: &Estimate, query: &str) -> Results {
-    let metrics = e.metrics().iter().map(|&(k, v)| (k.to_string(), v)).collect();
-    Results { metrics, query: query.into(), kind: kind("results"), version: VERSION }
+    let metrics = e.all_metrics().iter().map(|&(k, v)| (k.to_string(), v)).collect();
+    let model_version = crate::model::MODEL_VERSION.to_string();
+    Results { metrics, model_version, query: query.into(), kind: kind("results"), version: VERSION }
 }
 
 /// The height message.
@@ -202,11 +207,16 @@ mod tests {
         let e = evaluate(&Scenario::default()).unwrap();
         let m = results_message(&e, "v=1");
         assert_eq!(m.kind, "gigafactory-planner:results");
-        assert_eq!(m.metrics.len(), 17);
+        assert_eq!(m.metrics.len(), 21);
+        assert_eq!(m.metrics["grid_connection_mw"], e.power.grid_connection.0);
         assert_eq!(m.metrics["accelerator_count"], 100000.0);
         let text = serde_json::to_string(&m).unwrap();
         assert!(text.starts_with(r#"{"metrics":{"accelerator_count":100000.0,"annual_energy_gwh":"#), "{text}");
-        assert!(text.ends_with(r#"},"query":"v=1","type":"gigafactory-planner:results","version":1}"#), "{text}");
+        let tail = format!(
+            r#"}},"model_version":"{}","query":"v=1","type":"gigafactory-planner:results","version":1}}"#,
+            crate::model::MODEL_VERSION
+        );
+        assert!(text.ends_with(&tail), "{text}");
         let names: Vec<&str> = m.metrics.keys().map(String::as_str).collect();
         assert!(names.windows(2).all(|w| w[0] < w[1]), "{names:?}");
         assert_eq!(serde_json::from_str::<Results>(&text).unwrap(), m, "and reads back");

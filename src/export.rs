@@ -164,7 +164,7 @@ pub fn csv_file_name(name: &str, date: &str) -> String {
 /// Dot decimals, whatever the language.
 pub fn results_csv(name: &str, scenario: &Scenario, estimate: &Estimate, ranges: Option<&MonteCarlo>) -> String {
     let mut out = String::from("section,name,value,p10,p90\n");
-    for (metric, value) in estimate.metrics() {
+    for (metric, value) in estimate.all_metrics() {
         let p = ranges.and_then(|r| r.percentiles.iter().find(|p| p.output.metric() == metric));
         let (p10, p90) = p.map(|p| (plain(p.p10), plain(p.p90))).unwrap_or_default();
         out.push_str(&format!("result,{metric},{},{p10},{p90}\n", plain(value)));
@@ -293,7 +293,7 @@ mod tests {
         let a = analyse_with(&s, 200, 1).unwrap();
         let csv = results_csv("My \"plan\", v2", &s, &a.estimate, Some(&a.monte_carlo));
         assert!(csv.starts_with("section,name,value,p10,p90\n"));
-        for (m, _) in a.estimate.metrics() {
+        for (m, _) in a.estimate.all_metrics() {
             assert!(csv.contains(&format!("result,{m},")), "{m}");
         }
         assert!(csv.contains("input,scenario_name,\"My \"\"plan\"\", v2\""));

@@ -53,26 +53,34 @@ pub struct HistogramChart {
 /// The longest horizon a cumulative series covers, in years.
 pub const MAX_YEARS: f64 = 100.0;
 
-/// Cumulative cost over `years`: facility capex at year 0, IT capex at 0 and at
-/// every end of life before the horizon, opex spread evenly. (year, €) points.
-pub fn cumulative_cost(facility_capex: f64, it_capex: f64, opex: f64, years: f64, it_life: f64) -> Vec<(f64, f64)> {
+/// Cumulative cost, undiscounted, by year of the horizon: each of
+/// `purchases` (price, life) bought at year 0 and again at the end of each
+/// life before the horizon, `opex` a year, and at the end the `residual`
+/// value of what is still within its life given back, so that the line ends
+/// at the model's undiscounted TCO (`tco_undiscounted`).
+pub fn cumulative_cost(purchases: [(f64, f64); 2], opex: f64, years: f64, residual: f64) -> Vec<(f64, f64)> {
     let mut points = vec![(0.0, 0.0)];
-    let mut total = facility_capex + it_capex;
+    let mut total: f64 = purchases.iter().map(|p| p.0).sum();
     points.push((0.0, total));
     // Bounded whatever it is given (the model accepts at most 50 years): a
     // series never grows with an unchecked input.
     let steps = years.ceil().clamp(1.0, MAX_YEARS) as usize;
-    let mut next_refresh = it_life;
+    let mut next = purchases.map(|(_, life)| life);
     for i in 1..=steps {
         let y = (i as f64).min(years);
         let prev = if i == 1 { 0.0 } else { (i - 1) as f64 };
         total += opex * (y - prev);
         points.push((y, total));
-        if next_refresh < years - 1e-9 && next_refresh <= y + 1e-9 {
-            total += it_capex;
-            points.push((y, total));
-            next_refresh += it_life;
+        for ((price, life), next) in purchases.iter().zip(&mut next) {
+            if *next < years - 1e-9 && *next <= y + 1e-9 {
+                total += price;
+                points.push((y, total));
+                *next += life;
+            }
         }
+    }
+    if residual > 0.0 {
+        points.push((years.min(MAX_YEARS), total - residual));
     }
     points
 }
@@ -83,23 +91,31 @@ mod tests {
 
     #[test]
     fn cumulative_cost_ends_at_the_tco() {
-        // TCO = facility + IT × ceil(10/5) + opex × 10.
-        let p = cumulative_cost(3.0, 5.0, 1.0, 10.0, 5.0);
+        // Facility 3 (life 20) + IT 5 × ceil(10/5) + opex 1 × 10, less half the facility left.
+        let p = cumulative_cost([(3.0, 20.0), (5.0, 5.0)], 1.0, 10.0, 1.5);
         let end = p.last().unwrap().1;
-        assert!((end - (3.0 + 5.0 * 2.0 + 10.0)).abs() < 1e-9, "{p:?}");
-        assert!(p.windows(2).all(|w| w[1].1 >= w[0].1 && w[1].0 >= w[0].0));
+        assert!((end - (3.0 + 5.0 * 2.0 + 10.0 - 1.5)).abs() < 1e-9, "{p:?}");
+        // It only rises until the residual value comes back at the end.
+        let rising = &p[..p.len() - 1];
+        assert!(rising.windows(2).all(|w| w[1].1 >= w[0].1 && w[1].0 >= w[0].0));
+        // A facility of 4 years is renewed at 4 and 8.
+        let renewed = cumulative_cost([(3.0, 4.0), (0.0, 50.0)], 0.0, 10.0, 0.0);
+        assert!((renewed.last().unwrap().1 - 9.0).abs() < 1e-9, "{renewed:?}");
     }
 
     #[test]
     fn the_series_is_bounded_whatever_the_horizon() {
         for (years, life) in [(1e9, 5.0), (f64::INFINITY, 5.0), (1e8, 0.0), (f64::NAN, -1.0)] {
-            assert!(cumulative_cost(3.0, 5.0, 1.0, years, life).len() <= 2 * MAX_YEARS as usize + 2, "{years} {life}");
+            assert!(
+                cumulative_cost([(3.0, life), (5.0, life)], 1.0, years, 1.0).len() <= 3 * MAX_YEARS as usize + 3,
+                "{years} {life}"
+            );
         }
     }
 
     #[test]
     fn no_refresh_when_life_covers_the_horizon() {
-        let p = cumulative_cost(3.0, 5.0, 1.0, 5.0, 5.0);
+        let p = cumulative_cost([(3.0, 20.0), (5.0, 5.0)], 1.0, 5.0, 0.0);
         assert!((p.last().unwrap().1 - 13.0).abs() < 1e-9);
     }
 }

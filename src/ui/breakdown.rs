@@ -24,7 +24,8 @@ pub fn power_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
         (t.m_it_power.into(), mw(p.it_design.0, l)),
         (t.r_it_average.into(), mw(p.it_average.0, l)),
         (t.m_facility_power.into(), mw(p.facility_peak.0, l)),
-        (t.r_grid.into(), mw(p.grid_connection.0, l)),
+        (t.r_ups.into(), mw(p.ups_capacity.0, l)),
+        (t.r_generators.into(), mw(p.generator_capacity.0, l)),
         (t.m_annual_energy.into(), unit(sig(e.annual_energy.gwh(), l, 0), "GWh")),
         (
             t.r_racks.into(),
@@ -203,9 +204,26 @@ fn Panel(
     /// More markup after the rows.
     #[prop(optional)]
     extra: Option<fn(&Estimate, Lang) -> String>,
+    /// A headline metric the panel leads with, carried as the cards carry
+    /// theirs (`data-metric`, `data-value`, `data-stale`).
+    #[prop(optional)]
+    metric: Option<&'static str>,
 ) -> impl IntoView {
     let p = use_planner();
     let section = NodeRef::<leptos::html::Section>::new();
+    let lead = metric.map(|metric| {
+        let value = crate::ui::when_seen(crate::ui::near_view(section), move || {
+            p.estimate.with(|e| e.as_ref().and_then(|e| crate::ui::kpis::metric_value(e, metric)))
+        });
+        view! {
+            <p class="panel-metric" data-metric=metric data-value=move || value.get().map(crate::num::plain)
+                data-stale=move || (value.with(Option::is_some) && p.is_stale()).then_some("true")>
+                <span>{move || crate::ui::kpis::metric_label(metric, p.text())}</span>
+                " "
+                <strong>{move || value.get().map_or_else(|| "—".to_string(), |v| crate::ui::kpis::display_metric(metric, v, p.lang.get()))}</strong>
+            </p>
+        }
+    });
     let body = crate::ui::when_seen(crate::ui::near_view(section), move || {
         let l = p.lang.get();
         p.estimate.with(|e| {
@@ -223,6 +241,7 @@ fn Panel(
     view! {
         <section class="panel" id=id node_ref=section>
             <h2>{move || title.get()}</h2>
+            {lead}
             <div inner_html=move || body.get()></div>
         </section>
     }
@@ -310,7 +329,7 @@ pub fn Breakdown() -> impl IntoView {
     let tr = crate::ui::tx_signal;
     view! {
         <div class="panels">
-            <Panel id="panel-power" title=tr(|t| t.h_power) rows=power_rows />
+            <Panel id="panel-power" title=tr(|t| t.h_power) rows=power_rows metric="grid_connection_mw" />
             <Panel id="panel-cooling" title=tr(|t| t.h_cooling) rows=cooling_rows extra=free_cooling_months_html />
             <Panel id="panel-cost" title=tr(|t| t.h_cost) rows=cost_rows />
             <Panel id="panel-carbon" title=tr(|t| t.h_carbon) rows=carbon_rows />

@@ -113,7 +113,8 @@ pub fn opex_figure(e: &Estimate, lang: Lang) -> Figure {
 /// Cumulative cost over the horizon, € billion.
 pub fn cumulative_figure(e: &Estimate, s: &Scenario, lang: Lang) -> Figure {
     let t = lang.text();
-    let points = cumulative_cost(e.capex.facility().0, e.capex.it().0, e.opex.total().0, s.years, s.it_life_years);
+    let purchases = [(e.capex.facility().0, s.facility_life_years), (e.capex.it().0, s.it_life_years)];
+    let points = cumulative_cost(purchases, e.opex.total().0, s.years, e.residual_value.0);
     // One row per whole year: where the line steps (opening, a refresh), the
     // cost after the step.
     let whole: Vec<&(f64, f64)> = points.iter().filter(|p| (p.0 - p.0.round()).abs() < 1e-9).collect();
@@ -232,7 +233,13 @@ mod tests {
         let e = evaluate(&s).unwrap();
         let f = cumulative_figure(&e, &s, Lang::En);
         let Chart::Line(l) = f.chart else { panic!("line") };
-        assert!((l.points.last().unwrap().1 / e.tco.0 - 1.0).abs() < 1e-9);
+        // Undiscounted: the plain sum the model states beside its present value.
+        assert!((l.points.last().unwrap().1 / e.tco_undiscounted.0 - 1.0).abs() < 1e-9);
+        // A facility life shorter than the horizon is renewed, as the model counts it.
+        let short = Scenario { facility_life_years: 8.0, ..s.clone() };
+        let e = evaluate(&short).unwrap();
+        let Chart::Line(l) = cumulative_figure(&e, &short, Lang::En).chart else { panic!("line") };
+        assert!((l.points.last().unwrap().1 / e.tco_undiscounted.0 - 1.0).abs() < 1e-9);
         // Its table: each year once, from 0 to the horizon, the opening capex at year 0.
         let years: Vec<&str> = f.table.iter().map(|(y, _)| y.as_str()).collect();
         assert_eq!(years.len(), s.years as usize + 1, "{years:?}");
