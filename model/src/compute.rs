@@ -265,13 +265,17 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
     // Heat and water. Heat per unit of IT cannot exceed the facility's energy per
     // unit of IT (a PUE override below the climate model's heat ratio).
     let heat_design = it_design * site.heat_ratio.min(pue_design);
-    let mut water = 0.0;
+    let mut water_monthly = [CubicMetres(0.0); 12];
+    let mut wue_monthly = [0.0; 12];
     let mut heat_annual = MegawattHours(0.0);
-    for ((hours, water_per_mwh), pue_m) in MONTH_HOURS.iter().zip(site.water_m3_per_mwh_heat).zip(pue_monthly) {
-        let heat_m = it_average.for_hours(*hours) * site.heat_ratio.min(pue_m);
+    for m in 0..12 {
+        let it_m = it_average.for_hours(MONTH_HOURS[m]);
+        let heat_m = it_m * site.heat_ratio.min(pue_monthly[m]);
         heat_annual = heat_annual + heat_m;
-        water += heat_m.0 * water_per_mwh;
+        water_monthly[m] = CubicMetres(heat_m.0 * site.water_m3_per_mwh_heat[m]);
+        wue_monthly[m] = if it_m.0 > 0.0 { water_monthly[m].0 / it_m.0 } else { 0.0 };
     }
+    let water: f64 = water_monthly.iter().map(|w| w.0).sum();
 
     // Capex.
     let eur = |usd: f64| Euros(usd / USD_PER_EUR);
@@ -415,6 +419,8 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
             chiller_capacity: heat_design * site.chiller_share.max(site.design_chiller_share),
             heat_annual,
             water: CubicMetres(water),
+            water_monthly,
+            wue_monthly,
             free_cooling_monthly: site.free_cooling_share,
             outdoor_temp_monthly_c: r.country.monthly_temp_c,
             design_dry_bulb_c: site.design.dry_bulb_c,

@@ -53,8 +53,13 @@ pub struct Cooling {
     pub chiller_capacity: Megawatts,
     /// Heat rejected over the year, MWh thermal.
     pub heat_annual: MegawattHours,
-    /// Water consumed per year.
+    /// Water consumed per year (the sum of `water_monthly`).
     pub water: CubicMetres,
+    /// Water consumed in each month, January first (model 2.1: towers evaporate
+    /// less of the heat in cold months, adiabatic coolers spray only in hot hours).
+    pub water_monthly: [CubicMetres; 12],
+    /// Water usage effectiveness in each month, L per kWh of that month's IT energy.
+    pub wue_monthly: [f64; 12],
     /// Share of the heat rejected without chillers, per month
     /// ([`crate::site::SiteProfile::free_cooling_share`]).
     pub free_cooling_monthly: [f64; 12],
@@ -447,6 +452,8 @@ mod tests {
             chiller_capacity: Megawatts(0.0),
             heat_annual: MegawattHours(8760.0),
             water: CubicMetres(0.0),
+            water_monthly: [CubicMetres(0.0); 12],
+            wue_monthly: [0.0; 12],
             free_cooling_monthly: monthly,
             outdoor_temp_monthly_c: [10.0; 12],
             design_dry_bulb_c: 30.0,

@@ -48,6 +48,18 @@ pub fn wet_bulb_stull(t: f64, rh: f64) -> f64 {
         - 4.686_035
 }
 
+/// Saturation vapour pressure over water at `t` °C, kPa: the Magnus form with
+/// Alduchov & Eskridge's coefficients ([`crate::source::MAGNUS_PSYCHROMETRICS`]).
+pub fn saturation_kpa(t: f64) -> f64 {
+    0.610_94 * (17.625 * t / (t + 243.04)).exp()
+}
+
+/// Humidity ratio, kg of water vapour per kg of dry air, at vapour pressure `pv`
+/// kPa and sea-level pressure (101.325 kPa).
+pub fn humidity_ratio(pv: f64) -> f64 {
+    0.622 * pv / (101.325 - pv)
+}
+
 /// Chiller coefficient of performance as a fraction `eta` of Carnot between an
 /// evaporating and a condensing temperature (°C), bounded to what real machines do.
 pub fn chiller_cop(eta: f64, evap_c: f64, cond_c: f64) -> f64 {
@@ -81,6 +93,15 @@ mod tests {
     fn stull_matches_his_worked_example() {
         // Stull (2011): T = 20 °C, RH = 50 % gives Tw ≈ 13.7 °C.
         assert!((wet_bulb_stull(20.0, 50.0) - 13.7).abs() < 0.1);
+    }
+
+    #[test]
+    fn psychrometrics_match_the_tables() {
+        // Saturation at 20 °C: 2.339 kPa; at 30 °C 4.246 kPa (steam tables).
+        assert!((saturation_kpa(20.0) - 2.339).abs() < 0.01);
+        assert!((saturation_kpa(30.0) - 4.246).abs() < 0.015);
+        // Saturated air at 20 °C holds 14.7 g/kg.
+        assert!((humidity_ratio(saturation_kpa(20.0)) - 0.0147).abs() < 0.0002);
     }
 
     #[test]

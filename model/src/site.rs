@@ -8,7 +8,7 @@
 //! a chiller carries the loop at a Carnot-fraction COP.
 
 use crate::catalogue::{CoolingTech, Country, DesignCondition, HeatRejection, Redundancy};
-use crate::physics::{chiller_cop, exceedance, wet_bulb_stull};
+use crate::physics::{chiller_cop, exceedance, humidity_ratio, saturation_kpa, wet_bulb_stull};
 
 /// Hours in each month of a 365-day year.
 pub const MONTH_HOURS: [f64; 12] = [744.0, 672.0, 744.0, 720.0, 744.0, 720.0, 744.0, 744.0, 720.0, 744.0, 720.0, 744.0];
@@ -31,8 +31,17 @@ pub const ADIABATIC_EFFECTIVENESS: f64 = 0.8;
 pub const MISC_SHARE: f64 = 0.01;
 /// Water evaporated per kWh of heat fully rejected by evaporation, L: 3.6 MJ ÷ 2.45 MJ/kg.
 pub const LITRES_PER_KWH_EVAPORATED: f64 = 3.6 / 2.45;
-/// Share of a tower's heat rejected by evaporation (the rest is sensible), estimate.
+/// Share of a tower's heat rejected by evaporation in a summer month (the rest is
+/// sensible), estimate. Since model 2.1 the share follows each month's climate
+/// ([`tower_latent_share`]); this is the typical summer figure it reproduces.
 pub const TOWER_LATENT_SHARE: f64 = 0.85;
+/// Cooling range of a tower (hot water in − cold water out), K: 10 °F ≈ 5.5 K, the
+/// usual design range (estimate, [`crate::source::TOWER_PSYCHROMETRICS`]).
+pub const TOWER_RANGE_K: f64 = 5.5;
+/// Latent heat of vaporisation, kJ/kg ([`crate::source::LATENT_HEAT`]).
+pub const LATENT_KJ_PER_KG: f64 = 2_450.0;
+/// Specific heat of moist air, kJ/(kg·K).
+pub const CP_AIR_KJ_PER_KG_K: f64 = 1.006;
 /// Make-up per evaporated litre with blow-down at 4 cycles of concentration: 4 / (4 − 1).
 pub const TOWER_BLOWDOWN_FACTOR: f64 = 4.0 / 3.0;
 /// Share of heat taken up by evaporation while an adiabatic cooler sprays (estimate).
@@ -92,6 +101,25 @@ fn loop_month(supply_c: f64, tdb: f64, rejection: HeatRejection) -> Loop {
     Loop { chiller_hours, cop, spray_hours }
 }
 
+/// Share of a tower's heat carried away by evaporation in a month whose mean air is
+/// at `tdb` °C (relative humidity [`ASSUMED_RH_PCT`]) while the tower's cold water
+/// leaves at `cold_c` °C ([`crate::source::TOWER_PSYCHROMETRICS`]): the air leaves
+/// saturated at the mean water temperature (cold + half the range, Merkel's
+/// picture), so of its enthalpy rise the latent part is L·(W_sat(out) − W_in) and
+/// the sensible part c_p·(T_out − T_in). Cold, dry air warms more and evaporates
+/// less: about 0.6–0.75 in a Frankfurt winter, 0.85–0.9 in summer. Capped at 1
+/// (hot dry air can evaporate more than the heat it takes up; counted at the heat).
+pub fn tower_latent_share(tdb: f64, cold_c: f64) -> f64 {
+    let t_out = cold_c + TOWER_RANGE_K / 2.0;
+    let w_in = humidity_ratio(ASSUMED_RH_PCT / 100.0 * saturation_kpa(tdb));
+    let latent = LATENT_KJ_PER_KG * (humidity_ratio(saturation_kpa(t_out)) - w_in).max(0.0);
+    let sensible = CP_AIR_KJ_PER_KG_K * (t_out - tdb);
+    if latent + sensible <= 0.0 {
+        return 1.0;
+    }
+    (latent / (latent + sensible)).clamp(0.0, 1.0)
+}
+
 /// One cooling loop on the design day: every hour at dry-bulb `tdb` and wet-bulb
 /// `twb`. Returns the chiller COP if the loop needs chillers.
 fn loop_design(supply_c: f64, tdb: f64, twb: f64, rejection: HeatRejection) -> Option<f64> {
@@ -146,10 +174,15 @@ pub fn profile(
         let mut spray = 0.0;
         let mut chiller_free = 0.0;
         let mut chiller_needed = 0.0;
+        let mut latent = 0.0;
+        let twb = wet_bulb_stull(tdb, ASSUMED_RH_PCT);
         for &(share, supply) in &loops {
             if share <= 0.0 {
                 continue;
             }
+            // The tower's cold water: the loop's setpoint while chiller-free, else
+            // as cold as the wet-bulb allows (feeding the chillers' condensers).
+            latent += share * tower_latent_share(tdb, (supply - HX_APPROACH_K).max(twb + r.approach_k));
             let l = loop_month(supply, tdb, rejection);
             chillers += share * l.chiller_hours / l.cop;
             spray += share * l.spray_hours;
@@ -164,7 +197,7 @@ pub fn profile(
         // Litres per kWh of heat = m³ per MWh of heat.
         out.water_m3_per_mwh_heat[m] = match rejection {
             HeatRejection::Dry => 0.0,
-            HeatRejection::Tower => LITRES_PER_KWH_EVAPORATED * TOWER_LATENT_SHARE * TOWER_BLOWDOWN_FACTOR,
+            HeatRejection::Tower => LITRES_PER_KWH_EVAPORATED * latent * TOWER_BLOWDOWN_FACTOR,
             HeatRejection::Adiabatic => LITRES_PER_KWH_EVAPORATED * ADIABATIC_LATENT_SHARE * spray,
         };
     }
@@ -219,5 +252,16 @@ mod tests {
         let tower = profile(de, CoolingTech::Air, HeatRejection::Tower, Redundancy::N);
         assert!(dry.water_m3_per_mwh_heat.iter().all(|&w| w == 0.0));
         assert!(tower.water_m3_per_mwh_heat.iter().all(|&w| w > 1.0 && w < 2.5));
+    }
+
+    #[test]
+    fn towers_evaporate_less_of_the_heat_in_winter() {
+        // Frankfurt, air cooling: January (1.7 °C) against July (20.0 °C).
+        let de = country("DE").unwrap();
+        let tower = profile(de, CoolingTech::Air, HeatRejection::Tower, Redundancy::N);
+        let (jan, jul) = (tower.water_m3_per_mwh_heat[0], tower.water_m3_per_mwh_heat[6]);
+        assert!(jan < 0.8 * jul, "January {jan} vs July {jul}");
+        // July near the 85 % rule of thumb: 1.469 × 0.85 × 4/3 = 1.665 m³/MWh.
+        assert!((jul / (LITRES_PER_KWH_EVAPORATED * TOWER_BLOWDOWN_FACTOR) - 0.85).abs() < 0.06, "{jul}");
     }
 }

@@ -131,6 +131,10 @@ sources! {
     WUE_TYPES = ("wue-types", "WUE by heat rejection: dry 0–0.05, adiabatic 0.1–0.4, evaporative tower 0.4–2.0 L/kWh", "Yobitel (ISO/IEC 30134-9 explainer)", 2025, "https://www.yobitel.com/knowledge-base/wue-water-usage-effectiveness", Low, false);
     /// Latent heat of vaporisation of water (physics).
     LATENT_HEAT = ("latent-heat", "Latent heat of vaporisation of water ≈ 2.45 MJ/kg at 20–30 °C; tower blow-down at 4 cycles of concentration", "Engineering Toolbox / ASHRAE Handbook (Cooling Towers)", 2021, "https://www.engineeringtoolbox.com/water-properties-d_1573.html", High, false);
+    /// Saturation vapour pressure (Magnus form), for the towers' monthly evaporation.
+    MAGNUS_PSYCHROMETRICS = ("magnus", "Improved Magnus form approximation of saturation vapor pressure: e_s = 0.61094·exp(17.625·T/(T + 243.04)) kPa", "Alduchov & Eskridge, J. Appl. Meteor. 35:601", 1996, "https://doi.org/10.1175/1520-0450(1996)035%3C0601:IMFAOS%3E2.0.CO;2", High, false);
+    /// Cooling-tower evaporation month by month.
+    TOWER_PSYCHROMETRICS = ("tower-monthly", "Cooling-tower water by month: Merkel's enthalpy picture, the leaving air saturated at the mean water temperature (range 5.5 K = 10 °F); evaporation carries most of the heat in summer (≈ 85 %) and less in cold air, where the air warms sensibly (monthly shares are this calculator's estimate, RH 70 % assumed)", "ASHRAE Handbook—HVAC Systems and Equipment, ch. 40 Cooling Towers (Merkel 1925)", 2020, "https://www.ashrae.org/technical-resources/ashrae-handbook", Medium, true);
     /// Data-centre construction cost in Europe.
     TT_CONSTRUCTION = ("tt-construction", "Data Centre Construction Cost Index 2025-26: Frankfurt US$11.6/W; AI/liquid premium +7–10 %", "Turner & Townsend", 2025, "https://www.turnerandtownsend.com/news/ai-data-centre-rush-raises-alarm-over-construction-supply-chain", High, false);
     /// Split of facility capex (shell, electrical, mechanical, other).
