@@ -23,8 +23,31 @@ pub const ACCEL_FULL_SHARE: f64 = 691.0 / 700.0;
 pub const HOST_FULL_SHARE: f64 = (0.76 * 10_200.0 - 8.0 * 690.0) / (10_200.0 - 8.0 * 700.0);
 /// Host draw when idle as a share of its nameplate (estimate).
 pub const HOST_IDLE_SHARE: f64 = 0.30;
-/// Cluster network fabric power, share of server power ([`crate::source::FABRIC_STORAGE`]: fabric + storage 5–10 %).
+/// Cluster network fabric power as a share of server power: the flat rule used
+/// before model 2.1 ([`crate::source::FABRIC_STORAGE`]: fabric + storage 5–10 %),
+/// now replaced by [`network_w_per_accelerator`].
 pub const NETWORK_POWER_SHARE: f64 = 0.05;
+/// A standard 144-port 800 Gb/s switch with its pluggable optics draws 7.0 kW
+/// ([`crate::source::LAMBDA_CPO`]): W per 800 Gb/s port, optic included.
+pub const SWITCH_W_PER_800G_PORT: f64 = 7_000.0 / 144.0;
+/// Ports of that switch at 800 Gb/s (its radix; twice as many at 400 Gb/s).
+pub const SWITCH_PORTS_800G: f64 = 144.0;
+/// Share of a cluster's networking power in its back-end (scale-out) fabric, 86 %
+/// ([`crate::source::LAMBDA_CPO`]); front-end, storage and management networks the rest.
+pub const BACKEND_NETWORK_SHARE: f64 = 0.86;
+
+/// Network power per accelerator, W, drawn at every load: a non-blocking fat tree
+/// of 144-port 800 Gb/s switches (288 ports at 400 Gb/s) with one scale-out port
+/// per accelerator at `gbps`. Two tiers (3 switch ports per accelerator: leaf
+/// down, leaf up, spine) reach radix²/2 accelerators (10,368 at 800 Gb/s, Lambda's
+/// 216 switches); beyond, three tiers (5 ports: Lambda's 1,440 switches for 41,472
+/// GB300). Port power scales with the link rate (an estimate below 800 Gb/s), and
+/// the back-end is 86 % of the networking power.
+pub fn network_w_per_accelerator(gbps: f64, count: f64) -> f64 {
+    let radix = SWITCH_PORTS_800G * 800.0 / gbps;
+    let ports = if count <= radix * radix / 2.0 { 3.0 } else { 5.0 };
+    ports * SWITCH_W_PER_800G_PORT * gbps / 800.0 / BACKEND_NETWORK_SHARE
+}
 /// Storage power, share of server power.
 pub const STORAGE_POWER_SHARE: f64 = 0.02;
 /// Servers per rack where cooling allows (HGX/DGX: 4 per rack, reference dataset §2c).
@@ -217,11 +240,12 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
     let accelerators = to_mw(a.tdp_w);
     let hosts = to_mw(a.host_w() * f.host_power);
     let servers = accelerators + hosts;
-    let network = servers * NETWORK_POWER_SHARE;
+    // Network at every load (model 2.1); storage scales with the servers.
+    let network = to_mw(network_w_per_accelerator(a.scale_out_gbps(), count));
     let storage = servers * STORAGE_POWER_SHARE;
-    let fabric = 1.0 + NETWORK_POWER_SHARE + STORAGE_POWER_SHARE;
-    let it_design = servers * fabric;
-    let it_average = to_mw(server_w_per_accel(r, s.utilization, f)) * fabric;
+    let fabric = 1.0 + STORAGE_POWER_SHARE;
+    let it_design = servers * fabric + network;
+    let it_average = to_mw(server_w_per_accel(r, s.utilization, f)) * fabric + network;
 
     // PUE by month: the climate model, or the planner's override.
     let mut pue_monthly = [0.0; 12];
@@ -370,7 +394,7 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
     let goodput = (t.goodput * f.goodput).min(1.0);
     let rate = count * a.bf16_tflops * 1e12 * mfu * p.precision_speedup * p.scale_efficiency * goodput;
     let hours = flop / rate / 3_600.0;
-    let it_full = to_mw(server_w_per_accel(r, 1.0, f)) * fabric;
+    let it_full = to_mw(server_w_per_accel(r, 1.0, f)) * fabric + network;
     let train_energy = it_full.for_hours(hours) * pue_annual;
     let training = Training {
         flop,
@@ -586,6 +610,23 @@ pub fn size(r: &Resolved<'_>, site: &SiteProfile) -> Result<f64, ModelError> {
             n
         }
     };
+    // The network's tiers (model 2.1) make the model step up where a fabric needs a third
+    // tier: rescale once to the budget, then step back while it is exceeded.
+    let mut systems = systems;
+    let used = |n: f64| -> Result<(f64, f64), ModelError> {
+        Ok(match r.scenario.sizing {
+            Sizing::PowerMw(b) => (compute(r, site, &Factors::ONE, n)?.power.grid_connection.0, b),
+            Sizing::CapexEur(b) => (compute(r, site, &Factors::ONE, n)?.capex.total().0, b),
+            _ => (0.0, 1.0),
+        })
+    };
+    let (v, b) = used(systems)?;
+    if v > b * (1.0 + 1e-9) {
+        systems = (systems * b / v).floor().max(1.0);
+        while systems > 1.0 && used(systems)?.0 > b * (1.0 + 1e-9) {
+            systems -= 1.0;
+        }
+    }
     // Checked after rounding up to whole systems: 10,000,000 GB200 are 138,889
     // NVL72 racks, 10,000,008 accelerators, and are refused.
     if systems * per_system > MAX_ACCELERATORS {

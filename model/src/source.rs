@@ -185,6 +185,8 @@ ENEFG = ("enefg", "Energieeffizienzgesetz §11: DCs opening from 1 Jul 2026 PUE 
     NREL_ECONOMICS = ("nrel-economics", "A Manual for the Economic Evaluation of Energy Efficiency and Renewable Energy Technologies (present value at a discount rate, end-of-year cash flows, residual value at the end of the analysis period)", "Short, Packey & Holt, NREL/TP-462-5173", 1995, "https://www.nrel.gov/docs/legosti/old/5173.pdf", High, false);
     /// Land and soft costs share.
     SOFT_COSTS_ESTIMATE = ("soft-costs", "Land and soft costs (design, permits, fees) ≈ 10 % of facility construction (excluded from C&W $/MW)", "This calculator (estimate)", 2026, "https://cushwake.cld.bz/Data-Center-Development-Cost-Guide-2025/8-9", Low, true);
+    /// Switch power of a three-tier GB300 NVL72 fabric.
+    LAMBDA_CPO = ("lambda-cpo", "Co-packaged optics in large GB300 NVL72 clusters: standard 144-port 800G switch with pluggable optics 7.0 kW (CPO 3.95 kW); 216 switches for 10,368 GPUs, 1,440 for 41,472; the back-end fabric is 86 % of networking power in a three-layer cluster (switch + optics ≈ 243 W per GPU at three tiers, 146 W at two; scaled by link rate below 800 Gb/s: estimate)", "Lambda (engineering blog)", 2026, "https://lambda.ai/blog/silicon-photonics-for-ai-clusters-performance", Medium, true);
     /// Network fabric and storage: power and cost shares.
     FABRIC_STORAGE = ("fabric-storage", "Cluster fabric and storage: +5–10 % of IT power; ≈ 10–15 % of compute capex (estimate)", "lynx-cortex / aiinframap; reference dataset estimate", 2026, "https://aiinframap.com/tools/energy/datacenter-power-calculator", Low, true);
 }

@@ -55,6 +55,16 @@ pub struct Accelerator {
 }
 
 impl Accelerator {
+    /// Scale-out network rate per accelerator, Gb/s: one 800 Gb/s ConnectX-8 port
+    /// per Blackwell Ultra (B300, GB300), 400 Gb/s (ConnectX-7 or equivalent) for
+    /// the others ([`source::NVIDIA_BLACKWELL`]; AMD and Intel an estimate).
+    pub fn scale_out_gbps(&self) -> f64 {
+        match self.id {
+            "b300" | "gb300" => 800.0,
+            _ => 400.0,
+        }
+    }
+
     /// Non-accelerator share of the system nameplate per accelerator (CPUs,
     /// memory, NICs, fans, power-supply headroom), W.
     pub fn host_w(&self) -> f64 {
