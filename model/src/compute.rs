@@ -9,7 +9,7 @@ use crate::estimate::{
 };
 use crate::physics::capital_recovery_factor;
 use crate::scenario::{Resolved, Sizing, MAX_ACCELERATORS};
-use crate::site::{design_pue, monthly_pue, SiteProfile, MISC_SHARE, MONTH_HOURS, YEAR_HOURS};
+use crate::site::{design_pue, fixed_overhead_share, monthly_pue, SiteProfile, MISC_SHARE, MONTH_HOURS, YEAR_HOURS};
 use crate::units::{CubicMetres, Days, Euros, MegawattHours, Megawatts, TonnesCo2};
 
 // --- Power ([`crate::source::H200_MEASUREMENT`], [`crate::source::BROOKHAVEN_NODE_POWER`]) ---
@@ -248,11 +248,17 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
     let it_average = to_mw(server_w_per_accel(r, s.utilization, f)) * fabric + network;
 
     // PUE by month: the climate model, or the planner's override.
+    // Fixed overheads (model 2.1): drawn at every load, so they weigh more per IT
+    // MWh the lower the average load (not with an override, which is the PUE itself).
+    let fixed_overhead = it_design * fixed_overhead_share(site);
+    let part_load = if it_average.0 > 0.0 { fixed_overhead.0 * (1.0 / it_average.0 - 1.0 / it_design.0) } else { 0.0 };
     let mut pue_monthly = [0.0; 12];
+    let mut pue_worst: f64 = 1.0;
     for (m, p) in pue_monthly.iter_mut().enumerate() {
-        *p = s.pue.unwrap_or_else(|| monthly_pue(site, m, f.cooling));
+        let full_load = monthly_pue(site, m, f.cooling);
+        pue_worst = pue_worst.max(s.pue.unwrap_or(full_load));
+        *p = s.pue.unwrap_or(full_load + part_load);
     }
-    let pue_worst = pue_monthly.iter().copied().fold(1.0, f64::max);
     let mut energy_monthly = [MegawattHours(0.0); 12];
     for m in 0..12 {
         energy_monthly[m] = it_average.for_hours(MONTH_HOURS[m]) * pue_monthly[m];
@@ -428,6 +434,7 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
             losses,
             cooling: cooling_power,
             misc,
+            fixed_overhead,
             facility_peak,
             facility_peak_monthly_mean: it_design * pue_worst,
             grid_connection,

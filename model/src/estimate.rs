@@ -24,6 +24,10 @@ pub struct Power {
     pub cooling: Megawatts,
     /// Lighting, offices, security at design load.
     pub misc: Megawatts,
+    /// The part of the facility overhead drawn whatever the IT load (model 2.1):
+    /// the power chain's no-load losses and the lighting, offices and security. It
+    /// is inside `losses` and `misc` at design load and raises the PUE at part load.
+    pub fixed_overhead: Megawatts,
     /// Peak facility draw: IT design × the design day's PUE (model v2; the cooling
     /// equations at the site's design condition, [`crate::catalogue::Country::design`]).
     pub facility_peak: Megawatts,

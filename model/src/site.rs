@@ -29,6 +29,20 @@ pub const CHILLER_APPROACH_K: f64 = 5.0;
 pub const ADIABATIC_EFFECTIVENESS: f64 = 0.8;
 /// Lighting, offices and security, fraction of IT power (f_misc 0.005–0.02).
 pub const MISC_SHARE: f64 = 0.01;
+/// Share of the power chain's losses at full load that are no-load (fixed) losses —
+/// transformers, capacitors, control boards — drawn whatever the load: "over 40 %
+/// of all UPS losses" ([`crate::source::UPS_NO_LOAD`]; 40 % taken).
+pub const UPS_NO_LOAD_SHARE: f64 = 0.4;
+
+/// The facility overhead drawn whatever the IT load, as a fraction of the design
+/// IT power (model 2.1): the power chain's no-load losses and the lighting,
+/// offices and security ([`MISC_SHARE`], fixed). At average IT load `L` of the
+/// design `D` it adds `fixed × (D/L − 1)` to the PUE, so the PUE at low load is
+/// higher than at full load (fans and pumps are taken as speed-controlled, in
+/// proportion to the load).
+pub fn fixed_overhead_share(p: &SiteProfile) -> f64 {
+    p.loss_share * UPS_NO_LOAD_SHARE + MISC_SHARE
+}
 /// Water evaporated per kWh of heat fully rejected by evaporation, L: 3.6 MJ ÷ 2.45 MJ/kg.
 pub const LITRES_PER_KWH_EVAPORATED: f64 = 3.6 / 2.45;
 /// Share of a tower's heat rejected by evaporation in a summer month (the rest is

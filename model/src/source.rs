@@ -123,6 +123,8 @@ sources! {
     CARNOT_CHILLER = ("carnot-chiller", "Carnot-fraction chiller model COP = η·T_evap/(T_cond − T_evap), η ≈ 0.5–0.6 (this model: 0.5)", "LBNL Modelica Buildings library (Chillers.Carnot_y)", 2024, "https://github.com/lbl-srg/modelica-buildings", Medium, true);
     /// PUE decomposition and power-chain losses.
     PUE_DECOMPOSITION = ("pue-decomposition", "PUE = 1 + cooling + power chain (UPS 94–99 %, PDU 94–98 %) + misc; fan/pump shares", "aidatacenterguide.com ch. 15.2; reference dataset estimates", 2026, "https://aidatacenterguide.com/", Low, true);
+    /// UPS no-load losses.
+    UPS_NO_LOAD = ("ups-no-load", "Definitions of UPS losses: no-load (fixed) losses, drawn at 0 % load by transformers, capacitors, logic boards and communication cards, can represent over 40 % of all UPS losses (40 % taken; lighting, offices and security taken as fixed too: estimate)", "Schneider Electric (Data Center Science Center)", 2012, "https://www.scribd.com/doc/294751977/Definitions-of-Losses", Medium, true);
     /// PUE ranges by cooling type.
     PUE_BY_COOLING = ("pue-by-cooling", "Typical PUE: air 1.3–1.5, RDHx 1.2–1.35, direct liquid 1.10–1.25, immersion 1.02–1.10", "aiinframap.com; inferensys.com", 2026, "https://aiinframap.com/tools/energy/datacenter-power-calculator", Low, false);
     /// Uptime Institute average PUE.
