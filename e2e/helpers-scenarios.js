@@ -3,7 +3,7 @@
 // list, downloads, storage dumps, host pages that frame the planner and the
 // messages they exchange with it.
 import { readFile } from 'node:fs/promises';
-import { METRICS, openApp } from './helpers-ui.js';
+import { METRICS, EMBED_METRICS, openApp } from './helpers-ui.js';
 
 // Shared with the UI tests, and exported here too for the files that import them from here.
 export { watch } from './browser.js';
@@ -103,13 +103,16 @@ export async function clearFiller(page, keys) {
  * event can come before the wasm has started and drawn its cards.
  */
 export async function finiteMetrics(target) {
+  // The embedded view shows fewer cards (its results message carries them all).
+  const embed = await target.evaluate(() => new URLSearchParams(location.search).get('embed') === '1');
+  const names = embed ? EMBED_METRICS : METRICS;
   await target
-    .waitForFunction((names) => names.every((m) => Number.isFinite(parseFloat(document.querySelector(`[data-metric=${m}]`)?.dataset.value))), METRICS, { timeout: 10_000 })
+    .waitForFunction((names) => names.every((m) => Number.isFinite(parseFloat(document.querySelector(`[data-metric=${m}]`)?.dataset.value))), names, { timeout: 10_000 })
     .catch(() => {});
   const values = await target.$$eval('[data-metric]', (els) => Object.fromEntries(els.map((e) => [e.dataset.metric, e.dataset.value])));
-  const bad = METRICS.filter((m) => !Number.isFinite(parseFloat(values[m])));
+  const bad = names.filter((m) => !Number.isFinite(parseFloat(values[m])));
   if (bad.length) throw new Error(`metrics missing or not finite: ${bad.map((m) => `${m}=${values[m]}`).join(', ')}`);
-  return Object.fromEntries(METRICS.map((m) => [m, parseFloat(values[m])]));
+  return Object.fromEntries(names.map((m) => [m, parseFloat(values[m])]));
 }
 
 /**

@@ -10,12 +10,25 @@ import { launch, watch, waitForMetrics, canvasHash } from './browser.js';
 export const AXE_PATH = resolve(import.meta.dirname, '..', 'node_modules', 'axe-core', 'axe.min.js');
 export const SCREENSHOTS = resolve(import.meta.dirname, 'screenshots');
 
-/** Every headline metric of the public interface (DESIGN.md), in its order. */
+/** Every headline metric of the public interface (DESIGN.md), in its order: each on the page once. */
 export const METRICS = [
   'accelerator_count', 'it_power_mw', 'facility_power_mw', 'pue', 'annual_energy_gwh', 'cooling_load_mw',
   'water_m3_per_year', 'capex_eur', 'opex_eur_per_year', 'tco_eur', 'cost_per_gpu_hour_eur', 'co2_t_per_year',
   'compute_pflops_bf16', 'train_days', 'train_energy_mwh', 'train_co2_t', 'train_cost_eur',
+  // Model v2.
+  'grid_connection_mw', 'tco_undiscounted_eur', 'cost_per_used_gpu_hour_eur', 'co2_location_t_per_year',
 ];
+
+/** The metrics the embedded view shows (src/ui/kpis.rs EMBED_CARDS); its results message carries all of METRICS. */
+export const EMBED_METRICS = [
+  'facility_power_mw', 'annual_energy_gwh', 'pue', 'accelerator_count', 'capex_eur', 'tco_eur', 'cost_per_gpu_hour_eur',
+  'co2_t_per_year',
+];
+
+/** The metrics a page or frame shows: METRICS, or EMBED_METRICS in the embedded view (?embed=1). */
+export function shownMetrics(search) {
+  return new URLSearchParams(search).get('embed') === '1' ? EMBED_METRICS : METRICS;
+}
 
 /** The seven result charts. */
 export const CHARTS = [

@@ -30,7 +30,7 @@
 //   planner now reads the message value by value (src/web.rs message_json).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { METRICS } from './helpers-ui.js';
+import { METRICS, EMBED_METRICS } from './helpers-ui.js';
 import {
   useServerAndBrowser, openPlanner, hostPage, frameOf, finiteMetrics, messages, nextMessage, waitForUnknownReply,
 } from './helpers-scenarios.js';
@@ -469,7 +469,7 @@ function hostileLib() {
 }
 
 /** Runs in the planner's frame: check the page after every DOM change; remember the last sentinel seen. */
-function installFrameWatch() {
+function installFrameWatch(EMBED_COUNT) {
   const violations = (window.__hostileViolations = []);
   let lastSentinel = -1;
   addEventListener('message', (e) => {
@@ -484,7 +484,7 @@ function installFrameWatch() {
     const fatal = document.getElementById('fatal');
     if (fatal && !fatal.hidden) problems.push(`the fatal banner shows: ${fatal.textContent}`);
     const els = document.querySelectorAll('[data-metric]');
-    if (els.length !== 17) problems.push(`${els.length} [data-metric] elements instead of 17`);
+    if (els.length !== EMBED_COUNT) problems.push(`${els.length} [data-metric] elements instead of ${EMBED_COUNT}`);
     for (const el of els) {
       const v = el.dataset.value;
       if (v == null || !PLAIN.test(v) || !Number.isFinite(Number(v))) problems.push(`${el.dataset.metric} data-value=${v}`);
@@ -507,15 +507,15 @@ const env = useServerAndBrowser({
 async function openHost() {
   const { context, page, problems } = await openPlanner(env, 'hostile-host.html', { wait: false, viewport: { width: 1280, height: 1000 } });
   const frame = await frameOf(page, 'planner');
-  await frame.waitForFunction(() => {
+  await frame.waitForFunction((n) => {
     const els = [...document.querySelectorAll('[data-metric]')];
-    return els.length === 17 && els.every((e) => Number.isFinite(parseFloat(e.dataset.value)));
-  });
+    return els.length === n && els.every((e) => Number.isFinite(parseFloat(e.dataset.value)));
+  }, EMBED_METRICS.length);
   await nextMessage(page, 'planner', 'results');
   return { context, page, frame, problems };
 }
 
-/** The frame is not blank: the compact view is laid out, has text and 17 finite metrics; no fatal banner. */
+/** The frame is not blank: the compact view is laid out, has text and its finite metrics; no fatal banner. */
 async function assertNotBlank(frame, where) {
   const state = await frame.evaluate(() => {
     const main = document.querySelector('main.embed');
@@ -598,7 +598,7 @@ function checkSlot(meta, slot, where, state) {
   }
   for (const r of results) {
     assert.equal(r.version, 1, `${where}: results version`);
-    assert.ok(sameSet(r.keys, METRICS) && r.finite, `${where}: results message without 17 finite metrics: ${JSON.stringify(r)}`);
+    assert.ok(sameSet(r.keys, METRICS) && r.finite, `${where}: results message without every finite metric: ${JSON.stringify(r)}`);
   }
   const names = errors.flatMap((e) => e.errors.map((x) => x.name));
   const oneMessageError = (what) => {
@@ -671,7 +671,7 @@ test(`hostile postMessage input to the embedded planner (seed ${SEED})`, { timeo
     assert.deepEqual([...problems].sort(), ['console: hostile-embed: console probe', 'pageerror: hostile-embed: pageerror probe'],
       'the console/pageerror watcher sees the planner frame');
     problems.length = 0;
-    await frame.evaluate(installFrameWatch);
+    await frame.evaluate(installFrameWatch, EMBED_METRICS.length);
 
     const metas = await page.evaluate((o) => window.__hostile.generate(o), { seed: SEED, random: RANDOM_CASES });
     const kinds = {};
@@ -713,7 +713,7 @@ test(`hostile postMessage input to the embedded planner (seed ${SEED})`, { timeo
     await frame.waitForFunction(() => document.querySelector('[data-metric=accelerator_count]').dataset.value === '20000');
     const results = await nextMessage(page, 'planner', 'results', r0);
     const shown = await assertNotBlank(frame, `${tag} after count=20000`);
-    for (const m of METRICS) {
+    for (const m of EMBED_METRICS) {
       assert.ok(Math.abs(results.metrics[m] - shown[m]) <= 1e-9 * Math.max(1, Math.abs(shown[m])),
         `${tag} results message after count=20000: ${m} ${results.metrics[m]} vs shown ${shown[m]}`);
     }
@@ -733,12 +733,12 @@ test(`hostile postMessage input to the embedded planner (seed ${SEED})`, { timeo
       document.body.append(f);
     }, `/?embed=1&lang=en&${results.query}`);
     const check = await frameOf(page, 'check');
-    await check.waitForFunction(() => {
+    await check.waitForFunction((n) => {
       const els = [...document.querySelectorAll('[data-metric]')];
-      return els.length === 17 && els.every((e) => Number.isFinite(parseFloat(e.dataset.value)));
-    });
+      return els.length === n && els.every((e) => Number.isFinite(parseFloat(e.dataset.value)));
+    }, EMBED_METRICS.length);
     const again = await finiteMetrics(check);
-    for (const m of METRICS) {
+    for (const m of EMBED_METRICS) {
       assert.ok(Math.abs(again[m] - shown[m]) <= 1e-9 * Math.max(1, Math.abs(shown[m])),
         `${tag} a fresh frame on the results query shows ${m}=${again[m]}, the fuzzed frame ${shown[m]}`);
     }

@@ -33,7 +33,7 @@ for (const lang of ['en', 'fr']) {
       assert.equal(params.get('accelerator'), 'h100');
       assert.equal(params.get('country'), 'SE');
       // Inputs: one row each, as the compare view lists them.
-      assert.ok((await head.locator('dl > div').count()) >= 20);
+      assert.ok((await head.locator('tr').count()) >= 20);
       // Every chart is drawn at print width and shown at its own proportions.
       await waitForInk(page, CHARTS);
       const shapes = await page.$$eval('.chart canvas', (cs) => cs.map((c) => {

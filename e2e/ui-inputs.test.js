@@ -225,7 +225,9 @@ test('switching "Size by" back and forth keeps the factory: the budget filled in
   await page.fill('input[name=capex_eur]', '1000');
   await page.locator('.model-error').waitFor();
   assert.match(await page.locator('.model-error').innerText(), /too small for one system, which needs \d{1,3}(,\d{3})+ €/);
-  assert.equal((await page.locator('#in-capex-error').innerText()).trim(), '', 'no field error');
+  // Said beside the field too, and the field is marked: the budget is what to change.
+  assert.match(await page.locator('#in-capex-error').innerText(), /too small for one system/);
+  assert.equal(await page.getAttribute('input[name=capex_eur]', 'aria-invalid'), 'true');
   assert.deepEqual(problems, []);
   await context.close();
 });

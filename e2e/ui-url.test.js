@@ -126,6 +126,7 @@ test('an impossible combination edited in the page shows the model error and kee
   const valid = await snapshot(page);
   await page.selectOption('select[name=accelerator]', 'gb200');
   await page.waitForFunction(() => document.querySelector('[data-metric=accelerator_count]').dataset.value === '100008');
+  await settle(page);
   const good = await snapshot(page);
   assert.notDeepEqual(good, valid);
   await page.selectOption('select[name=cooling]', 'air');
@@ -140,15 +141,21 @@ test('an impossible combination edited in the page shows the model error and kee
   await context.close();
 });
 
-test('a link with an impossible combination shows the model error and still finite metrics',
+test('a link with an impossible combination shows the model error and no figures of another scenario',
   async () => {
     const { page, problems, context } = await openApp(env, '?accelerator=gb200&cooling=air', { wait: false });
     await page.locator('.model-error').waitFor();
     await settle(page);
     assert.match(await page.locator('.model-error').innerText(), /\S/);
     const values = await snapshot(page);
-    for (const m of METRICS) assert.ok(Number.isFinite(parseFloat(values[m])), `${m} finite: ${values[m]}`);
-    await showChart(page, 'chart-power');
+    for (const m of METRICS) assert.equal(values[m], undefined, `${m} withdrawn: ${values[m]}`);
+    await page.locator('#chart-power').scrollIntoViewIfNeeded();
+    await settle(page);
+    assert.equal(await page.$eval('#chart-power canvas', (c) => c.dataset.drawn), undefined, 'no chart is drawn');
+    // A valid choice draws everything.
+    await page.selectOption('select[name=cooling]', 'dlc');
+    await page.locator('.model-error').waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.querySelector('#chart-power canvas').dataset.drawn);
     assert.ok((await inkedShare(page, '#chart-power canvas')) > 0.01, 'the power chart is drawn');
     assert.deepEqual(problems, []);
     await context.close();

@@ -65,6 +65,8 @@ test('a headline card far from the screen takes its new value when the inputs se
     await new Promise((r) => requestAnimationFrame(r));
     input.value = '50000';
     input.dispatchEvent(new Event('input', { bubbles: true }));
+    // Committed at once, as Enter does (typing alone waits for a pause).
+    input.dispatchEvent(new Event('change', { bubbles: true }));
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const card = document.querySelector('[data-metric="facility_power_mw"]');
     const chart = document.querySelector('#chart-power canvas');
@@ -86,6 +88,8 @@ test('a headline card far from the screen takes its new value when the inputs se
     await new Promise((r) => requestAnimationFrame(r));
     input.value = '100000';
     input.dispatchEvent(new Event('input', { bubbles: true }));
+    // Committed at once, as Enter does (typing alone waits for a pause).
+    input.dispatchEvent(new Event('change', { bubbles: true }));
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     return Number(document.querySelector('[data-metric="facility_power_mw"]').dataset.value);
   });

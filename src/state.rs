@@ -21,8 +21,8 @@ pub struct Planner {
     pub result: Memo<Result<Estimate, ModelError>>,
     /// The last estimate that evaluated, shown while the current inputs are invalid.
     pub estimate: Memo<Option<Estimate>>,
-    /// The scenario of [`Self::estimate`].
-    pub last_valid: Memo<Option<Scenario>>,
+    /// The last scenario that evaluated, with its estimate.
+    pub last_good: Memo<Option<(Scenario, Estimate)>>,
     /// The scenario the uncertainty analysis was last run on: the current one
     /// once the inputs have been still for [`SETTLE_MS`].
     pub settled: RwSignal<Scenario>,
@@ -78,7 +78,6 @@ impl Planner {
             Err(_) => prev.cloned().flatten(),
         });
         let estimate = Memo::new(move |_| last_good.with(|g| g.as_ref().map(|(_, e)| *e)));
-        let last_valid = Memo::new(move |_| last_good.with(|g| g.as_ref().map(|(s, _)| s.clone())));
         let settled = RwSignal::new(scenario.get_untracked());
         let analysis = Memo::new(move |_| settled.with(|s| analyse(s).ok()));
         // The debounce is a timer boundary: the one effect that writes `settled`.
@@ -116,7 +115,7 @@ impl Planner {
             printing: RwSignal::new(false),
             result,
             estimate,
-            last_valid,
+            last_good,
             settled,
             analysis,
             drafts: RwSignal::new(Vec::new()),
@@ -138,6 +137,12 @@ impl Planner {
         })
     }
 
+    /// Whether the figures are greyed: refused inputs or a field that is not a
+    /// valid value (not a typed value waiting a moment).
+    pub fn figures_greyed(&self) -> bool {
+        self.result.with(Result::is_err) || self.drafts.with(|d| d.iter().any(|d| d.invalid.is_some()))
+    }
+
     /// Whether the figures on screen belong to other inputs than those on screen.
     pub fn is_stale(&self) -> bool {
         self.result.with(Result::is_err) || self.drafts.with(|d| !d.is_empty())
@@ -149,8 +154,8 @@ impl Planner {
         let l = self.lang.get();
         let mut labels: Vec<String> =
             self.drafts.with(|d| d.iter().map(|d| crate::messages::quoted_label(d.name, l)).collect());
-        self.last_valid.with(|last| {
-            let Some(last) = last else { return };
+        self.last_good.with(|last| {
+            let Some((last, _)) = last else { return };
             let (before, now) =
                 (crate::ui::compare::input_rows(last, l), self.scenario.with(|s| crate::ui::compare::input_rows(s, l)));
             for ((label, a), (_, b)) in before.iter().zip(&now) {

@@ -211,6 +211,7 @@ pub fn parse_query_onto(base: Scenario, query: &str) -> Parsed {
                 "train_tokens_t" => s.training.tokens_t = number(&value)?,
                 "mfu" => s.training.mfu = number(&value)?,
                 "goodput" => s.training.goodput = number(&value)?,
+                "opening_year" => s.opening_year = number(&value)?,
                 _ => scenario_param = false,
             }
             Ok(())
@@ -303,6 +304,7 @@ fn reset_field(s: &mut Scenario, d: &Scenario, field: &str) -> bool {
         "train_tokens_t" => s.training.tokens_t = d.training.tokens_t,
         "mfu" => s.training.mfu = d.training.mfu,
         "goodput" => s.training.goodput = d.training.goodput,
+        "opening_year" => s.opening_year = d.opening_year,
         _ => return false,
     }
     true
@@ -340,6 +342,7 @@ pub fn to_query(s: &Scenario, lang: Option<Lang>, embed: bool) -> String {
     q.push(("it_life", num(s.it_life_years)));
     q.push(("facility_life", num(s.facility_life_years)));
     q.push(("wacc", num(s.wacc)));
+    q.push(("opening_year", num(s.opening_year)));
     q.push(("renewable_share", num(s.renewable_share)));
     q.push(("heat_reuse", num(s.heat_reuse)));
     q.push(("heat_price", num(s.heat_price_eur_per_mwh)));

@@ -68,8 +68,7 @@ pub fn scenario_sized(sizing: BoxedStrategy<Sizing>) -> impl Strategy<Value = Sc
         with_ends(0.0, 1.0),
         with_ends(0.0, 1.0),
         with_ends(0.0, 30.0),
-        // The default until the app's URL codec carries `opening_year` (the golden tests vary it).
-        Just(crate::scenario::DEFAULT_OPENING_YEAR),
+        with_ends(2025.0, 2040.0),
     );
     let training = (
         log_uniform(0.1, 100_000.0),

@@ -150,9 +150,11 @@ pub fn App() -> impl IntoView {
         }
     }
 
+    // Figures of other inputs are greyed (not while a typed value waits a moment).
+    let stale_shown = move || planner.figures_greyed();
     if embed {
         return view! {
-            <main class="embed" class:stale=move || !matches!(planner.stale(), Stale::No | Stale::Typing)>
+            <main class="embed" class:stale=stale_shown>
                 <header class="embed-head">
                     <strong>{tx(|t| t.title)}</strong>
                     <a href=move || planner.scenario.with(|s| format!("?{}", url_state::to_query(s, Some(planner.lang.get()), false)))
@@ -160,7 +162,7 @@ pub fn App() -> impl IntoView {
                 </header>
                 <Notices url_errors storage_note=None />
                 <StaleNote live=true />
-                <Kpis />
+                <Kpis only=&crate::ui::kpis::EMBED_CARDS />
                 <Inputs compact=true />
             </main>
         }
@@ -168,8 +170,6 @@ pub fn App() -> impl IntoView {
     }
 
     let anchor = NodeRef::<leptos::html::Div>::new();
-    // Figures of other inputs are greyed (not while a typed value waits a moment).
-    let stale_shown = move || !matches!(planner.stale(), Stale::No | Stale::Typing);
     view! {
         <a class="skip" href="#results">{tx(|t| t.skip_to_results)}</a>
         <header class="site-header">

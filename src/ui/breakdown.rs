@@ -217,7 +217,7 @@ fn Panel(
         });
         view! {
             <p class="panel-metric" data-metric=metric data-value=move || value.get().map(crate::num::plain)
-                data-stale=move || (value.with(Option::is_some) && p.is_stale()).then_some("true")>
+                data-stale=crate::ui::kpis::stale_attr(p, value)>
                 <span>{move || crate::ui::kpis::metric_label(metric, p.text())}</span>
                 " "
                 <strong>{move || value.get().map_or_else(|| "—".to_string(), |v| crate::ui::kpis::display_metric(metric, v, p.lang.get()))}</strong>

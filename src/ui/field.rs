@@ -176,6 +176,11 @@ pub fn slider_key(key: &str, v: f64, min: f64, max: f64, kind: Slider, step: f64
     Some(x.max(min).min(max))
 }
 
+/// The model's refusal, when it is about the input `name`.
+fn refusal_of(p: crate::state::Planner, name: &str) -> Option<crate::model::ModelError> {
+    p.result.with(|r| r.as_ref().err().filter(|e| crate::messages::culprits(e).contains(&name)).cloned())
+}
+
 /// How long typing must pause before a typed value is used: a little more
 /// than the gap between keystrokes of someone typing a number.
 pub const TYPING_PAUSE_MS: u64 = 300;
@@ -261,10 +266,7 @@ pub fn NumberField(
     let lang = planner.lang;
     let text = RwSignal::new(value.get_untracked().map(|v| field_text(v, lang.get_untracked())).unwrap_or_default());
     let error = Memo::new(move |_| text.with(|t| validate(t, lang.get(), min, max, optional).err()));
-    // The model's refusal, when it is about this input.
-    let refusal = Memo::new(move |_| {
-        planner.result.with(|r| r.as_ref().err().filter(|e| crate::messages::culprits(e).contains(&name)).cloned())
-    });
+    let refusal = move || refusal_of(planner, name);
     let typing = Typing::new();
     // Use a complete value: `v` now drives the results.
     let commit = move |v: Option<f64>| {
@@ -360,7 +362,9 @@ pub fn NumberField(
         }
     });
     view! {
-        <div class="field" class:invalid=move || error.get().is_some() || refusal.get().is_some()>
+        // Busy while a typed value waits for the typing to pause.
+        <div class="field"
+            aria-busy=move || planner.drafts.with(|d| d.iter().any(|d| d.id == id && d.invalid.is_none())).then_some("true")>
             <label for=id>{move || label.get()}</label>
             <div class="field-row">
                 {slider_view}
@@ -374,7 +378,7 @@ pub fn NumberField(
                         spellcheck="false"
                         placeholder=move || placeholder.get()
                         aria-describedby=described
-                        aria-invalid=move || if error.get().is_some() || refusal.get().is_some() { "true" } else { "false" }
+                        aria-invalid=move || if error.get().is_some() || refusal().is_some() { "true" } else { "false" }
                         prop:value=move || text.get()
                         on:input=on_input
                         on:change=on_commit
@@ -385,7 +389,7 @@ pub fn NumberField(
             <p class="error" id=err_id aria-live="polite">
                 {move || {
                     let l = planner.lang.get();
-                    error.get().map(|e| e.message(l)).or_else(|| refusal.get().map(|e| crate::messages::model_error_message(&e, l) + "."))
+                    error.get().map(|e| e.message(l)).or_else(|| refusal().map(|e| crate::messages::model_error_message(&e, l) + "."))
                 }}
             </p>
             <p class="help" id=help_id>{move || help.get()}</p>
@@ -416,21 +420,18 @@ pub fn SelectField(
     help: Signal<String>,
 ) -> impl IntoView {
     let planner = use_planner();
-    // The model's refusal, when it is about this input.
-    let refusal = Memo::new(move |_| {
-        planner.result.with(|r| r.as_ref().err().filter(|e| crate::messages::culprits(e).contains(&name)).cloned())
-    });
+    let refusal = move || refusal_of(planner, name);
     let help_id = format!("{id}-help");
     let err_id = format!("{id}-error");
     let described = format!("{help_id} {err_id}");
     view! {
-        <div class="field" class:invalid=move || refusal.get().is_some()>
+        <div class="field">
             <label for=id>{move || label.get()}</label>
             <select
                 id=id
                 name=name
                 aria-describedby=described
-                aria-invalid=move || if refusal.get().is_some() { "true" } else { "false" }
+                aria-invalid=move || if refusal().is_some() { "true" } else { "false" }
                 prop:value=move || value.get()
                 on:change=move |ev| on_change.run(event_target_value(&ev))
             >
@@ -448,7 +449,7 @@ pub fn SelectField(
                 }}
             </select>
             <p class="error" id=err_id aria-live="polite">
-                {move || refusal.get().map(|e| crate::messages::model_error_message(&e, planner.lang.get()) + ".")}
+                {move || refusal().map(|e| crate::messages::model_error_message(&e, planner.lang.get()) + ".")}
             </p>
             <p class="help" id=help_id>{move || help.get()}</p>
         </div>

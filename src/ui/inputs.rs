@@ -290,6 +290,15 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
             }
         },
     );
+    let (open_v, open_set) = bind_number(
+        p,
+        |s: &Scenario| Some(s.opening_year),
+        |s: &mut Scenario, v: Option<f64>| {
+            if let Some(v) = v {
+                s.opening_year = v
+            }
+        },
+    );
     let (itl_v, itl_set) = bind_number(
         p,
         |s: &Scenario| Some(s.it_life_years),
@@ -444,6 +453,8 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
                     min=5.0 max=60.0 step=1.0 slider=Slider::Linear />
                 <NumberField id="in-wacc" name="wacc" label=tx_signal(|t| t.wacc) value=wacc_v on_change=wacc_set
                     min=0.0 max=0.3 step=0.005 slider=Slider::Linear help=tx_signal(|t| t.help_wacc) />
+                <NumberField id="in-opening-year" name="opening_year" label=tx_signal(|t| t.opening_year) value=open_v on_change=open_set
+                    min=2025.0 max=2040.0 step=1.0 slider=Slider::Linear help=tx_signal(|t| t.help_opening_year) />
             </fieldset>
             <fieldset>
                 <legend>{tx(|t| t.g_energy)}</legend>

@@ -4,7 +4,7 @@
 use crate::format::{format as fmt, sig, unit, Style};
 use crate::i18n::{Lang, Text};
 use crate::model::Estimate;
-use crate::state::{use_planner, Stale};
+use crate::state::{use_planner, Planner, Stale};
 use crate::ui::tx;
 use leptos::prelude::*;
 
@@ -167,18 +167,54 @@ pub fn metric_value(e: &Estimate, metric: &str) -> Option<f64> {
     e.all_metrics().iter().find(|(m, _)| *m == metric).map(|(_, v)| *v)
 }
 
+/// `data-stale="true"` while a figure (`value`) is shown for other inputs than those on screen.
+pub fn stale_attr(p: Planner, value: Memo<Option<f64>>) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
+    move || (value.with(Option::is_some) && p.is_stale()).then_some("true")
+}
+
+/// A metric's P10 (or P90, `high`) as a plain number, once the range is that
+/// of the inputs on screen.
+fn range_attr(p: Planner, metric: &'static str, high: bool) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    move || {
+        if p.analysis_pending() {
+            return None;
+        }
+        p.analysis.with(|a| {
+            let q = a.as_ref()?.monte_carlo.percentiles.iter().find(|q| q.output.metric() == metric)?;
+            Some(crate::num::plain(if high { q.p90 } else { q.p10 }))
+        })
+    }
+}
+
+/// The cards of the embedded view: what a host page shows in a small frame
+/// (its results message carries every metric).
+pub const EMBED_CARDS: [&str; 8] = [
+    "facility_power_mw",
+    "annual_energy_gwh",
+    "pue",
+    "accelerator_count",
+    "capex_eur",
+    "tco_eur",
+    "cost_per_gpu_hour_eur",
+    "co2_t_per_year",
+];
+
 /// The grid of headline cards.
 #[component]
 pub fn Kpis(
     /// Set to the card the summary bar watches (see [`SummaryBar`]).
     #[prop(optional)]
     anchor: Option<NodeRef<leptos::html::Div>>,
+    /// Only these cards (all when empty).
+    #[prop(optional)]
+    only: &'static [&'static str],
 ) -> impl IntoView {
     let p = use_planner();
     view! {
         <section class="kpis" aria-label=tx(|t| t.results)>
             {CARDS
                 .iter()
+                .filter(|card| only.is_empty() || only.contains(&card.metric))
                 .map(|card| {
                     let metric = card.metric;
                     let display = card.display;
@@ -195,17 +231,6 @@ pub fn Kpis(
                     let value = crate::ui::when_seen(crate::ui::near_view(node), move || {
                         p.estimate.with(|e| e.as_ref().and_then(|e| metric_value(e, metric)))
                     });
-                    // The range of the settled inputs, once they are those on screen.
-                    let range = Memo::new(move |_| {
-                        if p.analysis_pending() {
-                            return None;
-                        }
-                        p.analysis.with(|a| {
-                            a.as_ref().and_then(|a| {
-                                a.monte_carlo.percentiles.iter().find(|q| q.output.metric() == metric).map(|q| (q.p10, q.p90))
-                            })
-                        })
-                    });
                     view! {
                         <div
                             node_ref=node
@@ -215,18 +240,16 @@ pub fn Kpis(
                                 value.get().map(crate::num::plain)
                             }
                             // A figure of other inputs than those on screen says so.
-                            data-stale=move || (value.with(Option::is_some) && p.is_stale()).then_some("true")
-                            data-p10=move || range.get().map(|r| crate::num::plain(r.0))
-                            data-p90=move || range.get().map(|r| crate::num::plain(r.1))
+                            data-stale=stale_attr(p, value)
+                            data-p10=range_attr(p, metric, false)
+                            data-p90=range_attr(p, metric, true)
                         >
                             <span class="kpi-label">{move || label(p.text())}</span>
                             <span class="kpi-value">
                                 {move || {
                                     value.get().map_or_else(|| "—".to_string(), |v| display(v, p.lang.get()))
                                 }}
-                                {move || (value.with(Option::is_some) && p.is_stale()).then(|| view! {
-                                    <span class="sr-only">" " {p.text().stale_figure}</span>
-                                })}
+                                <span class="sr-only">{move || if value.with(Option::is_some) && p.is_stale() { p.text().stale_figure } else { "" }}</span>
                             </span>
                             <span class="kpi-range" class:pending=move || p.analysis_pending()
                                 aria-busy=move || if p.analysis_pending() { "true" } else { "false" }>

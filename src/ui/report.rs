@@ -4,11 +4,12 @@
 
 use crate::state::use_planner;
 use crate::ui::compare::input_rows;
+use crate::ui::html::{esc, kv_table};
 use crate::ui::scenarios::use_shelf;
 use crate::url_state::to_query;
 use leptos::prelude::*;
 
-/// The printed report's first block.
+/// The printed report's first block (read-only markup, written as a string).
 #[component]
 pub fn PrintHead() -> impl IntoView {
     let p = use_planner();
@@ -20,28 +21,19 @@ pub fn PrintHead() -> impl IntoView {
             let scenario = p.scenario.get();
             let name = shelf.open_name(&scenario).unwrap_or_else(|| t.unsaved_scenario.to_string());
             let link = format!("{}?{}", crate::web::page_base(), to_query(&scenario, Some(l), false));
-            let rows = input_rows(&scenario, l);
-            let meta = format!(
-                "{} {} · {} {}",
-                t.printed_on,
+            let html = format!(
+                r#"<h2>{}</h2><p class="print-meta">{} {} · {} {}</p><h3 class="print-inputs-title">{}</h3>{}<p class="print-link">{} <a href="{link}">{link}</a></p>"#,
+                esc(&name),
+                esc(t.printed_on),
                 crate::web::today(),
-                t.model_version,
-                crate::model::MODEL_VERSION
+                esc(t.model_version),
+                crate::model::MODEL_VERSION,
+                esc(t.report_inputs),
+                kv_table(&input_rows(&scenario, l), "kv print-inputs"),
+                esc(t.open_this_scenario),
+                link = esc(&link),
             );
-            view! {
-                <section class="print-head" id="print-head">
-                    <h2>{name}</h2>
-                    <p class="print-meta">{meta}</p>
-                    <h3 class="print-inputs-title">{t.report_inputs}</h3>
-                    <dl class="print-inputs">
-                        {rows
-                            .into_iter()
-                            .map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> })
-                            .collect_view()}
-                    </dl>
-                    <p class="print-link">{t.open_this_scenario} " " <a href=link.clone()>{link.clone()}</a></p>
-                </section>
-            }
+            view! { <section class="print-head" id="print-head" inner_html=html></section> }
         })
     }
 }
