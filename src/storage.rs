@@ -78,99 +78,26 @@ impl fmt::Display for StorageError {
     }
 }
 
-/// Read a `T` from a JSON value. An error names the field, after `root`
-/// (the place of the value itself, "" at the top): "training.mfu: invalid
-/// type: null, expected f64", "[1].scenario: missing field `mode`".
-///
-/// Every type is read from the value's compact text, so each type's reading
-/// code is in the wasm once (for text), and serde_json's error position
-/// names the field ([`path_at`]): a path-tracking deserializer wrapper
-/// (serde_path_to_error) cost 8 KB of wasm (gzip) for the same messages.
-pub fn from_json<T: DeserializeOwned>(value: &Value, root: &str) -> Result<T, String> {
-    let text = value.to_string();
-    serde_json::from_str(&text).map_err(|e| {
-        // A missing field is found at the end of its object, after another field.
-        let whole = e.to_string().starts_with("missing field");
-        let path = path_at(&text, e.column().saturating_sub(1), whole);
+/// Read a `T` from a JSON value (always by reference: one instance of each
+/// type's reading code in the wasm).
+/// An error names the field, after `root` (the place of the value itself, ""
+/// at the top): "training.mfu: invalid type: null, expected f64",
+/// "[1].scenario: missing field `mode`".
+pub fn from_json<'de, T: Deserialize<'de>>(value: &'de Value, root: &str) -> Result<T, String> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
         let path = match (root, path.as_str()) {
-            (root, "") => root.to_string(),
+            (root, ".") => root.to_string(),
             ("", path) => path.to_string(),
             (root, path) if path.starts_with('[') => format!("{root}{path}"),
             (root, path) => format!("{root}.{path}"),
         };
-        // serde_json's words, without its " at line 1 column 57".
-        let said = e.to_string();
-        let said = said.rfind(" at line ").map_or(said.as_str(), |i| &said[..i]).to_string();
         if path.is_empty() {
-            said
+            e.into_inner().to_string()
         } else {
-            format!("{path}: {said}")
+            format!("{path}: {}", e.into_inner())
         }
     })
-}
-
-/// The path ("training.mfu", "[1].scenario") of the innermost value still
-/// open at byte `pos` of the compact JSON `text`: where serde_json stopped;
-/// with `whole`, of the innermost object rather than its last field.
-fn path_at(text: &str, pos: usize, whole: bool) -> String {
-    enum Open<'a> {
-        Object(Option<&'a str>),
-        Array(usize),
-    }
-    let bytes = text.as_bytes();
-    let mut stack: Vec<Open> = Vec::new();
-    let mut key_next = false;
-    let mut i = 0;
-    while i < pos.min(bytes.len()) {
-        match bytes[i] {
-            b'{' => {
-                stack.push(Open::Object(None));
-                key_next = true;
-            }
-            b'[' => stack.push(Open::Array(0)),
-            b'}' | b']' => {
-                stack.pop();
-            }
-            b',' => match stack.last_mut() {
-                Some(Open::Array(n)) => *n += 1,
-                Some(Open::Object(_)) => key_next = true,
-                None => {}
-            },
-            b'"' => {
-                let start = i + 1;
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
-                if key_next {
-                    if let Some(Open::Object(key)) = stack.last_mut() {
-                        *key = text.get(start..i);
-                    }
-                    key_next = false;
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    if whole {
-        if let Some(Open::Object(key)) = stack.last_mut() {
-            *key = None;
-        }
-    }
-    let mut path = String::new();
-    for open in &stack {
-        match open {
-            Open::Object(Some(key)) if path.is_empty() => path.push_str(key),
-            Open::Object(Some(key)) => {
-                path.push('.');
-                path.push_str(key);
-            }
-            Open::Object(None) => {}
-            Open::Array(n) => path.push_str(&format!("[{n}]")),
-        }
-    }
-    path
 }
 
 /// serde reads a struct from an array of its fields too, a form this app
