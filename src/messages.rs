@@ -60,7 +60,7 @@ pub fn culprits(e: &crate::model::ModelError) -> Vec<&'static str> {
         }],
         E::UnknownAccelerator(_) => vec!["accelerator"],
         E::UnknownCountry(_) => vec!["country"],
-        E::CoolingTooWeak { .. } => vec!["accelerator", "cooling"],
+        E::CoolingTooWeak { .. } | E::ImplausiblePairing { .. } => vec!["accelerator", "cooling"],
         // Whichever budget field is on the page.
         E::BudgetTooSmall { .. } | E::TooManyAccelerators(_) => {
             vec!["count", "power_mw", "compute_pflops", "capex_eur"]
@@ -122,6 +122,13 @@ pub fn model_error_message(e: &crate::model::ModelError, l: Lang) -> String {
             "les baies {system} consomment {} kW, plus que ce refroidissement ne peut évacuer ({} kW par baie) : choisissez le refroidissement liquide direct ou l'immersion",
             n(*rack_kw),
             n(*limit_kw)
+        ),
+        E::ImplausiblePairing { system, cooling, why: crate::model::error::Implausibility::LiquidOnly } => format!(
+            "{system} est conçu pour le seul refroidissement liquide direct, pas pour le refroidissement {}\u{a0}: choisissez le refroidissement liquide direct",
+            if *cooling == "rdhx" { "par porte arrière" } else { "par air" }
+        ),
+        E::ImplausiblePairing { system, why: crate::model::error::Implausibility::RackScaleImmersion, .. } => format!(
+            "{system} est un système à l'échelle de la baie, à plaques froides, non conçu pour les bacs d'immersion\u{a0}: choisissez le refroidissement liquide direct"
         ),
     }
 }

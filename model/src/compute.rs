@@ -1,8 +1,8 @@
 //! The model's arithmetic: from a resolved scenario and its site profile to an
 //! [`Estimate`]. Linear in the number of systems, which sizing exploits.
 
-use crate::catalogue::{SystemForm, EU27_DEMAND_TWH};
-use crate::error::ModelError;
+use crate::catalogue::{CoolingTech, SystemForm, EU27_DEMAND_TWH};
+use crate::error::{Implausibility, ModelError};
 use crate::estimate::{
     Capex, Carbon, Check, Context, Cooling, ErfDuty, Estimate, EuRules, HeatReuse, Kpis, ListedCheck, Opex, Power,
     Rule, Status, Training,
@@ -195,13 +195,21 @@ fn server_w_per_accel(r: &Resolved<'_>, u: f64, f: &Factors) -> f64 {
 /// Rack layout: (systems per rack, rack kW), or the error if cooling cannot cope.
 fn rack_layout(r: &Resolved<'_>) -> Result<(f64, f64), ModelError> {
     let a = r.accelerator;
-    let limit = r.scenario.cooling.params().max_rack_kw;
+    let cooling = r.scenario.cooling;
+    let limit = cooling.params().max_rack_kw;
+    let implausible = |why| ModelError::ImplausiblePairing { system: a.name, cooling: cooling.id(), why };
     match a.form {
         SystemForm::Rack => {
             if a.system_kw > limit {
                 return Err(ModelError::CoolingTooWeak { system: a.name, rack_kw: a.system_kw, limit_kw: limit });
             }
+            if cooling == CoolingTech::Immersion {
+                return Err(implausible(Implausibility::RackScaleImmersion));
+            }
             Ok((1.0, a.system_kw))
+        }
+        SystemForm::Server if a.liquid_only() && matches!(cooling, CoolingTech::Air | CoolingTech::Rdhx) => {
+            Err(implausible(Implausibility::LiquidOnly))
         }
         SystemForm::Server => {
             let per_rack = (limit / a.system_kw).floor().min(SERVERS_PER_RACK);

@@ -45,6 +45,26 @@ pub enum ModelError {
     },
     /// The sizing, rounded up to whole systems, asks for more accelerators than the model allows.
     TooManyAccelerators(f64),
+    /// The platform and the cooling technology do not go together (model 2.1).
+    ImplausiblePairing {
+        /// Accelerator system name.
+        system: &'static str,
+        /// Cooling technology id (`air`, `rdhx`, `dlc`, `immersion`).
+        cooling: &'static str,
+        /// Why not.
+        why: Implausibility,
+    },
+}
+
+/// Why an accelerator platform and a cooling technology do not go together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Implausibility {
+    /// The platform is sold only with direct-to-chip liquid cooling (cold plates):
+    /// GB200/GB300 NVL72 racks, the MI355X platform (MI350X is its air-cooled twin).
+    LiquidOnly,
+    /// A rack-scale NVL72 system (cold plates, NVLink spine, power shelves in one
+    /// 120–140 kW rack) is not built to sit in an immersion tank.
+    RackScaleImmersion,
 }
 
 impl fmt::Display for ModelError {
@@ -72,6 +92,15 @@ impl fmt::Display for ModelError {
                 let need = if *one_system >= 100.0 { one_system.ceil() } else { (one_system * 1e4).ceil() / 1e4 };
                 write!(f, "the {what} budget is too small for one system, which needs {} {unit}", num(need))
             }
+            ModelError::ImplausiblePairing { system, cooling, why: Implausibility::LiquidOnly } => write!(
+                f,
+                "{system} is built for direct liquid cooling only, not for {} cooling: choose direct liquid cooling",
+                if *cooling == "rdhx" { "rear-door" } else { cooling }
+            ),
+            ModelError::ImplausiblePairing { system, why: Implausibility::RackScaleImmersion, .. } => write!(
+                f,
+                "{system} is a rack-scale system with cold plates, not built for immersion tanks: choose direct liquid cooling"
+            ),
             ModelError::TooManyAccelerators(n) => {
                 write!(f, "this sizing gives {} accelerators in whole systems, more than the 10,000,000 the model allows", num(*n))
             }

@@ -753,3 +753,33 @@ fn fixed_overheads_raise_the_pue_at_low_load() {
     // The design-day peak is at design load, the same at any utilisation.
     close("peak", low.power.facility_peak.value(), high.power.facility_peak.value(), 1e-12);
 }
+
+#[test]
+fn implausible_pairings_are_refused_with_a_reason() {
+    use gigafactory_model::error::Implausibility;
+    use gigafactory_model::ModelError;
+    let with = |accelerator: &str, cooling| {
+        evaluate(&Scenario { accelerator: accelerator.into(), cooling, ..Scenario::default() })
+    };
+    // NVL72 racks (132 kW) on air: still "cooling too weak" (the rack power says it first).
+    assert!(matches!(with("gb200", CoolingTech::Air), Err(ModelError::CoolingTooWeak { .. })));
+    // NVL72 in immersion: 250 kW a tank would hold its power, but the rack is built for cold plates.
+    let e = with("gb300", CoolingTech::Immersion).unwrap_err();
+    assert_eq!(
+        e,
+        ModelError::ImplausiblePairing {
+            system: "NVIDIA GB300 NVL72 (rack)",
+            cooling: "immersion",
+            why: Implausibility::RackScaleImmersion
+        }
+    );
+    assert!(e.to_string().contains("immersion"), "{e}");
+    // The MI355X platform is the liquid-cooled one: refused on air and rear doors, not on DLC.
+    for cooling in [CoolingTech::Air, CoolingTech::Rdhx] {
+        assert!(matches!(
+            with("mi355x", cooling),
+            Err(ModelError::ImplausiblePairing { why: Implausibility::LiquidOnly, .. })
+        ));
+    }
+    assert!(with("mi355x", CoolingTech::Dlc).is_ok() && with("mi350x", CoolingTech::Air).is_ok());
+}

@@ -54,6 +54,15 @@ fn cooling_too_weak_expected(s: &Scenario) -> bool {
     accelerator_of(s).form == SystemForm::Rack && matches!(s.cooling, CoolingTech::Air | CoolingTech::Rdhx)
 }
 
+/// A liquid-only platform on air or rear doors, or an NVL72 rack in a tank (model 2.1).
+fn implausible_expected(s: &Scenario) -> bool {
+    let a = accelerator_of(s);
+    (a.form == SystemForm::Rack && s.cooling == CoolingTech::Immersion)
+        || (a.liquid_only()
+            && a.form == SystemForm::Server
+            && matches!(s.cooling, CoolingTech::Air | CoolingTech::Rdhx))
+}
+
 /// `a ≤ b` up to floating-point noise.
 fn le(a: f64, b: f64) -> bool {
     a <= b + 1e-12 * b.abs().max(a.abs()) + 1e-300
@@ -71,6 +80,7 @@ fn rel_close(a: f64, b: f64, rel: f64) -> bool {
 fn evaluate_valid(s: &Scenario) -> Result<Option<Estimate>, TestCaseError> {
     match evaluate(s) {
         Ok(e) => {
+            prop_assert!(!implausible_expected(s), "{} accepted with {:?} cooling", s.accelerator, s.cooling);
             prop_assert!(
                 !cooling_too_weak_expected(s),
                 "{} racks were accepted with {:?} cooling",
@@ -80,6 +90,7 @@ fn evaluate_valid(s: &Scenario) -> Result<Option<Estimate>, TestCaseError> {
             Ok(Some(e))
         }
         Err(ModelError::CoolingTooWeak { .. }) if cooling_too_weak_expected(s) => Ok(None),
+        Err(ModelError::ImplausiblePairing { .. }) if implausible_expected(s) => Ok(None),
         Err(err) => Err(TestCaseError::fail(format!("valid scenario rejected: {err} ({s:?})"))),
     }
 }
@@ -353,6 +364,7 @@ proptest! {
                 check_invariants(&s, &e)?;
             }
             Err(ModelError::CoolingTooWeak { .. }) => prop_assert!(cooling_too_weak_expected(&s)),
+            Err(ModelError::ImplausiblePairing { .. }) => prop_assert!(implausible_expected(&s)),
             Err(ModelError::TooManyAccelerators(n)) => {
                 prop_assert!(n > MAX_ACCELERATORS);
                 prop_assert!(target / unit * f64::from(a.per_system) > MAX_ACCELERATORS * 0.999_999);

@@ -55,6 +55,14 @@ pub struct Accelerator {
 }
 
 impl Accelerator {
+    /// `true` for platforms sold only with direct-to-chip liquid cooling: the
+    /// GB200/GB300 NVL72 racks ([`source::NVIDIA_BLACKWELL`]: liquid-cooled rack)
+    /// and the MI355X platform ([`source::AMD_MI355X`]: the liquid-cooled
+    /// variant; MI350X is the air-cooled one).
+    pub fn liquid_only(&self) -> bool {
+        matches!(self.id, "gb200" | "gb300" | "mi355x")
+    }
+
     /// Scale-out network rate per accelerator, Gb/s: one 800 Gb/s ConnectX-8 port
     /// per Blackwell Ultra (B300, GB300), 400 Gb/s (ConnectX-7 or equivalent) for
     /// the others ([`source::NVIDIA_BLACKWELL`]; AMD and Intel an estimate).
