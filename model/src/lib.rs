@@ -15,8 +15,10 @@
 /// moves published numbers). 2.0.0 is issue 16's "model v2": a central estimate
 /// that is each uncertain input's median, a grid connection without
 /// redundancy, a present-value TCO, market-based CO₂ at the residual mix and
-/// a count checked after it is rounded up to whole systems.
-pub const MODEL_VERSION: &str = "2.0.0";
+/// a count checked after it is rounded up to whole systems. 2.1.0 (issue 16, item
+/// 8): tower water by month, network power per accelerator at every load, fixed
+/// overheads at part load, implausible pairings refused.
+pub const MODEL_VERSION: &str = "2.1.0";
 
 pub mod catalogue;
 pub mod checks;
