@@ -626,7 +626,7 @@ pub fn size(r: &Resolved<'_>, site: &SiteProfile) -> Result<f64, ModelError> {
         }
     };
     // The network's tiers (model 2.1) make the model step up where a fabric needs a third
-    // tier: rescale once to the budget, then step back while it is exceeded.
+    // tier: where the first system's cost overshoots, find the most that fit.
     let mut systems = systems;
     let used = |n: f64| -> Result<(f64, f64), ModelError> {
         Ok(match r.scenario.sizing {
@@ -637,10 +637,17 @@ pub fn size(r: &Resolved<'_>, site: &SiteProfile) -> Result<f64, ModelError> {
     };
     let (v, b) = used(systems)?;
     if v > b * (1.0 + 1e-9) {
-        systems = (systems * b / v).floor().max(1.0);
-        while systems > 1.0 && used(systems)?.0 > b * (1.0 + 1e-9) {
-            systems -= 1.0;
+        // The most systems that fit lie below `systems`: bisect (the cost rises with systems).
+        let (mut lo, mut hi) = (1.0, systems);
+        while hi - lo > 1.0 {
+            let mid = ((lo + hi) / 2.0).floor();
+            if used(mid)?.0 > b * (1.0 + 1e-9) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
         }
+        systems = lo;
     }
     // Checked after rounding up to whole systems: 10,000,000 GB200 are 138,889
     // NVL72 racks, 10,000,008 accelerators, and are refused.

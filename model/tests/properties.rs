@@ -306,9 +306,14 @@ proptest! {
             Ok(e) => {
                 let peak = e.power.grid_connection.value();
                 prop_assert!(peak <= budget * (1.0 + 1e-9), "peak {} over budget {}", peak, budget);
-                // One system at this size (a third network tier, model 2.1, makes it dearer than the first).
+                // One more system would not fit (model 2.1: it may need a third network tier,
+                // which makes the step far larger than the first system).
+                let more = Scenario { sizing: Sizing::Count((e.systems + 1.0) * per_system), ..s.clone() };
+                if let Ok(m) = evaluate(&more) {
+                    prop_assert!(m.power.grid_connection.value() > budget * (1.0 - 1e-9), "one more system fits");
+                }
                 let unit = unit.max(peak / e.systems);
-                prop_assert!(budget - peak < unit, "{} MW left unused, more than one system's {} MW", budget - peak, unit);
+                prop_assert!(budget - peak < unit || e.accelerator_count >= 10_368.0, "{} MW left unused, more than one system's {} MW", budget - peak, unit);
                 check_invariants(&s, &e)?;
             }
             Err(ModelError::BudgetTooSmall { one_system, .. }) => {
@@ -336,8 +341,12 @@ proptest! {
             Ok(e) => {
                 let capex = e.capex.total().value();
                 prop_assert!(capex <= budget * (1.0 + 1e-9), "capex {} over budget {}", capex, budget);
+                let more = Scenario { sizing: Sizing::Count((e.systems + 1.0) * per_system), ..s.clone() };
+                if let Ok(m) = evaluate(&more) {
+                    prop_assert!(m.capex.total().value() > budget * (1.0 - 1e-9), "one more system fits");
+                }
                 let unit = unit.max(capex / e.systems);
-                prop_assert!(budget - capex < unit, "€{} left unspent, more than one system's €{}", budget - capex, unit);
+                prop_assert!(budget - capex < unit || e.accelerator_count >= 10_368.0, "€{} left unspent, more than one system's €{}", budget - capex, unit);
                 check_invariants(&s, &e)?;
             }
             Err(ModelError::BudgetTooSmall { one_system, .. }) => {
