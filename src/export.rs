@@ -69,7 +69,7 @@ pub const MAX_IMPORT_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 /// or a single scenario. Never panics; everything rejected is reported. The
 /// file's schema follows storage's rule ([`schema_of`]).
 pub fn import_json(text: &str) -> Result<ImportReport, String> {
-    let value: Value = serde_json::from_str(text).map_err(|e| format!("not a JSON file ({e})"))?;
+    let value = crate::storage::parse_json(text).map_err(|e| format!("not a JSON file ({e})"))?;
     match schema_of(&value) {
         Ok(_) => {}
         Err(StorageError::FromTheFuture(schema)) => {

@@ -31,7 +31,7 @@ struct StoredList<'a> {
 /// Read stored text as a saved list: the list (with the deletions its
 /// envelope records) and how many ids it re-keyed.
 pub fn read_list(raw: &str) -> Result<(Library, usize), StorageError> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+    let value = crate::storage::parse_json(raw).map_err(StorageError::Corrupt)?;
     // Deletions are advisory: ids that are not strings are left out.
     let deleted: Vec<String> = match value.get("deleted").and_then(Value::as_array) {
         Some(list) => list.iter().filter_map(Value::as_str).map(str::to_string).collect(),

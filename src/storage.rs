@@ -100,6 +100,16 @@ pub fn from_json<'de, T: Deserialize<'de>>(value: &'de Value, root: &str) -> Res
     })
 }
 
+/// Parse JSON text: by the browser's `JSON.parse` in the wasm (exact floats,
+/// and no float parser of our own in the wasm), by serde_json with its exact
+/// float parser (`float_roundtrip`) natively.
+pub fn parse_json(text: &str) -> Result<Value, String> {
+    #[cfg(target_arch = "wasm32")]
+    return crate::web::parse_json(text);
+    #[cfg(not(target_arch = "wasm32"))]
+    serde_json::from_str(text).map_err(|e| e.to_string())
+}
+
 /// serde reads a struct from an array of its fields too, a form this app
 /// never wrote: a scenario must be an object (`[]` would otherwise read as
 /// the default scenario, and whatever wrote it be overwritten).
@@ -142,7 +152,7 @@ pub fn schema_of(value: &Value) -> Result<u32, StorageError> {
 /// edit or another tool may leave): it is wrapped as if saved at time 0. The
 /// payload must be an object.
 pub fn decode<T: DeserializeOwned>(raw: &str) -> Result<Envelope<T>, StorageError> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+    let value = parse_json(raw).map_err(StorageError::Corrupt)?;
     let env = envelope(value)?;
     must_be_object(&env.payload, "payload").map_err(StorageError::Corrupt)?;
     let payload = from_json(&env.payload, "").map_err(StorageError::Corrupt)?;

@@ -100,8 +100,20 @@ pub fn from_parent(ev: &web_sys::MessageEvent) -> bool {
 /// Call it only on a message that claims to be ours ([`message_claims`]),
 /// which reads nothing but `type`.
 pub fn message_json(ev: &web_sys::MessageEvent) -> Result<Value, String> {
-    let mut walk = Walk { budget: MESSAGE_NODES, path: Vec::new() };
+    let mut walk = Walk { budget: MESSAGE_NODES, path: Vec::new(), max_depth: 32, cycles: true };
     walk.value(&ev.data(), 0)
+}
+
+/// JSON text as a value, parsed by the browser: its numbers are exact (a
+/// float parser as exact, serde_json's `float_roundtrip`, costs 9 KB of wasm).
+/// Nesting deeper than serde_json allows (128) is refused, as serde_json does.
+pub fn parse_json(text: &str) -> Result<Value, String> {
+    let parsed = js_sys::JSON::parse(text).map_err(|e| {
+        e.dyn_ref::<js_sys::Error>().map_or_else(|| "not JSON".to_string(), |e| String::from(e.message()))
+    })?;
+    // What JSON.parse returns has no cycles and no values JSON cannot carry.
+    let mut walk = Walk { budget: u32::MAX, path: Vec::new(), max_depth: 128, cycles: false };
+    walk.value(&parsed, 0)
 }
 
 /// The most values (objects, arrays, numbers, strings …) a parent's message
@@ -114,18 +126,22 @@ pub const MESSAGE_NODES: u32 = 100_000;
 struct Walk {
     budget: u32,
     path: Vec<JsValue>,
+    /// Deepest nesting read.
+    max_depth: u32,
+    /// Whether to look for cycles (a message's objects may refer back).
+    cycles: bool,
 }
 
 impl Walk {
     fn value(&mut self, v: &JsValue, depth: u32) -> Result<Value, String> {
-        if depth > 32 {
-            return Err("the message is nested too deeply".into());
+        if depth > self.max_depth {
+            return Err(if self.cycles { "the message is nested too deeply" } else { "nested too deeply" }.into());
         }
         if self.budget == 0 {
             return Err(format!("the message holds more than {MESSAGE_NODES} values"));
         }
         self.budget -= 1;
-        if v.is_object() {
+        if self.cycles && v.is_object() {
             if self.path.iter().any(|seen| js_sys::Object::is(seen, v)) {
                 return Err("the message refers to itself".into());
             }

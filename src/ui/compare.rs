@@ -322,7 +322,7 @@ mod tests {
     #[test]
     fn input_rows_list_every_parameter_once() {
         let rows = input_rows(&Scenario::default(), Lang::En);
-        assert_eq!(rows.len(), 22);
+        assert_eq!(rows.len(), 23);
         assert!(rows.iter().any(|(k, v)| k == "Country (EU member state)" && v == "Germany"));
         assert!(rows.iter().any(|(k, v)| k == "PUE override" && v == "auto"));
         let mut labels: Vec<&str> = rows.iter().map(|(k, _)| k.as_str()).collect();
