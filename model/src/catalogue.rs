@@ -8,7 +8,10 @@ pub mod countries;
 
 pub use accelerators::{Accelerator, SystemForm, ACCELERATORS};
 pub use cooling::{CoolingTech, HeatRejection, Redundancy};
-pub use countries::{Country, DesignCondition, COUNTRIES, EU27_DEMAND_TWH, EU27_HOUSEHOLD_KWH};
+pub use countries::{
+    Country, DesignCondition, CONSTRUCTION_LABOUR_SHARE, COUNTRIES, EU27_DEMAND_TWH, EU27_HOUSEHOLD_KWH,
+    LABOUR_REFERENCE_EUR_PER_HOUR,
+};
 
 /// The accelerator with this id (case-insensitive), if the catalogue has it.
 pub fn accelerator(id: &str) -> Option<&'static Accelerator> {

@@ -59,7 +59,8 @@ pub const M2_PER_RACK: f64 = 3.0;
 
 /// US dollars per euro: ECB reference rate, 2024 annual average.
 pub const USD_PER_EUR: f64 = 1.0824;
-/// Construction cost per MW of IT: Turner & Townsend, Frankfurt US$11.6/W (2025).
+/// Construction cost per MW of IT: Turner & Townsend, Frankfurt US$11.6/W (2025). Since
+/// model 2.2 the Frankfurt price, scaled per country by [`crate::catalogue::Country::construction_factor`].
 pub const CONSTRUCTION_USD_PER_MW: f64 = 11.6e6;
 /// Split of construction cost: shell, electrical, mechanical, other (C&W shell ≈ 21 %; rest estimated).
 pub const SPLIT_SHELL: f64 = 0.20;
@@ -81,7 +82,8 @@ pub const MAINTENANCE_SHARE: f64 = 0.02;
 pub const SUPPORT_SHARE: f64 = 0.04;
 /// On-site staff per MW of IT (0.3–0.5).
 pub const FTE_PER_MW: f64 = 0.4;
-/// Fully loaded cost of one FTE per year, € (estimate).
+/// Fully loaded cost of one FTE per year in Germany, € (estimate); since model 2.2
+/// × the country's [`crate::catalogue::Country::labour_ratio`].
 pub const EUR_PER_FTE: f64 = 90_000.0;
 
 // --- Carbon ([`crate::source::NVIDIA_PCF`], [`crate::source::BUILDING_EMBODIED`]) ---
@@ -319,8 +321,10 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
     let eur = |usd: f64| Euros(usd / USD_PER_EUR);
     let systems_capex = eur(a.price_usd * count * f.hardware_price);
     let cooling_params = s.cooling.params();
+    // Model 2.2: the Frankfurt price with its labour share at the country's labour cost.
+    let construction_usd_per_mw = CONSTRUCTION_USD_PER_MW * r.country.construction_factor();
     let construction =
-        eur(CONSTRUCTION_USD_PER_MW * it_design.0 * (1.0 + cooling_params.capex_premium) * f.construction);
+        eur(construction_usd_per_mw * it_design.0 * (1.0 + cooling_params.capex_premium) * f.construction);
     let electrical_factor = s.redundancy.electrical_capex_factor();
     let capex = Capex {
         systems: systems_capex,
@@ -351,11 +355,12 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
     // Market-based intensity of a MWh (GHG Protocol Scope 2): the PPA share at
     // zero, the rest at the residual mix; g/kWh = kg/MWh.
     let market_g = residual_g * (1.0 - s.renewable_share);
+    let staff_eur_per_fte = EUR_PER_FTE * r.country.labour_ratio();
     let opex = Opex {
         electricity: Euros(annual_energy.0 * price),
         maintenance: capex.facility() * (MAINTENANCE_SHARE * f.opex_rules),
         support: capex.it() * (SUPPORT_SHARE * f.opex_rules),
-        staff: Euros(FTE_PER_MW * it_design.0 * EUR_PER_FTE * f.opex_rules),
+        staff: Euros(FTE_PER_MW * it_design.0 * staff_eur_per_fte * f.opex_rules),
         // 0 − x, not −x: no heat exported must read €0, not −€0.
         heat_revenue: Euros(0.0 - exported.0 * s.heat_price_eur_per_mwh),
     };
@@ -471,6 +476,9 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
         carbon_g_per_kwh: carbon_g,
         residual_g_per_kwh: residual_g,
         capex,
+        construction_usd_per_mw,
+        staff_eur_per_fte,
+        local_cost_is_estimate: r.country.construction_is_estimate() || r.country.labour_is_estimate,
         opex,
         annualised_capex,
         tco: Euros(tco.cost),

@@ -358,6 +358,17 @@ pub struct Estimate {
     pub residual_g_per_kwh: f64,
     /// Capex.
     pub capex: Capex,
+    /// Construction price used, US$ per MW of IT design power, before the cooling premium
+    /// (model 2.2): Frankfurt's US$11.6 M × the country's construction factor
+    /// ([`crate::catalogue::Country::construction_factor`]).
+    pub construction_usd_per_mw: f64,
+    /// Fully loaded cost of one on-site FTE a year, € (model 2.2): €90 000 in Germany ×
+    /// the country's labour cost ratio ([`crate::catalogue::Country::labour_ratio`]).
+    pub staff_eur_per_fte: f64,
+    /// `true` where the construction price or the staff cost is an estimate: outside
+    /// Germany (no other EU city in the construction index), or where the country's
+    /// labour cost is itself estimated.
+    pub local_cost_is_estimate: bool,
     /// Opex per year.
     pub opex: Opex,
     /// Capex annualised with the discount rate over the IT and facility lives.

@@ -139,6 +139,10 @@ sources! {
     TOWER_PSYCHROMETRICS = ("tower-monthly", "Cooling-tower water by month: Merkel's enthalpy picture, the leaving air saturated at the mean water temperature (range 5.5 K = 10 °F); evaporation carries most of the heat in summer (≈ 85 %) and less in cold air, where the air warms sensibly (monthly shares are this calculator's estimate, RH 70 % assumed)", "ASHRAE Handbook—HVAC Systems and Equipment, ch. 40 Cooling Towers (Merkel 1925)", 2020, "https://www.ashrae.org/technical-resources/ashrae-handbook", Medium, true);
     /// Data-centre construction cost in Europe.
     TT_CONSTRUCTION = ("tt-construction", "Data Centre Construction Cost Index 2025-26: Frankfurt US$11.6/W; AI/liquid premium +7–10 %", "Turner & Townsend", 2025, "https://www.turnerandtownsend.com/news/ai-data-centre-rush-raises-alarm-over-construction-supply-chain", High, false);
+    /// Eurostat hourly labour costs by country.
+    EUROSTAT_LABOUR_COST = ("eurostat-labour-cost", "Hourly labour costs, whole economy excl. agriculture and public administration, 2024 (lc_lci_lev, release of 28 March 2025, as reported by the press: Germany €43.4, EU €33.5; Portugal and Malta 2023; Sweden, Finland, Slovenia and Estonia estimated: their latest level found × the EU average's growth since)", "Eurostat", 2025, "https://ec.europa.eu/eurostat/databrowser/view/lc_lci_lev/default/table", Medium, false);
+    /// Labour share of data-centre construction cost.
+    CONSTRUCTION_LABOUR_SHARE = ("construction-labour-share", "Data Center Construction Cost Breakdown: labour 40–50 % of total cost (45 % taken; construction elsewhere in the EU = Frankfurt × (0.55 + 0.45 × labour cost ÷ Germany's): estimate)", "Cortex Construct", 2026, "https://cortexconstruct.com/guides/data-center-construction-cost-guide", Low, true);
     /// Split of facility capex (shell, electrical, mechanical, other).
     CW_CAPEX_SPLIT = ("cw-split", "Data Center Development Cost Guide 2025 (shell ≈ 21 %; electrical/mechanical split estimated)", "Cushman & Wakefield", 2025, "https://cushwake.cld.bz/Data-Center-Development-Cost-Guide-2025/8-9", Low, true);
     /// Redundancy topologies: N, N+1, 2N.

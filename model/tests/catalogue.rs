@@ -162,6 +162,27 @@ fn country_values_are_physically_plausible() {
 }
 
 #[test]
+fn labour_costs_are_plausible_and_price_construction_and_staff() {
+    use gigafactory_model::catalogue::{CONSTRUCTION_LABOUR_SHARE, LABOUR_REFERENCE_EUR_PER_HOUR};
+    for c in COUNTRIES {
+        // Eurostat 2024: Bulgaria €10.6 to Luxembourg €55.2 an hour.
+        assert!((10.0..=56.0).contains(&c.labour_eur_per_hour), "{}: €{}/h", c.code, c.labour_eur_per_hour);
+        assert_eq!(c.labour_is_estimate, matches!(c.code, "SE" | "FI" | "SI" | "EE"), "{}: labour flag", c.code);
+        assert_eq!(c.construction_is_estimate(), c.code != "DE", "{}: only Frankfurt is in the index", c.code);
+        let f = c.construction_factor();
+        assert!(f > 1.0 - CONSTRUCTION_LABOUR_SHARE && f < 1.2, "{}: construction × {f}", c.code);
+        for s in c.cost_sources() {
+            assert!(is_cited(&s), "{} cites {:?}, which the sources panel does not list", c.code, s.id);
+        }
+    }
+    let de = country("DE").expect("Germany");
+    assert_eq!(de.labour_eur_per_hour, LABOUR_REFERENCE_EUR_PER_HOUR, "the reference is Germany's");
+    assert_eq!(de.construction_factor(), 1.0);
+    let (gr, lu) = (country("GR").expect("Greece"), country("LU").expect("Luxembourg"));
+    assert!(gr.construction_factor() < 0.75 && lu.construction_factor() > 1.1);
+}
+
+#[test]
 fn eu_totals_agree_with_the_countries() {
     // Ember's EU-27 demand is the sum of the member states' (2 769.63 TWh in 2025).
     let sum: f64 = COUNTRIES.iter().map(|c| c.demand_twh).sum();

@@ -15,9 +15,12 @@
 //!   are 2.1's. Where a long comment below quotes an intermediate € or MWh sum that follows from the
 //!   IT power by the formulas stated, the sum is the pre-2.1 one unless the line says "2.1".
 //! - € = US$ / 1.0824; construction US$11.6 M per MW of IT design power × (1 + cooling premium)
+//!   × (model 2.2) the country's construction factor 0.55 + 0.45 × labour cost ÷ Germany's €43.4/h
+//!   (1 in Germany; Finland €43.0 → 0.9958525, France €43.7 → 1.0031106, Sweden €43.9 → 1.0051843)
 //! - construction split: shell 0.20, electrical 0.45 × {N 0.8, N+1 1.0, 2N 1.4}, mechanical 0.25,
 //!   other 0.10, land & soft 0.10; IT capex = systems × (1 + 0.10 network + 0.05 storage)
 //! - opex: maintenance 2 % of facility capex, support 4 % of IT capex, staff 0.4 FTE/MW × €90 000
+//!   × (model 2.2) labour cost ÷ Germany's (Finland 43.0/43.4, France 43.7/43.4, Sweden 43.9/43.4)
 //! - embodied: count × kg × 1.15 / 1000 (hardware), 1 250 t per MW of IT design (building)
 //! - training FLOP = 6·N·D; time = FLOP / (count × peak × MFU × goodput)
 
@@ -338,16 +341,26 @@ fn golden_16k_h100_air_finland_pue_override() {
     //   electrical with 2N: 0.45 × 1.4 = 0.63 → €150 912 306.52;
     //   facility = (0.20 + 0.63 + 0.25 + 0.10 + 0.10) × 239 543 343.68 = 1.28 × … = €306 615 479.91;
     //   total €894 109 936.67.
+    //   Model 2.2: Finland's construction factor 0.55 + 0.45 × 43.0/43.4 = 0.9958525 (2.1's electrical
+    //   €153 239 383.88 and facility €311 343 510.10 × it): electrical €152 603 828.83, facility
+    //   €310 052 223.65; IT €587 494 456.76 unchanged; total €897 546 680.41.
     close("systems", e.capex.systems.value(), 510_864_745.01, EXACT);
-    close("electrical", e.capex.electrical.value(), 153239383.877, EXACT);
-    close("facility capex", e.capex.facility().value(), 311343510.099, EXACT);
-    close("capex", e.capex.total().value(), 898837966.861, EXACT);
+    close("electrical", e.capex.electrical.value(), 152_603_828.829, EXACT);
+    close("facility capex", e.capex.facility().value(), 310_052_223.652, EXACT);
+    close("capex", e.capex.total().value(), 897_546_680.414, EXACT);
+    close("construction price", e.construction_usd_per_mw, 11.6e6 * (0.55 + 0.45 * 43.0 / 43.4), EXACT);
+    assert!(e.local_cost_is_estimate, "Finland's labour cost is estimated, and no Finnish city is in the index");
 
     // Opex. Finland €46.3/MWh: 173 237.132 × 46.3 = €8 020 879.22; maintenance 0.02 × 306 615 479.91
     //   = 6 132 309.60; support 0.04 × 587 494 456.76 = 23 499 778.27; staff 0.4 × 22.351872 × 90 000
     //   = 804 667.39; total €38 457 634.48.
+    //   Model 2.2: staff 0.4 × 22.696539 × €90 000 × 43.0/43.4 (€89 170.51 an FTE) = €809 544.77 (2.1:
+    //   €817 075.41); maintenance 0.02 × 310 052 223.65 = €6 201 044.47 (2.1: 6 226 870.20);
+    //   opex 38 894 072.50 − 25 825.73 − 7 530.65 = €38 860 716.12.
     close("electricity", e.opex.electricity.value(), 8350348.61269, EXACT);
-    close("opex", e.opex.total().value(), 38894072.4995, EXACT);
+    close("staff", e.opex.staff.value(), 809_544.765_345, EXACT);
+    close("staff per FTE", e.staff_eur_per_fte, 90_000.0 * 43.0 / 43.4, EXACT);
+    close("opex", e.opex.total().value(), 38_860_716.121_6, EXACT);
     // Annualised: 587 494 456.76 × 0.2438907 + 306 615 479.91 × 0.0943929 = €172 226 763.27;
     //   TCO at 7 % over 10 years: IT 587 494 456.76 + 587 494 456.76 × 1.07⁻⁵ (418 875 428.19) + facility
     //   306 615 479.91 − its half left at year 10, 153 307 739.96 × 1.07⁻¹⁰ (77 933 881.08) + opex
@@ -355,10 +368,15 @@ fn golden_16k_h100_air_finland_pue_override() {
     //   €1 866 180 738.20); undiscounted 2 × 587 494 456.76 + 306 615 479.91 − 153 307 739.96
     //   + 10 × 38 457 634.48 = €1 712 872 998.24;
     //   € per GPU-hour = (172 226 763.27 + 38 457 634.48) / (16 384 × 8 760) = €1.467940.
-    close("annualised", e.annualised_capex.value(), 172673055.87, EXACT);
-    close("tco", e.tco.value(), 1511753458.23, EXACT);
-    close("tco undiscounted", e.tco_undiscounted.value(), 1719601393.57, EXACT);
-    close("cost per gpu hour", e.cost_per_gpu_hour.value(), 1.47409049513, EXACT);
+    //   Model 2.2 (IT €587 494 456.76, facility €310 052 223.65, opex €38 860 716.12): annualised
+    //   587 494 456.76 × 0.2438907 + 310 052 223.65 × 0.0943929 = €172 551 167.56; TCO 587 494 456.76
+    //   × 1.7129862 + 310 052 223.65 × (1 − 0.5 × 1.07⁻¹⁰) + 38 860 716.12 × 7.0235815 = €1 510 556 102.82;
+    //   undiscounted 2 × 587 494 456.76 + 0.5 × 310 052 223.65 + 10 × 38 860 716.12 = €1 718 622 186.57;
+    //   € per GPU-hour (172 551 167.56 + 38 860 716.12) / 143 523 840 = €1.473009.
+    close("annualised", e.annualised_capex.value(), 172_551_167.564, EXACT);
+    close("tco", e.tco.value(), 1_510_556_102.82, EXACT);
+    close("tco undiscounted", e.tco_undiscounted.value(), 1_718_622_186.57, EXACT);
+    close("cost per gpu hour", e.cost_per_gpu_hour.value(), 1.473_008_830_35, EXACT);
 
     // CO2: Finland 57.5 g/kWh × 173 237.132 MWh / 1 000 = 9 961.14 t location-based; market-based at
     //   Finland's AIB 2025 residual mix 352.45 g/kWh (its renewables' certificates are sold, so the
@@ -377,7 +395,8 @@ fn golden_16k_h100_air_finland_pue_override() {
     close("train energy", e.training.energy.value(), 39711.785307, EXACT);
     close("train co2", e.training.co2.value(), 13996.4187314, EXACT);
     close("train co2 location", e.training.co2_location.value(), 2283.42765515, EXACT);
-    close("train cost", e.training.cost.value(), 43596710.8015, EXACT);
+    // Model 2.2: 29 575 328.615 GPU-hours × €1.473009 = €43 564 720.21.
+    close("train cost", e.training.cost.value(), 43_564_720.210, EXACT);
 
     // Not in Germany: the EnEfG checks do not apply; 22 MW IT must report under the EED.
     assert_eq!(status(&e, Rule::EedReporting), Status::Applies);
@@ -434,14 +453,18 @@ fn golden_gb200_nvl72_sized_by_50_mw() {
     // Capex: US$3.1 M a rack × 308 / 1.0824 = €882 113 821.14; IT × 1.15 = €1 014 430 894.31;
     //   construction 11.6e6 × 43.349353 × 1.085 / 1.0824 = €504 060 376.29, facility × 1.1
     //   = €554 466 413.92; total €1 568 897 308.23.
+    //   Model 2.2: France's labour cost €43.7/h gives 0.55 + 0.45 × 43.7/43.4 = 1.0031106: construction
+    //   €505 628 306.03, facility €556 191 136.64, total €1 570 622 030.95. Sizing by power is unmoved.
     close("systems", e.capex.systems.value(), 882_113_821.138, 1e-9);
-    close("capex", e.capex.total().value(), 1_568_897_308.23, 1e-9);
+    close("capex", e.capex.total().value(), 1_570_622_030.95, 1e-9);
 
     // Opex: 309 093.77 × €80 = 24 727 501.54; maintenance 2 % × 554 466 413.92 = 11 089 328.28;
     //   support 4 % × 1 014 430 894.31 = 40 577 235.77; staff 0.4 × 43.349353 × 90 000 = 1 560 576.69;
     //   total €77 954 642.28.
+    //   Model 2.2: maintenance 2 % × 556 191 136.64 = 11 123 822.73; staff × 43.7/43.4 = 1 571 364.09;
+    //   total €77 999 924.13.
     close("electricity", e.opex.electricity.value(), 24_727_501.536, 1e-9);
-    close("opex", e.opex.total().value(), 77_954_642.279, 1e-9);
+    close("opex", e.opex.total().value(), 77_999_924.130, 1e-9);
     // TCO over 6 years: IT bought at 0 and 5; at year 6 the second purchase has 4 of its 5 years
     //   left (residual 0.8 × 1 014 430 894.31 = 811 544 715.45) and the facility 14 of 20
     //   (0.7 × 554 466 413.92 = 388 126 489.74). At 7 %: 1 014 430 894.31 × (1 + 1.07⁻⁵ = 1.7129862)
@@ -449,12 +472,16 @@ fn golden_gb200_nvl72_sized_by_50_mw() {
     //   × (1 − 1.07⁻⁶)/0.07 (4.7665397) = €1 864 354 831.28. The year-5 purchase is mostly left at
     //   year 6, and its residual is discounted, so the present value exceeds the plain sum:
     //   2 × 1 014 430 894.31 + 554 466 413.92 − 1 199 671 205.19 + 6 × 77 954 642.28 = €1 851 384 851.02.
-    close("tco", e.tco.value(), 1_864_354_831.28, 1e-9);
-    close("tco undiscounted", e.tco_undiscounted.value(), 1_851_384_851.02, 1e-9);
-    close("residual", e.residual_value.value(), 1_199_671_205.19, 1e-9);
+    //   Model 2.2, the same with facility €556 191 136.64 and opex €77 999 924.13: residual 811 544 715.45
+    //   + 0.7 × 556 191 136.64 = €1 200 878 511.09; TCO €1 865 490 912.84; undiscounted €1 852 173 958.94.
+    close("tco", e.tco.value(), 1_865_490_912.84, 1e-9);
+    close("tco undiscounted", e.tco_undiscounted.value(), 1_852_173_958.94, 1e-9);
+    close("residual", e.residual_value.value(), 1_200_878_511.09, 1e-9);
     // € per GPU-hour: (1 014 430 894.31 × 0.2438907 + 554 466 413.92 × 0.0943929 = 299 747 962.31
     //   + 77 954 642.28) / (22 176 × 8 760) = €1.944297.
-    close("cost per gpu hour", e.cost_per_gpu_hour.value(), 1.944_297_244, 1e-9);
+    //   Model 2.2: (1 014 430 894.31 × 0.2438907 + 556 191 136.64 × 0.0943929 + 77 999 924.13)
+    //   / 194 261 760 = €1.945368.
+    close("cost per gpu hour", e.cost_per_gpu_hour.value(), 1.945_368_394, 1e-9);
 
     // CO2: France 41.4 g/kWh (Ember, lifecycle) × 309 093.77 MWh = 12 796.48 t location-based;
     //   market-based at France's residual mix 17.11 g/kWh (AIB, direct CO2 only) = 5 288.59 t.
@@ -541,14 +568,19 @@ fn golden_mi355x_sweden_heat_reuse_and_renewables() {
     // Capex: (US$25 000 + 6 250) × 20 000 / 1.0824 = €577 420 546.93; IT €664 033 628.97;
     //   construction 11.6e6 × 46.8125 × 1.085 / 1.0824 = €544 329 383.78; with N the electrical
     //   share is 0.45 × 0.8 = 0.36: facility (0.2 + 0.36 + 0.25 + 0.1 + 0.1) = 1.01 × … = €549 772 677.61.
-    close("electrical", e.capex.electrical.value(), 193900040.607, EXACT);
-    close("capex", e.capex.total().value(), 1208030965.12, EXACT);
+    //   Model 2.2: Sweden's labour cost €43.9/h (an estimate) gives 0.55 + 0.45 × 43.9/43.4 = 1.0051843:
+    //   electrical 2.1's €193 900 040.61 × it = €194 905 282.75; facility €546 817 598.83; IT
+    //   €664 033 628.97; total €1 210 851 227.81.
+    close("electrical", e.capex.electrical.value(), 194_905_282.753, EXACT);
+    close("capex", e.capex.total().value(), 1_210_851_227.81, EXACT);
 
     // Opex: electricity 279 183.981 × 60 = 16 751 038.89; maintenance 10 995 453.55; support
     //   26 561 345.16; staff 0.4 × 46.8125 × 90 000 = 1 685 250; heat sales −163 632.834 × 25
     //   = −4 090 820.84; total €51 902 266.76.
+    //   Model 2.2: maintenance 0.02 × 546 817 598.83 = 10 936 351.98 (2.1: 10 879 955.20); staff
+    //   0.4 × 46.320736 × 90 000 × 43.9/43.4 = 1 686 757.88 (2.1: 1 667 546.51); opex €51 980 580.63.
     close("heat revenue", e.opex.heat_revenue.value(), -4134735.84221, EXACT);
-    close("opex", e.opex.total().value(), 51904964.0095, EXACT);
+    close("opex", e.opex.total().value(), 51_980_580.628_6, EXACT);
     // CRF(5 %, 4 y) = 0.05 / (1 − 1.05⁻⁴) = 0.2820118; CRF(5 %, 25 y) = 0.0709525;
     //   annualised 664 033 628.97 × 0.2820118 + 549 772 677.61 × 0.0709525 = €226 273 063.05.
     //   12 years / 4-year life = exactly 3 IT purchases (years 0, 4, 8), none left at year 12; the
@@ -558,9 +590,13 @@ fn golden_mi355x_sweden_heat_reuse_and_renewables() {
     //   + 51 902 266.76 × (1 − 1.05⁻¹²)/0.05 (× 8.8632516: 460 022 850.80) = €2 510 385 685.92.
     //   Undiscounted: 3 × 664 033 628.97 + 549 772 677.61 − 285 881 792.36 + 12 × 51 902 266.76
     //   = €2 878 818 973.29 (the plain sum before v2, without residual value: €3 164 700 765.66).
-    close("annualised", e.annualised_capex.value(), 225863288.381, EXACT);
-    close("tco", e.tco.value(), 2506306532.5, EXACT);
-    close("tco undiscounted", e.tco_undiscounted.value(), 2876079176.38, EXACT);
+    //   Model 2.2 (facility €546 817 598.83, opex €51 980 580.63): annualised 664 033 628.97 × 0.2820118
+    //   + 546 817 598.83 × 0.0709525 = €226 063 392.95; TCO 664 033 628.97 × (1 + 1.05⁻⁴ + 1.05⁻⁸)
+    //   + 546 817 598.83 × (1 − 13/25 × 1.05⁻¹²) + 51 980 580.63 × 8.8632516 = €2 508 980 381.85;
+    //   undiscounted 3 × 664 033 628.97 + 12/25 × 546 817 598.83 + 12 × 51 980 580.63 = €2 878 340 301.90.
+    close("annualised", e.annualised_capex.value(), 226_063_392.949, EXACT);
+    close("tco", e.tco.value(), 2_508_980_381.85, EXACT);
+    close("tco undiscounted", e.tco_undiscounted.value(), 2_878_340_301.90, EXACT);
 
     // Carbon: Sweden 35.3 g/kWh × 279 183.981 = 9 855.19 t location-based; the 20 % not covered by
     //   PPAs at Sweden's AIB 2025 residual mix 208.56 g/kWh → 279 183.981 × 0.2 × 0.20856
@@ -782,4 +818,38 @@ fn implausible_pairings_are_refused_with_a_reason() {
         ));
     }
     assert!(with("mi355x", CoolingTech::Dlc).is_ok() && with("mi350x", CoolingTech::Air).is_ok());
+}
+
+// ---------------------------------------------------------------------------
+// Local costs (model 2.2): the default factory with 2N redundancy in Greece
+// (Athens), against the same in Germany. Construction is Frankfurt's price with
+// its labour share (45 %) at Greece's labour cost; staff at Greece's labour cost.
+// ---------------------------------------------------------------------------
+#[test]
+fn construction_and_staff_follow_the_countrys_labour_cost() {
+    let greece = Scenario { country: "GR".into(), redundancy: Redundancy::TwoN, ..Scenario::default() };
+    let e = evaluate(&greece).expect("evaluates");
+    let de = evaluate(&Scenario { country: "DE".into(), ..greece.clone() }).expect("evaluates");
+
+    // Labour cost: Greece €16.7/h, Germany €43.4/h (Eurostat 2024): ratio 0.3847926.
+    //   Construction factor 0.55 + 0.45 × 0.3847926 = 0.7231567: US$11.6 M × 0.7231567
+    //   = US$8 388 617.51 per MW of IT.
+    close("construction price", e.construction_usd_per_mw, 8_388_617.511_5, EXACT);
+    close("construction price DE", de.construction_usd_per_mw, 11.6e6, EXACT);
+    assert!(e.local_cost_is_estimate && !de.local_cost_is_estimate);
+
+    // IT design as the default, 196.456137 MW (climate does not move it).
+    //   Construction 8 388 617.51 × 196.456137 × 1.085 (DLC) / 1.0824 = €1 651 953 990.10;
+    //   2N electrical 0.45 × 1.4 = 0.63 → €1 040 731 013.76; facility × 1.28 = €2 114 501 107.32
+    //   (Frankfurt prices: €2 923 987 511.80, 27.7 % more). IT capex does not move.
+    close("it_design", e.power.it_design.value(), 196.456_136_951, EXACT);
+    close("electrical", e.capex.electrical.value(), 1_040_731_013.76, EXACT);
+    close("facility", e.capex.facility().value(), 2_114_501_107.32, EXACT);
+    close("facility DE", de.capex.facility().value(), 2_923_987_511.80, EXACT);
+    close("IT capex", e.capex.it().value(), de.capex.it().value(), EXACT);
+
+    // Staff: 0.4 FTE/MW × 196.456137 MW × €90 000 × 0.3847926 (€34 631.34 an FTE) = €2 721 415.43.
+    close("staff per FTE", e.staff_eur_per_fte, 34_631.336_41, EXACT);
+    close("staff", e.opex.staff.value(), 2_721_415.427, EXACT);
+    close("maintenance", e.opex.maintenance.value(), 0.02 * 2_114_501_107.32, EXACT);
 }

@@ -42,6 +42,15 @@ pub struct Country {
     pub household_kwh: f64,
     /// `true` where the household figure is an estimate.
     pub household_is_estimate: bool,
+    /// Hourly labour cost of the whole economy (excluding agriculture and public
+    /// administration), 2024, €/h: Eurostat lc_lci_lev ([`source::EUROSTAT_LABOUR_COST`];
+    /// Portugal and Malta 2023). Prices construction labour and on-site staff
+    /// against Germany's ([`Country::labour_ratio`]).
+    pub labour_eur_per_hour: f64,
+    /// `true` where that labour cost is an estimate (Sweden, Finland, Slovenia,
+    /// Estonia: no 2023–2024 level in the sources; their latest published level ×
+    /// the EU average's growth since).
+    pub labour_is_estimate: bool,
 }
 
 impl Country {
@@ -107,6 +116,42 @@ impl Country {
     }
 }
 
+/// Germany's hourly labour cost, €/h (2024): the reference of the construction
+/// price (Turner & Townsend's Frankfurt) and of the staff cost ([`source::EUROSTAT_LABOUR_COST`]).
+pub const LABOUR_REFERENCE_EUR_PER_HOUR: f64 = 43.4;
+/// Share of labour in data-centre construction cost, 0.45: the middle of the
+/// 40–50 % quoted by Cortex Construct ([`source::CONSTRUCTION_LABOUR_SHARE`],
+/// estimate). The rest — plant, switchgear, materials — is taken as priced the
+/// same across the EU.
+pub const CONSTRUCTION_LABOUR_SHARE: f64 = 0.45;
+
+impl Country {
+    /// Labour cost relative to Germany's: 1 in Germany, 0.38 in Greece, 1.27 in Luxembourg.
+    pub fn labour_ratio(&self) -> f64 {
+        self.labour_eur_per_hour / LABOUR_REFERENCE_EUR_PER_HOUR
+    }
+
+    /// Construction price relative to Frankfurt's (model 2.2): the labour share at
+    /// this country's labour cost, the rest at Frankfurt's price,
+    /// 1 − [`CONSTRUCTION_LABOUR_SHARE`] + [`CONSTRUCTION_LABOUR_SHARE`] × [`Country::labour_ratio`].
+    /// Turner & Townsend price no other EU city, so every country but Germany is
+    /// an estimate ([`Country::construction_is_estimate`]).
+    pub fn construction_factor(&self) -> f64 {
+        1.0 - CONSTRUCTION_LABOUR_SHARE + CONSTRUCTION_LABOUR_SHARE * self.labour_ratio()
+    }
+
+    /// `true` where the construction price is not read from the city index (every
+    /// country but Germany, whose Frankfurt is in it).
+    pub fn construction_is_estimate(&self) -> bool {
+        self.code != "DE"
+    }
+
+    /// The citations of the local cost: the labour cost and the labour share.
+    pub fn cost_sources(&self) -> [Source; 3] {
+        [source::TT_CONSTRUCTION, source::EUROSTAT_LABOUR_COST, source::CONSTRUCTION_LABOUR_SHARE]
+    }
+}
+
 /// EU-27 electricity demand 2025, TWh ([`source::EMBER_DEMAND`]).
 pub const EU27_DEMAND_TWH: f64 = 2_769.63;
 /// EU-27 average household electricity per dwelling, kWh ([`source::ODYSSEE_HOUSEHOLDS`]).
@@ -130,6 +175,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 77.33,
         household_kwh: 4300.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 44.5,
+        labour_is_estimate: false,
     },
     Country {
         code: "BE",
@@ -147,6 +194,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 86.58,
         household_kwh: 3300.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 48.2,
+        labour_is_estimate: false,
     },
     Country {
         code: "BG",
@@ -164,6 +213,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 36.56,
         household_kwh: 3300.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 10.6,
+        labour_is_estimate: false,
     },
     Country {
         code: "CY",
@@ -181,6 +232,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 5.74,
         household_kwh: 3900.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 21.0,
+        labour_is_estimate: false,
     },
     Country {
         code: "CZ",
@@ -198,6 +251,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 68.05,
         household_kwh: 3400.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 18.2,
+        labour_is_estimate: false,
     },
     Country {
         code: "DE",
@@ -215,6 +270,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 517.24,
         household_kwh: 3000.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 43.4,
+        labour_is_estimate: false,
     },
     Country {
         code: "DK",
@@ -232,6 +289,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 40.79,
         household_kwh: 3600.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 50.1,
+        labour_is_estimate: false,
     },
     Country {
         code: "EE",
@@ -249,6 +308,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 9.26,
         household_kwh: 2800.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 16.7,
+        labour_is_estimate: true,
     },
     Country {
         code: "ES",
@@ -266,6 +327,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 275.81,
         household_kwh: 3400.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 25.5,
+        labour_is_estimate: false,
     },
     Country {
         code: "FI",
@@ -283,6 +346,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 86.81,
         household_kwh: 7000.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 43.0,
+        labour_is_estimate: true,
     },
     Country {
         code: "FR",
@@ -300,6 +365,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 474.99,
         household_kwh: 4500.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 43.7,
+        labour_is_estimate: false,
     },
     Country {
         code: "GR",
@@ -317,6 +384,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 55.46,
         household_kwh: 3500.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 16.7,
+        labour_is_estimate: false,
     },
     Country {
         code: "HR",
@@ -334,6 +403,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 19.88,
         household_kwh: 3300.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 16.5,
+        labour_is_estimate: false,
     },
     Country {
         code: "HU",
@@ -351,6 +422,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 49.13,
         household_kwh: 2300.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 14.1,
+        labour_is_estimate: false,
     },
     Country {
         code: "IE",
@@ -368,6 +441,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 37.67,
         household_kwh: 4400.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 45.2,
+        labour_is_estimate: false,
     },
     Country {
         code: "IT",
@@ -385,6 +460,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 311.12,
         household_kwh: 2400.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 30.9,
+        labour_is_estimate: false,
     },
     Country {
         code: "LT",
@@ -402,6 +479,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 12.23,
         household_kwh: 2100.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 16.3,
+        labour_is_estimate: false,
     },
     Country {
         code: "LU",
@@ -419,6 +498,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 6.69,
         household_kwh: 4300.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 55.2,
+        labour_is_estimate: false,
     },
     Country {
         code: "LV",
@@ -436,6 +517,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 7.51,
         household_kwh: 2000.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 15.1,
+        labour_is_estimate: false,
     },
     Country {
         code: "MT",
@@ -453,6 +536,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 3.22,
         household_kwh: 3900.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 14.2,
+        labour_is_estimate: false,
     },
     Country {
         code: "NL",
@@ -470,6 +555,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 121.29,
         household_kwh: 2600.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 45.2,
+        labour_is_estimate: false,
     },
     Country {
         code: "PL",
@@ -487,6 +574,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 173.24,
         household_kwh: 2100.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 17.3,
+        labour_is_estimate: false,
     },
     Country {
         code: "PT",
@@ -504,6 +593,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 60.47,
         household_kwh: 3000.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 17.0,
+        labour_is_estimate: false,
     },
     Country {
         code: "RO",
@@ -521,6 +612,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 54.39,
         household_kwh: 1800.0,
         household_is_estimate: false,
+        labour_eur_per_hour: 12.5,
+        labour_is_estimate: false,
     },
     Country {
         code: "SE",
@@ -538,6 +631,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 137.08,
         household_kwh: 8500.0,
         household_is_estimate: false,
+        labour_eur_per_hour: 43.9,
+        labour_is_estimate: true,
     },
     Country {
         code: "SI",
@@ -555,6 +650,8 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 14.35,
         household_kwh: 4000.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 25.4,
+        labour_is_estimate: true,
     },
     Country {
         code: "SK",
@@ -572,5 +669,7 @@ pub const COUNTRIES: &[Country] = &[
         demand_twh: 26.74,
         household_kwh: 2900.0,
         household_is_estimate: true,
+        labour_eur_per_hour: 18.5,
+        labour_is_estimate: false,
     },
 ];
