@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod breakdown;
+pub mod checks;
 pub mod compare;
 pub mod fatal;
 pub mod field;

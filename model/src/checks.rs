@@ -15,6 +15,8 @@ pub struct PublishedCheck {
     pub id: &'static str,
     /// What was published, in English.
     pub name: &'static str,
+    /// The same in French.
+    pub name_fr: &'static str,
     /// When it was published (year).
     pub year: u16,
     /// Where.
@@ -69,6 +71,7 @@ pub fn checks() -> Vec<PublishedCheck> {
         PublishedCheck {
             id: "llama31-405b-gpu-hours",
             name: "Llama 3.1 405B: 30.84 M H100-hours on up to 16,384 H100",
+            name_fr: "Llama 3.1 405B : 30,84 M heures-H100 sur jusqu’à 16 384 H100",
             year: 2024,
             source: source::LLAMA31_CARD,
             scenario: llama.clone(),
@@ -79,6 +82,7 @@ pub fn checks() -> Vec<PublishedCheck> {
         PublishedCheck {
             id: "llama31-405b-energy",
             name: "Llama 3.1 405B: ≈ 30 GWh with server overhead at PUE ≈ 1.1 (derived from the model card)",
+            name_fr: "Llama 3.1 405B : ≈ 30 GWh avec les serveurs, PUE ≈ 1,1 (déduit de la fiche du modèle)",
             year: 2024,
             source: source::LLAMA31_CARD,
             scenario: Scenario { pue: Some(1.1), ..llama },
@@ -89,6 +93,7 @@ pub fn checks() -> Vec<PublishedCheck> {
         PublishedCheck {
             id: "gtc-8000-hopper",
             name: "8,000 Hopper GPUs draw ≈ 15 MW",
+            name_fr: "8 000 GPU Hopper consomment ≈ 15 MW",
             year: 2024,
             source: source::NVIDIA_GTC_2024,
             scenario: count(8_000.0, "h100", "DE", CoolingTech::Air),
@@ -99,6 +104,7 @@ pub fn checks() -> Vec<PublishedCheck> {
         PublishedCheck {
             id: "gtc-2000-blackwell",
             name: "2,000 Blackwell GPUs draw ≈ 4 MW",
+            name_fr: "2 000 GPU Blackwell consomment ≈ 4 MW",
             year: 2024,
             source: source::NVIDIA_GTC_2024,
             scenario: count(2_000.0, "gb200", "DE", CoolingTech::Dlc),
@@ -109,6 +115,7 @@ pub fn checks() -> Vec<PublishedCheck> {
         PublishedCheck {
             id: "100k-h100-it",
             name: "A 100,000-H100 cluster: ≈ 150 MW of IT",
+            name_fr: "Un cluster de 100 000 H100 : ≈ 150 MW informatiques",
             year: 2025,
             source: source::RULE_100K_H100,
             scenario: Scenario {
@@ -122,6 +129,7 @@ pub fn checks() -> Vec<PublishedCheck> {
         PublishedCheck {
             id: "100k-h100-facility",
             name: "A 100,000-H100 cluster: ≈ 200 MW at the facility",
+            name_fr: "Un cluster de 100 000 H100 : ≈ 200 MW pour le site",
             year: 2025,
             source: source::RULE_100K_H100,
             scenario: Scenario {
@@ -135,6 +143,7 @@ pub fn checks() -> Vec<PublishedCheck> {
         PublishedCheck {
             id: "100k-gpu-energy",
             name: "A 100,000-GPU factory at 85 % load uses ≈ 1.5 TWh a year",
+            name_fr: "Une usine de 100 000 GPU à 85 % de charge consomme ≈ 1,5 TWh par an",
             year: 2026,
             source: source::REF_100K_ENERGY,
             scenario: Scenario { utilization: 0.85, ..count(100_000.0, "gb200", "SE", CoolingTech::Dlc) },
@@ -145,6 +154,7 @@ pub fn checks() -> Vec<PublishedCheck> {
         PublishedCheck {
             id: "liquid-pue",
             name: "Liquid-cooled hyperscale PUE 1.10–1.25 (midpoint 1.175)",
+            name_fr: "PUE d’un hyperscale refroidi par liquide 1,10–1,25 (milieu 1,175)",
             year: 2026,
             source: source::PUE_BY_COOLING,
             scenario: Scenario::default(),

@@ -199,6 +199,7 @@ pub fn App() -> impl IntoView {
                 <Compare />
                 <Figures />
                 <Breakdown />
+                <crate::ui::checks::Checks />
                 <Sources />
             </div>
             <SummaryBar anchor />

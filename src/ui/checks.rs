@@ -1,0 +1,132 @@
+//! The model checked against published facilities and training runs: each
+//! case's published figure, the model's for the same inputs, the difference
+//! and the band it must stay in, and a link that opens the case.
+//!
+//! The cases do not depend on what the visitor enters, so their tables are
+//! written by this release's model when it is built: `checks_html` renders
+//! them and a test keeps `generated/checks.{en,fr}.html` equal to its output
+//! (`UPDATE_GENERATED=1 cargo test --lib checks` rewrites them). Computing the
+//! eight cases in the browser cost 5 KB of wasm (gzip) for the same figures.
+
+use crate::i18n::Lang;
+use crate::state::use_planner;
+use crate::ui::tx;
+use leptos::prelude::*;
+
+const CHECKS_EN: &str = include_str!("generated/checks.en.html");
+const CHECKS_FR: &str = include_str!("generated/checks.fr.html");
+
+/// The checks as an HTML table, from the model (run at build time, see above).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn checks_html(l: Lang) -> String {
+    use crate::format::{format as fmt, Style};
+    use crate::model::checks::{checks, PublishedCheck};
+    use crate::ui::html::esc;
+    let t = l.text();
+    let figure = |c: &PublishedCheck, v: f64| {
+        if c.metric == "train_gpu_hours" {
+            format!("{} h", fmt(v, l, Style::Compact))
+        } else {
+            crate::ui::kpis::display_metric(c.metric, v, l)
+        }
+    };
+    let pct = |x: f64| {
+        let s = fmt(x.abs(), l, Style::Percent(0));
+        if x < 0.0 {
+            format!("\u{2212}{s}")
+        } else {
+            format!("+{s}")
+        }
+    };
+    let mut out = format!(
+        "<div class=\"table-scroll\"><table class=\"kv checks-table\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\"><span class=\"sr-only\">{}</span></th></tr></thead><tbody>",
+        esc(t.check_case),
+        esc(t.check_published),
+        esc(t.check_model),
+        esc(t.check_difference),
+        esc(t.check_band),
+        esc(t.check_load),
+    );
+    for c in checks() {
+        let e = crate::model::evaluate(&c.scenario).expect("a published check evaluates");
+        let model = c.model_value(&e);
+        let ok = c.within(model);
+        let name = if l == Lang::Fr { c.name_fr } else { c.name };
+        // What differs from the defaults (the rest a link leaves at them), and the language.
+        let defaults = crate::url_state::to_query(&crate::model::Scenario::default(), Some(l), false);
+        let query = crate::url_state::to_query(&c.scenario, Some(l), false)
+            .split('&')
+            .filter(|pair| {
+                pair.starts_with("v=") || pair.starts_with("lang=") || !defaults.split('&').any(|d| d == *pair)
+            })
+            .collect::<Vec<_>>()
+            .join("&");
+        out.push_str(&format!(
+            "<tr data-check=\"{id}\" data-within=\"{ok}\"><th scope=\"row\">{name} <span class=\"check-source\">({year}, <a href=\"{url}\" rel=\"noopener noreferrer\" target=\"_blank\">{publisher}</a>)</span></th><td>{published}</td><td>{model}</td><td><span class=\"badge {class}\">{diff}</span></td><td>{lo} … {hi}</td><td><a class=\"button load-check\" href=\"?{query}\" aria-label=\"{load}: {name}\">{load}</a></td></tr>",
+            id = esc(c.id),
+            name = esc(name),
+            year = c.year,
+            url = esc(c.source.url),
+            publisher = esc(c.source.publisher),
+            published = esc(&figure(&c, c.published)),
+            model = esc(&figure(&c, model)),
+            class = if ok { "pass" } else { "fail" },
+            diff = esc(&pct(c.difference(model))),
+            lo = esc(&pct(c.band.0)),
+            hi = esc(&pct(c.band.1)),
+            load = esc(t.check_load),
+            query = esc(&query),
+        ));
+    }
+    out.push_str("</tbody></table></div>");
+    out
+}
+
+/// The panel of published checks.
+#[component]
+pub fn Checks() -> impl IntoView {
+    let p = use_planner();
+    view! {
+        <section class="panel wide" id="checks" aria-labelledby="checks-title">
+            <h2 id="checks-title">{tx(|t| t.h_checks)}</h2>
+            <p class="note">{tx(|t| t.checks_note)}</p>
+            <div inner_html=move || if p.lang.get() == Lang::Fr { CHECKS_FR } else { CHECKS_EN }></div>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_generated_tables_are_this_models() {
+        for (lang, file, shipped) in [(Lang::En, "en", CHECKS_EN), (Lang::Fr, "fr", CHECKS_FR)] {
+            let html = checks_html(lang);
+            if std::env::var_os("UPDATE_GENERATED").is_some() {
+                let path = format!("{}/src/ui/generated/checks.{file}.html", env!("CARGO_MANIFEST_DIR"));
+                std::fs::write(path, &html).unwrap();
+                continue;
+            }
+            assert_eq!(
+                html, shipped,
+                "src/ui/generated/checks.{file}.html is stale: UPDATE_GENERATED=1 cargo test --lib checks"
+            );
+        }
+    }
+
+    #[test]
+    fn every_case_is_within_its_band_and_opens_its_inputs() {
+        let html = checks_html(Lang::En);
+        assert_eq!(html.matches("data-within=\"true\"").count(), crate::model::checks::checks().len(), "{html}");
+        assert!(html.contains("href=\"?v=1&amp;count=16384&amp;accelerator=h100"), "{html}");
+        // Each link opens exactly its case: what it leaves out is at the defaults.
+        for c in crate::model::checks::checks() {
+            let href =
+                html.split(&format!("data-check=\"{}\"", c.id)).nth(1).unwrap().split("href=\"?").nth(1).unwrap();
+            let query = href.split('"').next().unwrap().replace("&amp;", "&");
+            assert_eq!(crate::url_state::parse_query(&query).scenario, c.scenario, "{}", c.id);
+        }
+        assert!(checks_html(Lang::Fr).contains("Charger"));
+    }
+}
