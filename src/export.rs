@@ -175,6 +175,8 @@ pub fn results_csv(name: &str, scenario: &Scenario, estimate: &Estimate, ranges:
         ("pue", estimate.pue_monthly),
         ("free_cooling_share", c.free_cooling_monthly),
         ("outdoor_temp_c", c.outdoor_temp_monthly_c),
+        ("water_m3", c.water_monthly.map(|w| w.0)),
+        ("wue_l_per_kwh", c.wue_monthly),
     ] {
         for (m, v) in values.iter().enumerate() {
             out.push_str(&format!("monthly,{name}_{:02},{},,\n", m + 1, plain(*v)));
@@ -298,7 +300,7 @@ mod tests {
         }
         assert!(csv.contains("input,scenario_name,\"My \"\"plan\"\", v2\""));
         let monthly: Vec<&str> = csv.lines().filter(|l| l.starts_with("monthly,")).collect();
-        assert_eq!(monthly.len(), 48, "four series of twelve months");
+        assert_eq!(monthly.len(), 72, "six series of twelve months");
         assert_eq!(monthly[0], format!("monthly,energy_gwh_01,{},,", plain(a.estimate.energy_monthly[0].gwh())));
         assert_eq!(monthly[23], format!("monthly,pue_12,{},,", plain(a.estimate.pue_monthly[11])));
         for (i, l) in monthly.iter().enumerate() {
@@ -308,6 +310,11 @@ mod tests {
         }
         let sum: f64 = monthly[..12].iter().map(|l| l.split(',').nth(2).unwrap().parse::<f64>().unwrap()).sum();
         assert!((sum / a.estimate.annual_energy.gwh() - 1.0).abs() < 1e-9, "the months add up to the year");
+        let water: f64 = monthly[48..60].iter().map(|l| l.split(',').nth(2).unwrap().parse::<f64>().unwrap()).sum();
+        assert!(
+            (water - a.estimate.cooling.water.0).abs() <= 1e-6 * a.estimate.cooling.water.0.max(1.0),
+            "water by month"
+        );
         assert!(csv.contains("input,accelerator,b200"));
     }
 }

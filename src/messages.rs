@@ -30,6 +30,7 @@ pub fn field_label(t: &crate::i18n::Text, field: &'static str) -> &'static str {
         "train_tokens_t" => t.train_tokens,
         "mfu" => t.mfu,
         "goodput" => t.goodput,
+        "opening_year" => t.opening_year,
         other => other,
     }
 }

@@ -2,8 +2,9 @@
 //! heat reuse and context, the training run, and the uncertainty ranges.
 
 use crate::format::{format as fmt, sig, smart, unit, Style};
+use crate::i18n::fill;
 use crate::i18n::{Lang, Text};
-use crate::model::estimate::{Rule, Status};
+use crate::model::estimate::{ErfDuty, Rule, Status};
 use crate::model::uncertainty::Output;
 use crate::model::{Analysis, Estimate};
 use crate::state::use_planner;
@@ -44,6 +45,16 @@ pub fn power_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
 pub fn cooling_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
     let c = &e.cooling;
     vec![
+        (
+            t.r_design_day.into(),
+            format!(
+                "{} °C / {} °C{}",
+                fmt(c.design_dry_bulb_c, l, Style::Plain(1)),
+                fmt(c.design_wet_bulb_c, l, Style::Plain(1)),
+                if c.design_is_estimate { format!(" ({})", t.estimate) } else { String::new() }
+            ),
+        ),
+        (t.r_pue_design.into(), fmt(e.pue_design, l, Style::Plain(3))),
         (t.r_heat.into(), unit(sig(c.heat_design.0, l, 1), "MWth")),
         (t.r_chiller.into(), unit(sig(c.chiller_capacity.0, l, 1), "MWth")),
         (t.r_free.into(), fmt(c.free_cooling_annual(), l, Style::Percent(1))),
@@ -144,7 +155,26 @@ pub fn training_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
         (t.m_train_energy.into(), unit(sig(r.energy.0, l, 0), "MWh")),
         (t.m_train_co2.into(), unit(sig(r.co2.0, l, 0), "t")),
         (t.m_train_cost.into(), fmt(r.cost.0, l, Style::EuroCompact)),
+        (
+            t.r_mfu.into(),
+            format!(
+                "{} ({})",
+                fmt(r.mfu, l, Style::Percent(0)),
+                if r.mfu_is_catalogue_default { t.mfu_catalogue } else { t.mfu_yours }
+            ),
+        ),
+        (t.r_precision_speedup.into(), format!("× {}", fmt(r.precision_speedup, l, Style::Plain(2)))),
+        (t.r_scale_efficiency.into(), fmt(r.scale_efficiency, l, Style::Percent(1))),
     ]
+}
+
+/// The training run's note when its time is extrapolated beyond published scales.
+fn training_note(e: &Estimate, l: Lang) -> String {
+    if e.training.extrapolated {
+        format!("<p class=\"note\" id=\"train-extrapolated\">{}</p>", esc(l.text().extrapolated_note))
+    } else {
+        String::new()
+    }
 }
 
 /// Label of a Monte-Carlo output.
@@ -261,22 +291,40 @@ pub fn rules_html(e: &Estimate, l: Lang) -> String {
         out.push_str(&format!("<div><span>{}</span><strong>{}</strong></div>", esc(label), esc(&value)));
     }
     out.push_str("</div><ul class=\"checks\">");
-    for c in &e.checks {
-        let class = match c.status {
+    let item = |out: &mut String, rule: &str, status: Status, label: &str| {
+        let class = match status {
             Status::Pass => "pass",
             Status::Fail => "fail",
             Status::Applies => "applies",
             Status::NotApplicable => "na",
         };
         out.push_str(&format!(
-            "<li class=\"check {class}\" data-rule=\"{:?}\" data-status=\"{:?}\"><span class=\"badge\">{}</span><span>{}</span></li>",
-            c.rule,
-            c.status,
-            esc(status_label(t, c.status)),
-            esc(rule_label(t, c.rule))
+            "<li class=\"check {class}\" data-rule=\"{rule}\" data-status=\"{status:?}\"><span class=\"badge\">{}</span><span>{}</span></li>",
+            esc(status_label(t, status)),
+            esc(label)
         ));
+    };
+    for c in &e.checks {
+        // The limits follow the opening year: written as the check has them.
+        let label = match c.rule {
+            Rule::EnefgPue => fill(t.rule_enefg_pue, &fmt(c.limit, l, Style::Plain(1))),
+            Rule::EnefgErf => fill(t.rule_enefg_erf, &fmt(e.rules.erf_target, l, Style::Percent(0))),
+            r => rule_label(t, r).to_string(),
+        };
+        item(&mut out, &format!("{:?}", c.rule), c.status, &label);
     }
+    item(&mut out, "EedHeatCba", e.rules.eed_heat_cba.status, t.rule_eed_heat);
     out.push_str("</ul>");
+    // Why the reuse target binds or not, where there is something to say.
+    let why = match e.rules.erf_duty {
+        ErfDuty::NoOfftaker => Some(t.erf_no_offtaker),
+        ErfDuty::OpenedBefore2026 => Some(t.erf_before_2026),
+        ErfDuty::BelowThreshold => Some(t.erf_below_threshold),
+        ErfDuty::NotGerman | ErfDuty::Target => None,
+    };
+    if let Some(why) = why {
+        out.push_str(&format!("<p class=\"note\" id=\"erf-duty\">{}</p>", esc(why)));
+    }
     out
 }
 
@@ -335,7 +383,7 @@ pub fn Breakdown() -> impl IntoView {
             <Panel id="panel-carbon" title=tr(|t| t.h_carbon) rows=carbon_rows />
             <Rules />
             <Panel id="panel-context" title=tr(|t| t.h_context) rows=context_rows />
-            <Panel id="panel-training" title=tr(|t| t.h_training) rows=training_rows />
+            <Panel id="panel-training" title=tr(|t| t.h_training) rows=training_rows extra=training_note />
             <Uncertainty />
         </div>
     }

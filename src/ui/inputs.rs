@@ -88,10 +88,20 @@ fn accelerator_specs(id: &str, lang: Lang) -> String {
 fn country_facts(code: &str, lang: Lang) -> String {
     let Some(c) = catalogue::country(code) else { return String::new() };
     let mean: f64 = c.monthly_temp_c.iter().sum::<f64>() / 12.0;
-    let est = if c.price_is_estimate { format!(" ({})", lang.text().estimate) } else { String::new() };
+    let t = lang.text();
+    let est = if c.price_is_estimate { format!(" ({})", t.estimate) } else { String::new() };
+    // The condition plant and grid are sized on, beside the climate.
+    let d = c.design();
+    let design = format!(
+        "{} {} °C / {} °C{}",
+        t.design_label,
+        fmt(d.dry_bulb_c, lang, Style::Plain(1)),
+        fmt(d.wet_bulb_c, lang, Style::Plain(1)),
+        if d.is_estimate { format!(" ({})", t.estimate) } else { String::new() }
+    );
     match lang {
         Lang::En => format!(
-            "{}: {} €/MWh{est} · {} gCO₂e/kWh ({}) · mean {} °C",
+            "{}: {} €/MWh{est} · {} gCO₂e/kWh ({}) · mean {} °C · {design}",
             c.city,
             smart(c.price_eur_per_mwh, lang),
             smart(c.carbon_g_per_kwh, lang),
@@ -99,7 +109,7 @@ fn country_facts(code: &str, lang: Lang) -> String {
             fmt(mean, lang, Style::Plain(1))
         ),
         Lang::Fr => format!(
-            "{} : {} €/MWh{est} · {} gCO₂e/kWh ({}) · moyenne {} °C",
+            "{}\u{a0}: {} €/MWh{est} · {} gCO₂e/kWh ({}) · moyenne {} °C · {design}",
             c.city,
             smart(c.price_eur_per_mwh, lang),
             smart(c.carbon_g_per_kwh, lang),
@@ -141,6 +151,241 @@ fn bind_number(
     set: fn(&mut Scenario, Option<f64>),
 ) -> (Memo<Option<f64>>, Callback<Option<f64>>) {
     (Memo::new(move |_| p.scenario.with(get)), Callback::new(move |v: Option<f64>| p.edit(|s| set(s, v))))
+}
+
+/// What an empty optional field stands for, said in its placeholder.
+#[derive(Clone, Copy)]
+enum Placeholder {
+    /// The country's figure.
+    Country(fn(&catalogue::Country) -> f64),
+    /// The PUE the model computes for the site.
+    SitePue,
+}
+
+/// One number input of the scenario: its element id, its `name` (the URL
+/// parameter), label, help, unit, range, slider and how it reads and writes
+/// the scenario. The form is drawn from these tables.
+struct Num {
+    id: &'static str,
+    name: &'static str,
+    label: fn(&Text) -> &'static str,
+    help: Option<fn(&Text) -> &'static str>,
+    unit: &'static str,
+    min: f64,
+    max: f64,
+    step: f64,
+    slider: Slider,
+    /// Empty allowed (the placeholder says what stands in).
+    placeholder: Option<Placeholder>,
+    get: fn(&Scenario) -> Option<f64>,
+    set: fn(&mut Scenario, Option<f64>),
+}
+
+const fn num(id: &'static str, name: &'static str, label: fn(&Text) -> &'static str) -> Num {
+    Num {
+        id,
+        name,
+        label,
+        help: None,
+        unit: "",
+        min: 0.0,
+        max: 1.0,
+        step: 0.0,
+        slider: Slider::None,
+        placeholder: None,
+        get: |_| None,
+        set: |_, _| {},
+    }
+}
+
+const UTILIZATION: Num = Num {
+    help: Some(|t| t.help_utilization),
+    step: 0.01,
+    slider: Slider::Linear,
+    get: |s| Some(s.utilization),
+    set: |s, v| s.utilization = v.unwrap_or(s.utilization),
+    ..num("in-utilization", "utilization", |t| t.utilization)
+};
+
+const PUE: Num = Num {
+    help: Some(|t| t.help_pue),
+    min: 1.0,
+    max: 3.0,
+    placeholder: Some(Placeholder::SitePue),
+    get: |s| s.pue,
+    set: |s, v| s.pue = v,
+    ..num("in-pue", "pue", |t| t.pue_override)
+};
+
+const ECONOMICS: [Num; 6] = [
+    Num {
+        help: Some(|t| t.help_price),
+        unit: "€/MWh",
+        max: 2000.0,
+        placeholder: Some(Placeholder::Country(|c| c.price_eur_per_mwh)),
+        get: |s| s.price_eur_per_mwh,
+        set: |s, v| s.price_eur_per_mwh = v,
+        ..num("in-price", "price_eur_per_mwh", |t| t.price)
+    },
+    Num {
+        min: 1.0,
+        max: 50.0,
+        step: 1.0,
+        slider: Slider::Linear,
+        get: |s| Some(s.years),
+        set: |s, v| s.years = v.unwrap_or(s.years),
+        ..num("in-years", "years", |t| t.years)
+    },
+    Num {
+        min: 1.0,
+        max: 15.0,
+        step: 0.5,
+        slider: Slider::Linear,
+        get: |s| Some(s.it_life_years),
+        set: |s, v| s.it_life_years = v.unwrap_or(s.it_life_years),
+        ..num("in-it-life", "it_life", |t| t.it_life)
+    },
+    Num {
+        min: 5.0,
+        max: 60.0,
+        step: 1.0,
+        slider: Slider::Linear,
+        get: |s| Some(s.facility_life_years),
+        set: |s, v| s.facility_life_years = v.unwrap_or(s.facility_life_years),
+        ..num("in-facility-life", "facility_life", |t| t.facility_life)
+    },
+    Num {
+        help: Some(|t| t.help_wacc),
+        max: 0.3,
+        step: 0.005,
+        slider: Slider::Linear,
+        get: |s| Some(s.wacc),
+        set: |s, v| s.wacc = v.unwrap_or(s.wacc),
+        ..num("in-wacc", "wacc", |t| t.wacc)
+    },
+    Num {
+        help: Some(|t| t.help_opening_year),
+        min: 2025.0,
+        max: 2040.0,
+        step: 1.0,
+        slider: Slider::Linear,
+        get: |s| Some(s.opening_year),
+        set: |s, v| s.opening_year = v.unwrap_or(s.opening_year),
+        ..num("in-opening-year", "opening_year", |t| t.opening_year)
+    },
+];
+
+const ENERGY: [Num; 4] = [
+    Num {
+        help: Some(|t| t.help_carbon),
+        unit: "g/kWh",
+        max: 2000.0,
+        placeholder: Some(Placeholder::Country(|c| c.carbon_g_per_kwh)),
+        get: |s| s.carbon_g_per_kwh,
+        set: |s, v| s.carbon_g_per_kwh = v,
+        ..num("in-carbon", "carbon_g_per_kwh", |t| t.carbon)
+    },
+    Num {
+        help: Some(|t| t.help_renewable),
+        step: 0.01,
+        slider: Slider::Linear,
+        get: |s| Some(s.renewable_share),
+        set: |s, v| s.renewable_share = v.unwrap_or(s.renewable_share),
+        ..num("in-renewable", "renewable_share", |t| t.renewable_share)
+    },
+    Num {
+        help: Some(|t| t.help_heat_reuse),
+        step: 0.01,
+        slider: Slider::Linear,
+        get: |s| Some(s.heat_reuse),
+        set: |s, v| s.heat_reuse = v.unwrap_or(s.heat_reuse),
+        ..num("in-heat-reuse", "heat_reuse", |t| t.heat_reuse)
+    },
+    Num {
+        unit: "€/MWh",
+        max: 150.0,
+        step: 1.0,
+        get: |s| Some(s.heat_price_eur_per_mwh),
+        set: |s, v| s.heat_price_eur_per_mwh = v.unwrap_or(s.heat_price_eur_per_mwh),
+        ..num("in-heat-price", "heat_price", |t| t.heat_price)
+    },
+];
+
+const TRAINING_SIZE: [Num; 2] = [
+    Num {
+        min: 0.001,
+        max: 100_000.0,
+        slider: Slider::Log,
+        get: |s| Some(s.training.params_b),
+        set: |s, v| s.training.params_b = v.unwrap_or(s.training.params_b),
+        ..num("in-params", "train_params_b", |t| t.train_params)
+    },
+    Num {
+        min: 0.001,
+        max: 10_000.0,
+        slider: Slider::Log,
+        get: |s| Some(s.training.tokens_t),
+        set: |s, v| s.training.tokens_t = v.unwrap_or(s.training.tokens_t),
+        ..num("in-tokens", "train_tokens_t", |t| t.train_tokens)
+    },
+];
+
+const TRAINING_RATE: [Num; 2] = [
+    Num {
+        help: Some(|t| t.help_mfu),
+        min: 0.01,
+        step: 0.01,
+        slider: Slider::Linear,
+        get: |s| Some(s.training.mfu),
+        set: |s, v| s.training.mfu = v.unwrap_or(s.training.mfu),
+        ..num("in-mfu", "mfu", |t| t.mfu)
+    },
+    Num {
+        help: Some(|t| t.help_goodput),
+        min: 0.01,
+        step: 0.01,
+        slider: Slider::Linear,
+        get: |s| Some(s.training.goodput),
+        set: |s, v| s.training.goodput = v.unwrap_or(s.training.goodput),
+        ..num("in-goodput", "goodput", |t| t.goodput)
+    },
+];
+
+/// The field of one [`Num`].
+fn number(p: crate::state::Planner, n: &'static Num) -> impl IntoView {
+    let (value, on_change) = bind_number(p, n.get, n.set);
+    let placeholder = Signal::derive(move || {
+        let l = p.lang.get();
+        let t = l.text();
+        match n.placeholder {
+            Some(Placeholder::Country(f)) => p
+                .scenario
+                .with(|s| catalogue::country(&s.country).map(f))
+                .map(|v| format!("{} {}", t.country_default, smart(v, l)))
+                .unwrap_or_default(),
+            // The PUE alone: not a copy of the whole estimate on every edit.
+            Some(Placeholder::SitePue) => p
+                .estimate
+                .with(|e| e.as_ref().map(|e| e.kpis.pue))
+                .map(|pue| {
+                    format!(
+                        "{}{} {}",
+                        t.auto,
+                        if l == Lang::Fr { "\u{a0}:" } else { ":" },
+                        fmt(pue, l, Style::Plain(3))
+                    )
+                })
+                .unwrap_or_default(),
+            None => String::new(),
+        }
+    });
+    view! {
+        <NumberField id=n.id name=n.name label=Signal::derive(move || (n.label)(p.text()).to_string()) value on_change
+            min=n.min max=n.max step=n.step slider=n.slider optional=n.placeholder.is_some()
+            unit=Signal::derive(move || n.unit.to_string())
+            help=Signal::derive(move || n.help.map(|h| h(p.text()).to_string()).unwrap_or_default())
+            placeholder />
+    }
 }
 
 /// The input panel. `compact` (the embedded view) keeps hardware, site and cooling.
@@ -244,156 +489,7 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
         Redundancy::ALL.iter().map(|r| (r.id().to_string(), r.id().to_ascii_uppercase())).collect::<Vec<_>>()
     });
 
-    let country_default = move |f: fn(&catalogue::Country) -> f64| {
-        Signal::derive(move || {
-            let l = lang.get();
-            p.scenario
-                .with(|s| catalogue::country(&s.country).map(f))
-                .map(|v| format!("{} {}", l.text().country_default, smart(v, l)))
-                .unwrap_or_default()
-        })
-    };
-    let site_pue = Signal::derive(move || {
-        let l = lang.get();
-        // The PUE alone: not a copy of the whole estimate on every edit.
-        p.estimate
-            .with(|e| e.as_ref().map(|e| e.kpis.pue))
-            .map(|pue| {
-                format!(
-                    "{}{} {}",
-                    l.text().auto,
-                    if l == Lang::Fr { "\u{a0}:" } else { ":" },
-                    fmt(pue, l, Style::Plain(3))
-                )
-            })
-            .unwrap_or_default()
-    });
-
-    let (util_v, util_set) = bind_number(
-        p,
-        |s: &Scenario| Some(s.utilization),
-        |s: &mut Scenario, v: Option<f64>| {
-            if let Some(v) = v {
-                s.utilization = v
-            }
-        },
-    );
-    let (pue_v, pue_set) = bind_number(p, |s: &Scenario| s.pue, |s: &mut Scenario, v| s.pue = v);
-    let (price_v, price_set) =
-        bind_number(p, |s: &Scenario| s.price_eur_per_mwh, |s: &mut Scenario, v| s.price_eur_per_mwh = v);
-    let (years_v, years_set) = bind_number(
-        p,
-        |s: &Scenario| Some(s.years),
-        |s: &mut Scenario, v: Option<f64>| {
-            if let Some(v) = v {
-                s.years = v
-            }
-        },
-    );
-    let (open_v, open_set) = bind_number(
-        p,
-        |s: &Scenario| Some(s.opening_year),
-        |s: &mut Scenario, v: Option<f64>| {
-            if let Some(v) = v {
-                s.opening_year = v
-            }
-        },
-    );
-    let (itl_v, itl_set) = bind_number(
-        p,
-        |s: &Scenario| Some(s.it_life_years),
-        |s: &mut Scenario, v: Option<f64>| {
-            if let Some(v) = v {
-                s.it_life_years = v
-            }
-        },
-    );
-    let (fl_v, fl_set) = bind_number(
-        p,
-        |s: &Scenario| Some(s.facility_life_years),
-        |s: &mut Scenario, v: Option<f64>| {
-            if let Some(v) = v {
-                s.facility_life_years = v
-            }
-        },
-    );
-    let (wacc_v, wacc_set) = bind_number(
-        p,
-        |s: &Scenario| Some(s.wacc),
-        |s: &mut Scenario, v: Option<f64>| {
-            if let Some(v) = v {
-                s.wacc = v
-            }
-        },
-    );
-    let (carbon_v, carbon_set) =
-        bind_number(p, |s: &Scenario| s.carbon_g_per_kwh, |s: &mut Scenario, v| s.carbon_g_per_kwh = v);
-    let (ren_v, ren_set) = bind_number(
-        p,
-        |s: &Scenario| Some(s.renewable_share),
-        |s: &mut Scenario, v: Option<f64>| {
-            if let Some(v) = v {
-                s.renewable_share = v
-            }
-        },
-    );
-    let (hr_v, hr_set) = bind_number(
-        p,
-        |s: &Scenario| Some(s.heat_reuse),
-        |s: &mut Scenario, v: Option<f64>| {
-            if let Some(v) = v {
-                s.heat_reuse = v
-            }
-        },
-    );
-    let (hp_v, hp_set) = bind_number(
-        p,
-        |s: &Scenario| Some(s.heat_price_eur_per_mwh),
-        |s: &mut Scenario, v: Option<f64>| {
-            if let Some(v) = v {
-                s.heat_price_eur_per_mwh = v
-            }
-        },
-    );
-    let (tp_v, tp_set) = bind_number(
-        p,
-        |s: &Scenario| Some(s.training.params_b),
-        |s: &mut Scenario, v: Option<f64>| {
-            if let Some(v) = v {
-                s.training.params_b = v
-            }
-        },
-    );
-    let (tt_v, tt_set) = bind_number(
-        p,
-        |s: &Scenario| Some(s.training.tokens_t),
-        |s: &mut Scenario, v: Option<f64>| {
-            if let Some(v) = v {
-                s.training.tokens_t = v
-            }
-        },
-    );
-    let (mfu_v, mfu_set) = bind_number(
-        p,
-        |s: &Scenario| Some(s.training.mfu),
-        |s: &mut Scenario, v: Option<f64>| {
-            if let Some(v) = v {
-                s.training.mfu = v
-            }
-        },
-    );
-    let (gp_v, gp_set) = bind_number(
-        p,
-        |s: &Scenario| Some(s.training.goodput),
-        |s: &mut Scenario, v: Option<f64>| {
-            if let Some(v) = v {
-                s.training.goodput = v
-            }
-        },
-    );
-
     let str_field = move |get: fn(&Scenario) -> String| Memo::new(move |_| p.scenario.with(get));
-    let units = |u: &'static str| Signal::derive(move || u.to_string());
 
     view! {
         <form class="inputs" aria-label=tx(|t| t.inputs) on:submit=|ev| ev.prevent_default()>
@@ -410,8 +506,7 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
                     on_change=bind_choice(p, |s, v| s.accelerator = v.to_string())
                     help=Signal::derive(move || p.scenario.with(|s| accelerator_specs(&s.accelerator, lang.get())))
                 />
-                <NumberField id="in-utilization" name="utilization" label=tx_signal(|t| t.utilization) value=util_v on_change=util_set
-                    min=0.0 max=1.0 step=0.01 slider=Slider::Linear help=tx_signal(|t| t.help_utilization) />
+                {number(p, &UTILIZATION)}
             </fieldset>
             <fieldset>
                 <legend>{tx(|t| t.g_site)}</legend>
@@ -436,52 +531,25 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
                 <SelectField id="in-redundancy" name="redundancy" label=tx_signal(|t| t.redundancy) options=redundancy_options
                     value=str_field(|s| s.redundancy.id().to_string())
                     on_change=bind_choice(p, |s, v| if let Some(r) = Redundancy::from_id(v) { s.redundancy = r }) />
-                <NumberField id="in-pue" name="pue" label=tx_signal(|t| t.pue_override) value=pue_v on_change=pue_set
-                    min=1.0 max=3.0 optional=true placeholder=site_pue help=tx_signal(|t| t.help_pue) />
+                {number(p, &PUE)}
             </fieldset>
             {(!compact).then(|| view! {
             <fieldset>
                 <legend>{tx(|t| t.g_economics)}</legend>
-                <NumberField id="in-price" name="price_eur_per_mwh" label=tx_signal(|t| t.price) value=price_v on_change=price_set
-                    min=0.0 max=2000.0 optional=true unit=units("€/MWh")
-                    placeholder=country_default(|c| c.price_eur_per_mwh) help=tx_signal(|t| t.help_price) />
-                <NumberField id="in-years" name="years" label=tx_signal(|t| t.years) value=years_v on_change=years_set
-                    min=1.0 max=50.0 step=1.0 slider=Slider::Linear />
-                <NumberField id="in-it-life" name="it_life" label=tx_signal(|t| t.it_life) value=itl_v on_change=itl_set
-                    min=1.0 max=15.0 step=0.5 slider=Slider::Linear />
-                <NumberField id="in-facility-life" name="facility_life" label=tx_signal(|t| t.facility_life) value=fl_v on_change=fl_set
-                    min=5.0 max=60.0 step=1.0 slider=Slider::Linear />
-                <NumberField id="in-wacc" name="wacc" label=tx_signal(|t| t.wacc) value=wacc_v on_change=wacc_set
-                    min=0.0 max=0.3 step=0.005 slider=Slider::Linear help=tx_signal(|t| t.help_wacc) />
-                <NumberField id="in-opening-year" name="opening_year" label=tx_signal(|t| t.opening_year) value=open_v on_change=open_set
-                    min=2025.0 max=2040.0 step=1.0 slider=Slider::Linear help=tx_signal(|t| t.help_opening_year) />
+                {ECONOMICS.iter().map(|n| number(p, n)).collect_view()}
             </fieldset>
             <fieldset>
                 <legend>{tx(|t| t.g_energy)}</legend>
-                <NumberField id="in-carbon" name="carbon_g_per_kwh" label=tx_signal(|t| t.carbon) value=carbon_v on_change=carbon_set
-                    min=0.0 max=2000.0 optional=true unit=units("g/kWh")
-                    placeholder=country_default(|c| c.carbon_g_per_kwh) help=tx_signal(|t| t.help_carbon) />
-                <NumberField id="in-renewable" name="renewable_share" label=tx_signal(|t| t.renewable_share) value=ren_v on_change=ren_set
-                    min=0.0 max=1.0 step=0.01 slider=Slider::Linear help=tx_signal(|t| t.help_renewable) />
-                <NumberField id="in-heat-reuse" name="heat_reuse" label=tx_signal(|t| t.heat_reuse) value=hr_v on_change=hr_set
-                    min=0.0 max=1.0 step=0.01 slider=Slider::Linear help=tx_signal(|t| t.help_heat_reuse) />
-                <NumberField id="in-heat-price" name="heat_price" label=tx_signal(|t| t.heat_price) value=hp_v on_change=hp_set
-                    min=0.0 max=150.0 step=1.0 unit=units("€/MWh") />
+                {ENERGY.iter().map(|n| number(p, n)).collect_view()}
             </fieldset>
             <fieldset>
                 <legend>{tx(|t| t.g_training)}</legend>
-                <NumberField id="in-params" name="train_params_b" label=tx_signal(|t| t.train_params) value=tp_v on_change=tp_set
-                    min=0.001 max=100000.0 slider=Slider::Log />
-                <NumberField id="in-tokens" name="train_tokens_t" label=tx_signal(|t| t.train_tokens) value=tt_v on_change=tt_set
-                    min=0.001 max=10000.0 slider=Slider::Log />
+                {TRAINING_SIZE.iter().map(|n| number(p, n)).collect_view()}
                 <SelectField id="in-precision" name="precision" label=tx_signal(|t| t.precision)
                     options=Signal::derive(|| vec![("bf16".to_string(), "BF16".to_string()), ("fp8".into(), "FP8".into())])
                     value=str_field(|s| match s.training.precision { Precision::Bf16 => "bf16".into(), Precision::Fp8 => "fp8".into() })
                     on_change=bind_choice(p, |s, v| s.training.precision = if v == "fp8" { Precision::Fp8 } else { Precision::Bf16 }) />
-                <NumberField id="in-mfu" name="mfu" label=tx_signal(|t| t.mfu) value=mfu_v on_change=mfu_set
-                    min=0.01 max=1.0 step=0.01 slider=Slider::Linear help=tx_signal(|t| t.help_mfu) />
-                <NumberField id="in-goodput" name="goodput" label=tx_signal(|t| t.goodput) value=gp_v on_change=gp_set
-                    min=0.01 max=1.0 step=0.01 slider=Slider::Linear help=tx_signal(|t| t.help_goodput) />
+                {TRAINING_RATE.iter().map(|n| number(p, n)).collect_view()}
             </fieldset>
             })}
         </form>
