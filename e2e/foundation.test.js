@@ -25,7 +25,8 @@ test('count edits update power, redraw the chart and survive a reload', async ()
   await page.fill('input[name=count]', '25000');
   await page.waitForFunction((v) => parseFloat(document.querySelector('[data-metric=it_power_mw]').dataset.value) < v, it0);
   const it1 = await metric(page, 'it_power_mw');
-  assert.ok(Math.abs(it1 / it0 - 0.25) < 1e-9, `IT power scales with count: ${it0} -> ${it1}`);
+  // A quarter of the systems; below 41,472 accelerators the fabric needs two tiers, not three.
+  assert.ok(it1 / it0 < 0.25 && it1 / it0 > 0.23, `IT power scales with count: ${it0} -> ${it1}`);
   assert.ok((await metric(page, 'facility_power_mw')) < fac0);
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
   assert.notEqual(await canvasHash(page, chart), hash0, 'the chart redrew');

@@ -395,7 +395,9 @@ function hostileLib() {
     for (const c of hostile) {
       cases.push(c);
       if (--gap === 0) {
-        anchor(pick(ENUM.accelerator), pick(['dlc', 'immersion']));
+        // Direct liquid cooling suits every system; immersion would make a later
+        // set of a rack-scale NVL72 a refused pairing (model v2.1).
+        anchor(pick(ENUM.accelerator), 'dlc');
         gap = 8 + int(8);
       }
     }

@@ -135,7 +135,8 @@ test('an impossible combination edited in the page shows the model error and kee
   assert.match(await page.locator('.model-error').innerText(), /\S/, 'the model error explains itself');
   assert.equal(await page.locator('.model-error').getAttribute('role'), 'alert');
   assert.deepEqual(await snapshot(page), good, 'the last valid result stays');
-  await page.selectOption('select[name=cooling]', 'immersion');
+  // Rack-scale NVL72 is cold-plate only (not immersion): direct liquid it is.
+  await page.selectOption('select[name=cooling]', 'dlc');
   await page.locator('.model-error').waitFor({ state: 'detached' });
   assert.deepEqual(problems, []);
   await context.close();

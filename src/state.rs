@@ -21,8 +21,9 @@ pub struct Planner {
     pub result: Memo<Result<Estimate, ModelError>>,
     /// The last estimate that evaluated, shown while the current inputs are invalid.
     pub estimate: Memo<Option<Estimate>>,
-    /// The last scenario that evaluated, with its estimate.
-    pub last_good: Memo<Option<(Scenario, Estimate)>>,
+    /// The scenario of [`Self::estimate`]: kept beside it by the memo that
+    /// derives it (not a signal: what reads it also reads the estimate).
+    pub last_valid: StoredValue<Option<Scenario>>,
     /// The scenario the uncertainty analysis was last run on: the current one
     /// once the inputs have been still for [`SETTLE_MS`].
     pub settled: RwSignal<Scenario>,
@@ -73,11 +74,14 @@ impl Planner {
         // the last good scenario and estimate are derived, never synced.
         // With no earlier estimate (a link that cannot be evaluated), there
         // are no figures: never another scenario's figures as this one's.
-        let last_good = Memo::new(move |prev: Option<&Option<(Scenario, Estimate)>>| match result.get() {
-            Ok(e) => Some((scenario.get(), e)),
-            Err(_) => prev.cloned().flatten(),
+        let last_valid = StoredValue::new(None::<Scenario>);
+        let estimate = Memo::new(move |prev: Option<&Option<Estimate>>| match result.get() {
+            Ok(e) => {
+                last_valid.set_value(Some(scenario.get()));
+                Some(e)
+            }
+            Err(_) => prev.copied().flatten(),
         });
-        let estimate = Memo::new(move |_| last_good.with(|g| g.as_ref().map(|(_, e)| *e)));
         let settled = RwSignal::new(scenario.get_untracked());
         let analysis = Memo::new(move |_| settled.with(|s| analyse(s).ok()));
         // The debounce is a timer boundary: the one effect that writes `settled`.
@@ -115,7 +119,7 @@ impl Planner {
             printing: RwSignal::new(false),
             result,
             estimate,
-            last_good,
+            last_valid,
             settled,
             analysis,
             drafts: RwSignal::new(Vec::new()),
@@ -154,8 +158,10 @@ impl Planner {
         let l = self.lang.get();
         let mut labels: Vec<String> =
             self.drafts.with(|d| d.iter().map(|d| crate::messages::quoted_label(d.name, l)).collect());
-        self.last_good.with(|last| {
-            let Some((last, _)) = last else { return };
+        // Tracked through the estimate, which changes whenever it does.
+        self.estimate.track();
+        self.last_valid.with_value(|last| {
+            let Some(last) = last else { return };
             let (before, now) =
                 (crate::ui::compare::input_rows(last, l), self.scenario.with(|s| crate::ui::compare::input_rows(s, l)));
             for ((label, a), (_, b)) in before.iter().zip(&now) {

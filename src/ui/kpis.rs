@@ -249,8 +249,8 @@ pub fn Kpis(
                                 {move || {
                                     value.get().map_or_else(|| "—".to_string(), |v| display(v, p.lang.get()))
                                 }}
-                                <span class="sr-only">{move || if value.with(Option::is_some) && p.is_stale() { p.text().stale_figure } else { "" }}</span>
                             </span>
+                            <span class="sr-only">{move || if value.with(Option::is_some) && p.is_stale() { p.text().stale_figure } else { "" }}</span>
                             <span class="kpi-range" class:pending=move || p.analysis_pending()
                                 aria-busy=move || if p.analysis_pending() { "true" } else { "false" }>
                                 {move || {
