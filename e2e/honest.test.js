@@ -143,3 +143,26 @@ test('a half-typed MFU leaves the figures marked, not recomputed', async () => {
     await close();
   }
 });
+
+test('budget fields group their digits as the page\'s language does, and read back the same', async () => {
+  for (const [lang, grouped] of [['en', /^\d{1,3}(,\d{3})+$/], ['fr', /^\d{1,3}(\u202f\d{3})+$/]]) {
+    const { page, problems, close } = await openApp(env, `?lang=${lang}`);
+    try {
+      const count = await page.getAttribute('[data-metric="accelerator_count"]', 'data-value');
+      await page.selectOption('#in-size-by', 'capex_eur');
+      await page.locator('#in-capex').waitFor();
+      const shown = await page.inputValue('#in-capex');
+      assert.match(shown, grouped, `grouped: ${shown}`);
+      // The grouped budget sizes the same factory, and typing it grouped works too.
+      await settle(page);
+      assert.equal(await page.getAttribute('[data-metric="accelerator_count"]', 'data-value'), count);
+      await page.fill('#in-capex', shown);
+      await page.press('#in-capex', 'Enter');
+      assert.equal(await page.getAttribute('#in-capex', 'aria-invalid'), 'false');
+      assert.equal(await page.getAttribute('[data-metric="accelerator_count"]', 'data-value'), count);
+      assert.deepEqual(problems, []);
+    } finally {
+      await close();
+    }
+  }
+});

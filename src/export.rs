@@ -183,6 +183,7 @@ pub fn results_csv(name: &str, scenario: &Scenario, estimate: &Estimate, ranges:
         }
     }
     out.push_str(&format!("input,scenario_name,{},,\n", csv_field(name)));
+    out.push_str(&format!("input,model_version,{},,\n", crate::model::MODEL_VERSION));
     let query = crate::url_state::to_query(scenario, None, false);
     for pair in query.split('&') {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));

@@ -35,6 +35,14 @@ pub fn field_label(t: &crate::i18n::Text, field: &'static str) -> &'static str {
     }
 }
 
+/// A message said on its own (beside a field): capitalised, with a full stop.
+pub fn sentence(message: &str) -> String {
+    // The messages start with an ASCII letter or a quotation mark.
+    let mut chars = message.chars();
+    let first = chars.next().map(|c| c.to_ascii_uppercase()).map(String::from).unwrap_or_default();
+    format!("{first}{}.", chars.as_str())
+}
+
 /// A label in the page's quotation marks.
 pub fn quote(label: &str, l: Lang) -> String {
     match l {

@@ -414,7 +414,10 @@ pub fn StaleNote(#[prop(optional)] live: bool) -> impl IntoView {
                 t.not_used,
                 fields
                     .iter()
-                    .map(|(name, e)| format!("{} {}", crate::messages::quoted_label(name, l), e.message(l)))
+                    .map(|(name, e)| {
+                        let colon = if l == Lang::Fr { "\u{a0}:" } else { ":" };
+                        format!("{}{colon} {}", crate::messages::quoted_label(name, l), e.message(l))
+                    })
                     .collect::<Vec<_>>()
                     .join(" "),
             ),

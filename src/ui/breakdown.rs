@@ -308,7 +308,12 @@ pub fn rules_html(e: &Estimate, l: Lang) -> String {
         // The limits follow the opening year: written as the check has them.
         let label = match c.rule {
             Rule::EnefgPue => fill(t.rule_enefg_pue, &fmt(c.limit, l, Style::Plain(1))),
-            Rule::EnefgErf => fill(t.rule_enefg_erf, &fmt(e.rules.erf_target, l, Style::Percent(0))),
+            Rule::EnefgErf => {
+                // The tier of the opening year (§11(2)), wherever the site is.
+                let y = e.rules.opening_year;
+                let tier = if y >= 2028.0 { 0.2 } else if y >= 2027.0 { 0.15 } else { 0.1 };
+                fill(t.rule_enefg_erf, &fmt(tier, l, Style::Percent(0)))
+            }
             r => rule_label(t, r).to_string(),
         };
         item(&mut out, &format!("{:?}", c.rule), c.status, &label);
@@ -376,7 +381,7 @@ fn Uncertainty() -> impl IntoView {
 pub fn Breakdown() -> impl IntoView {
     let tr = crate::ui::tx_signal;
     view! {
-        <div class="panels">
+        <div class="panels flow">
             <Panel id="panel-power" title=tr(|t| t.h_power) rows=power_rows metric="grid_connection_mw" />
             <Panel id="panel-cooling" title=tr(|t| t.h_cooling) rows=cooling_rows extra=free_cooling_months_html />
             <Panel id="panel-cost" title=tr(|t| t.h_cost) rows=cost_rows />

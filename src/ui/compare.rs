@@ -52,7 +52,7 @@ pub fn input_rows(s: &Scenario, l: Lang) -> Vec<(String, String)> {
         (t.it_life.into(), num(s.it_life_years)),
         (t.facility_life.into(), num(s.facility_life_years)),
         (t.wacc.into(), num(s.wacc)),
-        (t.opening_year.into(), num(s.opening_year)),
+        (t.opening_year.into(), crate::num::plain(s.opening_year)),
         (t.carbon.into(), or_default(s.carbon_g_per_kwh, t.country_default)),
         (t.renewable_share.into(), num(s.renewable_share)),
         (t.heat_reuse.into(), num(s.heat_reuse)),

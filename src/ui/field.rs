@@ -171,7 +171,9 @@ pub fn slider_key(key: &str, v: f64, min: f64, max: f64, kind: Slider, step: f64
         if s.is_nan() || s <= 0.0 {
             return None;
         }
-        x = round_to_step(if up { x + s } else { x - s }, s);
+        // To the next multiple of the step: 405 goes up to 410, not 420.
+        let k = if up { (x / s + 1e-9).floor() + 1.0 } else { (x / s - 1e-9).ceil() - 1.0 };
+        x = round_to_step(k * s, s);
     }
     Some(x.max(min).min(max))
 }
@@ -183,7 +185,7 @@ fn refusal_of(p: crate::state::Planner, name: &str) -> Option<crate::model::Mode
 
 /// How long typing must pause before a typed value is used: a little more
 /// than the gap between keystrokes of someone typing a number.
-pub const TYPING_PAUSE_MS: u64 = 300;
+pub const TYPING_PAUSE_MS: u64 = 400;
 
 /// The pending use of a typed value, waiting for the typing to pause.
 #[derive(Clone, Copy)]
@@ -211,10 +213,6 @@ impl Typing {
         // Off the browser there is no typing: at once.
         #[cfg(not(target_arch = "wasm32"))]
         f();
-    }
-
-    fn is_waiting(self) -> bool {
-        self.0.try_with_value(Option::is_some).unwrap_or(false)
     }
 
     fn cancel(self) {
@@ -261,11 +259,26 @@ pub fn NumberField(
     /// Slider kind.
     #[prop(default = Slider::None)]
     slider: Slider,
+    /// Whether whole values of five digits and more are written grouped.
+    #[prop(optional)]
+    group: bool,
 ) -> impl IntoView {
     let planner = use_planner();
     let lang = planner.lang;
-    let text = RwSignal::new(value.get_untracked().map(|v| field_text(v, lang.get_untracked())).unwrap_or_default());
-    let error = Memo::new(move |_| text.with(|t| validate(t, lang.get(), min, max, optional).err()));
+    // Budgets of many digits are grouped as the page's language groups them
+    // (6,829,000,000 or 6 829 000 000); they parse back all the same.
+    let show = move |v: f64, l: Lang| {
+        if group && v.fract() == 0.0 && v.abs() >= 10_000.0 {
+            crate::format::format(v, l, crate::format::Style::Plain(0))
+        } else {
+            field_text(v, l)
+        }
+    };
+    let text = RwSignal::new(value.get_untracked().map(|v| show(v, lang.get_untracked())).unwrap_or_default());
+    // Said once the typing pauses (or the field is left): "0" on the way to
+    // "0.45" is not an error worth a word.
+    let error = move || planner.drafts.with(|d| d.iter().find(|d| d.id == id).and_then(|d| d.invalid));
+    let drafted = move || planner.drafts.with_untracked(|d| d.iter().find(|d| d.id == id).map(|d| d.invalid.is_some()));
     let refusal = move || refusal_of(planner, name);
     let typing = Typing::new();
     // Use a complete value: `v` now drives the results.
@@ -278,14 +291,25 @@ pub fn NumberField(
     // on leaving the field): "1" on the way to "1e9" never drives the
     // results. Meanwhile, and while the text is not a valid value, the
     // field is a draft and the figures say they belong to other inputs.
+    // A value that ends in a decimal mark, an exponent or a sign ("0.",
+    // "1e") waits for more, or for Enter or leaving the field.
     let typed = move |raw: &str| match validate(raw, lang.get_untracked(), min, max, optional) {
-        Err(e) => {
+        // An error already said follows the text at once; a new one waits for the pause.
+        Err(e) if drafted() == Some(true) => {
             typing.cancel();
             planner.set_draft(id, name, Some(Some(e)));
+        }
+        Err(e) => {
+            planner.set_draft(id, name, Some(None));
+            typing.wait(move || planner.set_draft(id, name, Some(Some(e))));
         }
         Ok(v) if v == value.get_untracked() => {
             typing.cancel();
             planner.set_draft(id, name, None);
+        }
+        Ok(_) if raw.trim_end().ends_with(['.', ',', 'e', 'E', '+', '-']) => {
+            typing.cancel();
+            planner.set_draft(id, name, Some(None));
         }
         Ok(v) => {
             planner.set_draft(id, name, Some(None));
@@ -305,7 +329,7 @@ pub fn NumberField(
             if outside || relabel {
                 typing.cancel();
                 planner.set_draft(id, name, None);
-                text.set(v.map(|v| field_text(v, l)).unwrap_or_default());
+                text.set(v.map(|v| show(v, l)).unwrap_or_default());
             }
         }
         (v, l)
@@ -321,9 +345,14 @@ pub fn NumberField(
     };
     // Enter, or leaving the field: a valid value is used without waiting.
     let on_commit = move |_: leptos::ev::Event| {
-        if typing.is_waiting() {
-            if let Ok(v) = text.with_untracked(|t| validate(t, lang.get_untracked(), min, max, optional)) {
-                commit(v);
+        if drafted().is_none() {
+            return;
+        }
+        match text.with_untracked(|t| validate(t, lang.get_untracked(), min, max, optional)) {
+            Ok(v) => commit(v),
+            Err(e) => {
+                typing.cancel();
+                planner.set_draft(id, name, Some(Some(e)));
             }
         }
     };
@@ -339,12 +368,13 @@ pub fn NumberField(
                 max="1000"
                 step="1"
                 aria-label=move || label.get()
-                aria-valuetext=move || value.get().map(|v| crate::format::smart(v, planner.lang.get())).unwrap_or_default()
+                // A year is written without grouping (2028, not 2,028).
+                aria-valuetext=move || value.get().map(|v| if name == "opening_year" { crate::num::plain(v) } else { crate::format::smart(v, planner.lang.get()) }).unwrap_or_default()
                 prop:value=move || value.get().map(|v| slider_position(v, min, max, slider)).map(crate::num::plain).unwrap_or_else(|| "0".into())
                 on:input=move |ev| {
                     if let Some(pos) = crate::num::parse_f64(&event_target_value(&ev)) {
                         let v = slider_value(pos, min, max, slider, step);
-                        text.set(field_text(v, lang.get_untracked()));
+                        text.set(show(v, lang.get_untracked()));
                         commit(Some(v));
                     }
                 }
@@ -354,7 +384,7 @@ pub fn NumberField(
                     let Some(v) = value.get_untracked() else { return };
                     if let Some(next) = slider_key(&ev.key(), v, min, max, slider, step) {
                         ev.prevent_default();
-                        text.set(field_text(next, lang.get_untracked()));
+                        text.set(show(next, lang.get_untracked()));
                         commit(Some(next));
                     }
                 }
@@ -378,7 +408,7 @@ pub fn NumberField(
                         spellcheck="false"
                         placeholder=move || placeholder.get()
                         aria-describedby=described
-                        aria-invalid=move || if error.get().is_some() || refusal().is_some() { "true" } else { "false" }
+                        aria-invalid=move || if error().is_some() || refusal().is_some() { "true" } else { "false" }
                         prop:value=move || text.get()
                         on:input=on_input
                         on:change=on_commit
@@ -389,7 +419,7 @@ pub fn NumberField(
             <p class="error" id=err_id aria-live="polite">
                 {move || {
                     let l = planner.lang.get();
-                    error.get().map(|e| e.message(l)).or_else(|| refusal().map(|e| crate::messages::model_error_message(&e, l) + "."))
+                    error().map(|e| e.message(l)).or_else(|| refusal().map(|e| crate::messages::sentence(&crate::messages::model_error_message(&e, l))))
                 }}
             </p>
             <p class="help" id=help_id>{move || help.get()}</p>
@@ -449,7 +479,7 @@ pub fn SelectField(
                 }}
             </select>
             <p class="error" id=err_id aria-live="polite">
-                {move || refusal().map(|e| crate::messages::model_error_message(&e, planner.lang.get()) + ".")}
+                {move || refusal().map(|e| crate::messages::sentence(&crate::messages::model_error_message(&e, planner.lang.get())))}
             </p>
             <p class="help" id=help_id>{move || help.get()}</p>
         </div>
@@ -473,6 +503,10 @@ mod tests {
         assert_eq!(slider_key("ArrowUp", 100_000.0, 1.0, 1e7, Slider::Log, 1.0), Some(110_000.0));
         assert_eq!(slider_key("ArrowDown", 100_000.0, 1.0, 1e7, Slider::Log, 1.0), Some(99_000.0));
         assert_eq!(slider_key("ArrowUp", 8.0, 1.0, 1e7, Slider::Log, 1.0), Some(9.0));
+        // From a value between steps, to the next one in each direction.
+        assert_eq!(slider_key("ArrowUp", 405.0, 0.001, 1e5, Slider::Log, 0.0), Some(410.0));
+        assert_eq!(slider_key("ArrowDown", 405.0, 0.001, 1e5, Slider::Log, 0.0), Some(400.0));
+        assert_eq!(slider_key("ArrowUp", 15.6, 0.001, 1e4, Slider::Log, 0.0), Some(16.0));
         assert_eq!(slider_key("PageUp", 100_000.0, 1.0, 1e7, Slider::Log, 1.0), Some(200_000.0));
         // A dragged log slider writes two significant digits, not 413.047502.
         let v = slider_value(slider_position(413.047502, 1.0, 1e7, Slider::Log), 1.0, 1e7, Slider::Log, 1.0);

@@ -459,7 +459,8 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
             _ => |t| t.help_size,
         };
         view! {
-            <NumberField id name label value on_change min max step slider=Slider::Log unit help=tx_signal(help) />
+            <NumberField id name label value on_change min max step slider=Slider::Log unit help=tx_signal(help)
+                group=matches!(name, "capex_eur" | "compute_pflops") />
         }
     };
     let accel_options =

@@ -18,7 +18,11 @@ pub fn PrintHead() -> impl IntoView {
         p.printing.get().then(|| {
             let l = p.lang.get();
             let t = l.text();
-            let scenario = p.scenario.get();
+            // The inputs of the figures printed: while the inputs on screen
+            // cannot be evaluated, those of the last valid scenario (the
+            // printed notes say which inputs differ).
+            let current = p.scenario.get();
+            let scenario = if p.is_stale() { p.last_valid.get_value().unwrap_or(current) } else { current };
             let name = shelf.open_name(&scenario).unwrap_or_else(|| t.unsaved_scenario.to_string());
             let link = format!("{}?{}", crate::web::page_base(), to_query(&scenario, Some(l), false));
             let html = format!(
