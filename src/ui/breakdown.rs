@@ -311,7 +311,13 @@ pub fn rules_html(e: &Estimate, l: Lang) -> String {
             Rule::EnefgErf => {
                 // The tier of the opening year (§11(2)), wherever the site is.
                 let y = e.rules.opening_year;
-                let tier = if y >= 2028.0 { 0.2 } else if y >= 2027.0 { 0.15 } else { 0.1 };
+                let tier = if y >= 2028.0 {
+                    0.2
+                } else if y >= 2027.0 {
+                    0.15
+                } else {
+                    0.1
+                };
                 fill(t.rule_enefg_erf, &fmt(tier, l, Style::Percent(0)))
             }
             r => rule_label(t, r).to_string(),
