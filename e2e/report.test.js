@@ -45,6 +45,7 @@ for (const lang of ['en', 'fr']) {
         assert.ok(Math.abs(s.box / s.bitmap - 1) < 0.02, `${s.id}: shown ${s.box.toFixed(3)}, drawn ${s.bitmap.toFixed(3)}`);
       }
       // The first printed page, as a person would look at it.
+      await page.evaluate(() => scrollTo(0, 0));
       await page.screenshot({ path: resolve(SCREENSHOTS, `print-${lang}.png`) });
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
       assert.ok(pdf.length > 20_000, 'a PDF is printed');

@@ -1,0 +1,77 @@
+// Model v2 on the page: headlines inside their own P10–P90, the new metrics,
+// finance that follows the WACC, and the published checks that open their case.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, openApp, settle, METRICS } from './helpers-ui.js';
+
+const env = useBrowser();
+
+/** [metric, value, p10, p90] of every card that shows a range, once the ranges are current. */
+async function ranges(page) {
+  await settle(page);
+  await page.waitForFunction(() => document.querySelectorAll('[data-p10]').length >= 8);
+  return page.$$eval('[data-p10]', (els) => els.map((e) => [e.dataset.metric, +e.dataset.value, +e.dataset.p10, +e.dataset.p90]));
+}
+
+for (const query of ['', '?accelerator=gb200&country=SE&count=50000', '?accelerator=h100&cooling=air&country=GR&redundancy=2n&utilization=0.3',
+  '?accelerator=mi300x&country=ES&heat_rejection=tower&price_eur_per_mwh=60&renewable_share=0.7']) {
+  test(`every headline lies within its own P10–P90 (${query || 'defaults'})`, async () => {
+    const { page, problems, close } = await openApp(env, query);
+    try {
+      const all = await ranges(page);
+      assert.ok(all.length >= 8, `${all.length} cards with a range`);
+      for (const [m, v, lo, hi] of all) {
+        const slack = 1e-9 * Math.max(1, Math.abs(v));
+        assert.ok(lo - slack <= v && v <= hi + slack, `${m}: ${v} outside ${lo} – ${hi}`);
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      await close();
+    }
+  });
+}
+
+test('the new metrics are on the page, and a higher WACC changes the TCO but not its plain sum', async () => {
+  const { page, problems, close } = await openApp(env, '?lang=en');
+  try {
+    const read = () => page.$$eval('[data-metric]', (els) => Object.fromEntries(els.map((e) => [e.dataset.metric, +e.dataset.value])));
+    const before = await read();
+    for (const m of METRICS) assert.ok(Number.isFinite(before[m]), `${m} = ${before[m]}`);
+    assert.ok(before.grid_connection_mw > 0 && before.grid_connection_mw <= before.facility_power_mw + 1e-9, 'grid without redundancy');
+    assert.ok(Math.abs(before.cost_per_used_gpu_hour_eur * 0.8 - before.cost_per_gpu_hour_eur) < 1e-9, 'per used hour at 80 %');
+    assert.ok(before.co2_t_per_year > before.co2_location_t_per_year, 'Germany\'s residual mix is dirtier than its grid average');
+    await page.fill('#in-wacc', '0.12');
+    await page.press('#in-wacc', 'Enter');
+    await page.waitForFunction((t) => +document.querySelector('[data-metric=tco_eur]').dataset.value !== t, before.tco_eur);
+    const after = await read();
+    assert.ok(after.tco_eur < before.tco_eur, `a higher discount rate lowers the present value: ${before.tco_eur} → ${after.tco_eur}`);
+    assert.equal(after.tco_undiscounted_eur, before.tco_undiscounted_eur, 'the plain sum does not discount');
+    assert.ok(after.cost_per_gpu_hour_eur > before.cost_per_gpu_hour_eur, 'capital costs more per hour');
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
+test('the published checks: six or more cases within their bands, each opening its own inputs', async () => {
+  for (const lang of ['en', 'fr']) {
+    const { page, problems, close } = await openApp(env, `?lang=${lang}`);
+    try {
+      const rows = page.locator('#checks tr[data-check]');
+      assert.ok((await rows.count()) >= 6, 'six or more cases');
+      assert.equal(await page.locator('#checks tr[data-within="false"]').count(), 0, 'all within their bands');
+      const llama = page.locator('#checks tr[data-check="llama31-405b-gpu-hours"]');
+      assert.match(await llama.locator('th').innerText(), lang === 'fr' ? /heures-H100/ : /H100-hours/);
+      await llama.locator('a.load-check').click();
+      await page.waitForFunction(() => document.querySelector('[data-metric=accelerator_count]')?.dataset.value === '16384');
+      assert.equal(await page.inputValue('#in-accelerator'), 'h100');
+      assert.equal(await page.inputValue('#in-country'), 'FR');
+      assert.equal(new URL(page.url()).searchParams.get('lang'), lang, 'in the same language');
+      await page.goBack();
+      await page.waitForFunction(() => document.querySelector('[data-metric=accelerator_count]')?.dataset.value === '100000');
+      assert.deepEqual(problems, []);
+    } finally {
+      await close();
+    }
+  }
+});
