@@ -98,6 +98,37 @@ pub const BUILDING_T_PER_MW: f64 = 1_250.0;
 /// District heat per home: Meta Odense, 100,000 MWh/yr ≈ 6,900 homes.
 pub const MWH_HEAT_PER_HOME: f64 = 100_000.0 / 6_900.0;
 
+// --- Grid decarbonisation ([`crate::source::EEA_GRID_INTENSITY`], [`crate::source::EU_CLIMATE_LAW`]) ---
+
+/// Year of the catalogue's grid and residual-mix intensities (Ember 2025, AIB 2025):
+/// where the decarbonisation path starts, at today's intensity.
+pub const GRID_BASE_YEAR: f64 = 2025.0;
+/// Year the path reaches zero: the EU's climate neutrality by 2050 (European Climate
+/// Law); the EEA finds that the past decade's decline, continued, fully decarbonises
+/// EU electricity generation by 2050.
+pub const GRID_ZERO_YEAR: f64 = 2050.0;
+
+/// Average, over `years` of operation from `opening_year`, of the grid intensity
+/// relative to today's on the decarbonisation path (issue 16 item 6): the intensity
+/// of calendar year `t` is today's × (2050 − t) ÷ (2050 − 2025), zero from 2050 (a
+/// straight line between the sourced end points: estimate). The year's value sits at
+/// its middle, as the opening does (1 July), so the average of the line over
+/// `[opening_year, opening_year + years]` is the average of the years' values:
+/// `((2050 − a)² − (2050 − min(b, 2050))²) ÷ (2 × 25) ÷ years`, 0 from 2050.
+/// 2028 for 10 years: (22² − 12²) ÷ 50 ÷ 10 = 0.68.
+pub fn decarbonisation_factor(opening_year: f64, years: f64) -> f64 {
+    let span = GRID_ZERO_YEAR - GRID_BASE_YEAR;
+    let (a, b) = (opening_year.max(GRID_BASE_YEAR), opening_year + years);
+    if years <= 0.0 {
+        return 1.0;
+    }
+    if a >= GRID_ZERO_YEAR {
+        return 0.0;
+    }
+    let end = b.min(GRID_ZERO_YEAR);
+    ((GRID_ZERO_YEAR - a).powi(2) - (GRID_ZERO_YEAR - end).powi(2)) / (2.0 * span) / years
+}
+
 // --- Training ([`crate::source::FP8_SPEEDUP`], [`crate::source::LLAMA3_SCALE`]) ---
 
 /// End-to-end training speed-up of FP8 over BF16 (1.22–1.28× measured at 1,856 B200;
@@ -380,11 +411,18 @@ pub fn compute(r: &Resolved<'_>, site: &SiteProfile, f: &Factors, systems: f64) 
 
     // Carbon: g/kWh = kg/MWh, so t = MWh × g/kWh ÷ 1000.
     let location = TonnesCo2(annual_energy.0 * carbon_g / 1_000.0);
+    let market = TonnesCo2(annual_energy.0 * market_g / 1_000.0);
+    // Model 2.3: the optional decarbonisation path scales both intensities by their
+    // average over the horizon (1 when off: today's intensities, frozen).
+    let path = if s.decarbonise { decarbonisation_factor(s.opening_year, s.years) } else { 1.0 };
     let embodied_hardware = TonnesCo2(count * a.embodied_kg * EMBODIED_FABRIC_FACTOR * f.embodied / 1_000.0);
     let embodied_building = TonnesCo2(it_design.0 * BUILDING_T_PER_MW * f.embodied);
     let carbon = Carbon {
-        location_per_year: location,
-        market_per_year: TonnesCo2(annual_energy.0 * market_g / 1_000.0),
+        location_per_year: location * path,
+        market_per_year: market * path,
+        location_per_year_frozen: location,
+        market_per_year_frozen: market,
+        decarbonisation_factor: path,
         embodied_hardware,
         embodied_building,
         embodied_per_year: embodied_hardware * (1.0 / s.it_life_years)

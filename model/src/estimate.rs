@@ -147,11 +147,21 @@ impl Opex {
 /// Emissions.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Carbon {
-    /// Location-based emissions per year: energy × grid average intensity.
+    /// Location-based emissions per year: energy × grid average intensity (× the
+    /// decarbonisation path's [`Carbon::decarbonisation_factor`] when it is on).
     pub location_per_year: TonnesCo2,
     /// Market-based emissions per year (GHG Protocol Scope 2): the PPA share at
-    /// zero, the rest at the country's residual mix (AIB).
+    /// zero, the rest at the country's residual mix (AIB); × the path's factor when on.
     pub market_per_year: TonnesCo2,
+    /// Location-based emissions per year at today's grid intensity, frozen over the
+    /// horizon (model 2.3): equal to `location_per_year` when the path is off.
+    pub location_per_year_frozen: TonnesCo2,
+    /// Market-based emissions per year at today's residual mix, frozen (model 2.3).
+    pub market_per_year_frozen: TonnesCo2,
+    /// Average intensity over the horizon relative to today's on the grid-decarbonisation
+    /// path, 0–1 ([`crate::compute::decarbonisation_factor`]); 1 when the path is off.
+    /// The path's effect on the yearly CO2 is `1 − decarbonisation_factor`.
+    pub decarbonisation_factor: f64,
     /// Embodied carbon of the IT hardware (one purchase).
     pub embodied_hardware: TonnesCo2,
     /// Embodied carbon of the building and M&E plant.

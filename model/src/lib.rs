@@ -18,8 +18,9 @@
 /// a count checked after it is rounded up to whole systems. 2.1.0 (issue 16, item
 /// 8): tower water by month, network power per accelerator at every load, fixed
 /// overheads at part load, implausible pairings refused. 2.2.0 (item 8):
-/// construction and staff priced per country from labour costs.
-pub const MODEL_VERSION: &str = "2.2.0";
+/// construction and staff priced per country from labour costs. 2.3.0 (items 6 and
+/// 8): an optional grid-decarbonisation path, off by default.
+pub const MODEL_VERSION: &str = "2.3.0";
 
 pub mod catalogue;
 pub mod checks;

@@ -160,6 +160,17 @@ pub struct Scenario {
     /// data saved before it existed: [`DEFAULT_OPENING_YEAR`]; not written at that value.
     #[serde(default = "default_opening_year", skip_serializing_if = "is_default_opening_year")]
     pub opening_year: f64,
+    /// Grid-decarbonisation path (issue 16 item 6, model 2.3), off by default: when on,
+    /// the yearly CO2 figures are the average over the horizon, from the opening year,
+    /// of grid and residual-mix intensities falling linearly to zero in
+    /// [`crate::compute::GRID_ZERO_YEAR`] ([`crate::compute::decarbonisation_factor`]).
+    /// Missing in data saved before it existed: `false`; not written when `false`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub decarbonise: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// Default opening year: 2028, when the gigafactories' bids plan operation and
@@ -200,6 +211,7 @@ impl Default for Scenario {
             heat_price_eur_per_mwh: 10.0,
             training: TrainingRun::default(),
             opening_year: DEFAULT_OPENING_YEAR,
+            decarbonise: false,
         }
     }
 }

@@ -101,6 +101,10 @@ sources! {
     EMBER_CARBON = ("ember-carbon", "Carbon intensity of electricity generation (lifecycle gCO2e/kWh), 2025 (2024 where 2025 is missing)", "Ember Yearly Electricity Data via Our World in Data", 2026, "https://ourworldindata.org/grapher/carbon-intensity-electricity", High, false);
     /// AIB European Residual Mixes: the residual-mix CO2 intensity per country.
     AIB_RESIDUAL_MIX = ("aib-residual-mix", "European Residual Mixes 2025, v1.0 (26 May 2026), Table 2: residual mix, direct CO2 g/kWh (Austria and the Netherlands 'NA', full disclosure: grid intensity used, estimate)", "Association of Issuing Bodies (AIB), calculated by Grexel", 2026, "https://www.aib-net.org/facts/european-residual-mix", Medium, false);
+    /// EEA indicator: the EU grid's intensity is falling; the trend continued reaches zero by 2050.
+    EEA_GRID_INTENSITY = ("eea-grid-intensity", "Greenhouse gas emission intensity of electricity generation in Europe: halved from 1990 to 2019; if the past decade's decline continued, EU electricity generation would fully decarbonise by 2050 (the optional path: each country's 2025 grid and residual-mix intensity falling linearly to 0 in 2050, estimate)", "European Environment Agency", 2021, "https://www.eea.europa.eu/en/analysis/indicators/greenhouse-gas-emission-intensity-of-1", Medium, true);
+    /// European Climate Law: climate neutrality in the Union by 2050.
+    EU_CLIMATE_LAW = ("eu-climate-law", "Regulation (EU) 2021/1119 (European Climate Law), Art. 2(1): Union-wide emissions and removals balanced at net zero by 2050 at the latest", "European Parliament and Council", 2021, "https://eur-lex.europa.eu/eli/reg/2021/1119/oj", High, false);
     /// GHG Protocol Scope 2: location-based and market-based methods.
     GHG_PROTOCOL_SCOPE2 = ("ghg-scope2", "GHG Protocol Scope 2 Guidance: dual reporting; market-based = contractual instruments (PPAs, certificates) at their rate, the rest at the residual mix, else the grid average (Table 6.3)", "World Resources Institute / WBCSD", 2015, "https://ghgprotocol.org/scope-2-guidance", High, false);
     /// Ember electricity demand via OWID.

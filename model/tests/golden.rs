@@ -853,3 +853,36 @@ fn construction_and_staff_follow_the_countrys_labour_cost() {
     close("staff", e.opex.staff.value(), 2_721_415.427, EXACT);
     close("maintenance", e.opex.maintenance.value(), 0.02 * 2_114_501_107.32, EXACT);
 }
+
+// ---------------------------------------------------------------------------
+// Model 2.3 (issue 16, item 6): the optional grid-decarbonisation path.
+// ---------------------------------------------------------------------------
+#[test]
+fn the_decarbonisation_path_averages_a_falling_grid_over_the_horizon() {
+    use gigafactory_model::compute::decarbonisation_factor;
+    // Intensity of year t = today's × (2050 − t) ÷ 25, 0 from 2050; average over [a, a + years]:
+    //   2028, 10 years: ((2050 − 2028)² − (2050 − 2038)²) ÷ 50 ÷ 10 = (484 − 144) ÷ 500 = 0.68;
+    //   2025, 25 years: (625 − 0) ÷ 50 ÷ 25 = 0.5 (the line's mean);
+    //   2040, 20 years: (100 − 0) ÷ 50 ÷ 20 = 0.1 (zero for the last 10 years).
+    close("2028 + 10", decarbonisation_factor(2028.0, 10.0), 0.68, EXACT);
+    close("2025 + 25", decarbonisation_factor(2025.0, 25.0), 0.5, EXACT);
+    close("2040 + 20", decarbonisation_factor(2040.0, 20.0), 0.1, EXACT);
+
+    // Off by default: the frozen figures are the yearly ones, factor 1, and the saved
+    // scenario does not mention the path.
+    let off = evaluate(&Scenario::default()).expect("the default evaluates");
+    assert_eq!(off.carbon.decarbonisation_factor, 1.0);
+    assert_eq!(off.carbon.location_per_year, off.carbon.location_per_year_frozen);
+    assert_eq!(off.carbon.market_per_year, off.carbon.market_per_year_frozen);
+
+    // On, the default (opening 2028, 10 years): location 436 130.24 t × 0.68 = 296 568.56 t,
+    //   market 928 192.59 t × 0.68 = 631 170.96 t; frozen figures unchanged; nothing else moves.
+    let on = evaluate(&Scenario { decarbonise: true, ..Scenario::default() }).expect("evaluates");
+    close("path factor", on.carbon.decarbonisation_factor, 0.68, EXACT);
+    close("co2 location, path", on.carbon.location_per_year.value(), 436130.237995 * 0.68, 2e-6);
+    close("co2 market, path", on.carbon.market_per_year.value(), 928192.59116 * 0.68, 2e-6);
+    assert_eq!(on.carbon.location_per_year_frozen, off.carbon.location_per_year);
+    assert_eq!(on.carbon.market_per_year_frozen, off.carbon.market_per_year);
+    assert_eq!(on.tco, off.tco);
+    assert_eq!(on.training.co2, off.training.co2);
+}

@@ -220,14 +220,23 @@ fn check_invariants(s: &Scenario, e: &Estimate) -> Result<(), TestCaseError> {
     }
     // Market-based emissions (GHG Protocol Scope 2): the PPA share at zero, the rest at the
     // residual mix, which may exceed the grid average; location-based at the grid average.
+    // Model 2.3: both × the decarbonisation path's factor (1 when off); the frozen figures without.
+    let path = e.carbon.decarbonisation_factor;
+    prop_assert!((0.0..=1.0).contains(&path) && (s.decarbonise || path == 1.0), "factor {path}");
     prop_assert!(rel_close(
-        e.carbon.market_per_year.value(),
+        e.carbon.market_per_year_frozen.value(),
         e.annual_energy.value() * e.residual_g_per_kwh * (1.0 - s.renewable_share) / 1_000.0,
         1e-12
     ));
     prop_assert!(rel_close(
-        e.carbon.location_per_year.value(),
+        e.carbon.location_per_year_frozen.value(),
         e.annual_energy.value() * e.carbon_g_per_kwh / 1_000.0,
+        1e-12
+    ));
+    prop_assert!(rel_close(e.carbon.market_per_year.value(), e.carbon.market_per_year_frozen.value() * path, 1e-12));
+    prop_assert!(rel_close(
+        e.carbon.location_per_year.value(),
+        e.carbon.location_per_year_frozen.value() * path,
         1e-12
     ));
     if let Some(c) = s.carbon_g_per_kwh {
@@ -249,7 +258,8 @@ proptest! {
     #![proptest_config(config(256))]
 
     #[test]
-    fn valid_scenarios_hold_the_invariants(s in scenario()) {
+    fn valid_scenarios_hold_the_invariants(s in scenario(), path in any::<bool>()) {
+        let s = Scenario { decarbonise: path, ..s };
         if let Some(e) = evaluate_valid(&s)? {
             check_invariants(&s, &e)?;
         }
@@ -594,7 +604,8 @@ proptest! {
     /// P90 within about ±0.015 in probability of the true ones, far inside the
     /// 0.4 that separates either from the median.
     #[test]
-    fn every_headline_lies_within_its_p10_p90(s in scenario(), seed in any::<u64>()) {
+    fn every_headline_lies_within_its_p10_p90(s in scenario(), seed in any::<u64>(), path in any::<bool>()) {
+        let s = Scenario { decarbonise: path, ..s };
         let Some(central) = evaluate_valid(&s)? else { return Ok(()) };
         let a = analyse_with(&s, 2_000, seed).expect("a valid scenario analyses");
         for output in Output::ALL {
