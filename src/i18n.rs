@@ -140,6 +140,7 @@ pub struct Text {
     pub rejection_dry: &'static str,
     pub rejection_adiabatic: &'static str,
     pub rejection_tower: &'static str,
+    pub rejection_economiser: &'static str,
     // Headline metrics
     pub m_facility_power: &'static str,
     pub m_it_power: &'static str,
@@ -468,6 +469,7 @@ pub const EN: Text = Text {
     rejection_dry: "Dry coolers (no water)",
     rejection_adiabatic: "Adiabatic coolers",
     rejection_tower: "Evaporative towers",
+    rejection_economiser: "Air-side economiser (outside air)",
     m_facility_power: "Facility power",
     m_it_power: "IT power",
     m_pue: "PUE (annual)",
@@ -779,6 +781,7 @@ pub const FR: Text = Text {
     rejection_dry: "Aéroréfrigérants secs (sans eau)",
     rejection_adiabatic: "Aéroréfrigérants adiabatiques",
     rejection_tower: "Tours évaporatives",
+    rejection_economiser: "Économiseur à air (air extérieur)",
     m_facility_power: "Puissance du site",
     m_it_power: "Puissance informatique",
     m_pue: "PUE (annuel)",

@@ -69,6 +69,9 @@ pub fn culprits(e: &crate::model::ModelError) -> Vec<&'static str> {
         }],
         E::UnknownAccelerator(_) => vec!["accelerator"],
         E::UnknownCountry(_) => vec!["country"],
+        E::ImplausiblePairing { why: crate::model::error::Implausibility::EconomiserNeedsAir, .. } => {
+            vec!["cooling", "heat_rejection"]
+        }
         E::CoolingTooWeak { .. } | E::ImplausiblePairing { .. } => vec!["accelerator", "cooling"],
         // Whichever budget field is on the page.
         E::BudgetTooSmall { .. } | E::TooManyAccelerators(_) => {
@@ -138,6 +141,14 @@ pub fn model_error_message(e: &crate::model::ModelError, l: Lang) -> String {
         ),
         E::ImplausiblePairing { system, why: crate::model::error::Implausibility::RackScaleImmersion, .. } => format!(
             "{system} est un système à l'échelle de la baie, à plaques froides, non conçu pour les bacs d'immersion\u{a0}: choisissez le refroidissement liquide direct"
+        ),
+        E::ImplausiblePairing { cooling, why: crate::model::error::Implausibility::EconomiserNeedsAir, .. } => format!(
+            "un économiseur à air souffle l'air extérieur dans une salle refroidie par air, pas avec le refroidissement {}\u{a0}: choisissez le refroidissement par air, ou des aéroréfrigérants secs ou adiabatiques ou des tours",
+            match *cooling {
+                "rdhx" => "par porte arrière",
+                "dlc" => "liquide direct",
+                _ => "par immersion",
+            }
         ),
     }
 }

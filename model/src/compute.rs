@@ -1,7 +1,7 @@
 //! The model's arithmetic: from a resolved scenario and its site profile to an
 //! [`Estimate`]. Linear in the number of systems, which sizing exploits.
 
-use crate::catalogue::{CoolingTech, SystemForm, EU27_DEMAND_TWH};
+use crate::catalogue::{CoolingTech, HeatRejection, SystemForm, EU27_DEMAND_TWH};
 use crate::error::{Implausibility, ModelError};
 use crate::estimate::{
     Capex, Carbon, Check, Context, Cooling, ErfDuty, Estimate, EuRules, HeatReuse, Kpis, ListedCheck, Opex, Power,
@@ -225,8 +225,22 @@ fn server_w_per_accel(r: &Resolved<'_>, u: f64, f: &Factors) -> f64 {
     accel + host
 }
 
-/// Rack layout: (systems per rack, rack kW), or the error if cooling cannot cope.
+/// Rack layout: (systems per rack, rack kW), or the error if cooling cannot cope
+/// or the heat rejection does not fit the cooling (an air-side economiser needs air).
 fn rack_layout(r: &Resolved<'_>) -> Result<(f64, f64), ModelError> {
+    let layout = rack_layout_for_cooling(r)?;
+    let cooling = r.scenario.cooling;
+    if r.scenario.heat_rejection == HeatRejection::Economiser && cooling != CoolingTech::Air {
+        return Err(ModelError::ImplausiblePairing {
+            system: r.accelerator.name,
+            cooling: cooling.id(),
+            why: Implausibility::EconomiserNeedsAir,
+        });
+    }
+    Ok(layout)
+}
+
+fn rack_layout_for_cooling(r: &Resolved<'_>) -> Result<(f64, f64), ModelError> {
     let a = r.accelerator;
     let cooling = r.scenario.cooling;
     let limit = cooling.params().max_rack_kw;

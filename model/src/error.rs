@@ -65,6 +65,9 @@ pub enum Implausibility {
     /// A rack-scale NVL72 system (cold plates, NVLink spine, power shelves in one
     /// 120–140 kW rack) is not built to sit in an immersion tank.
     RackScaleImmersion,
+    /// An air-side economiser (model 2.3) supplies outside air to an air-cooled hall:
+    /// it needs air cooling, not rear doors, cold plates or tanks.
+    EconomiserNeedsAir,
 }
 
 impl fmt::Display for ModelError {
@@ -100,6 +103,15 @@ impl fmt::Display for ModelError {
             ModelError::ImplausiblePairing { system, why: Implausibility::RackScaleImmersion, .. } => write!(
                 f,
                 "{system} is a rack-scale system with cold plates, not built for immersion tanks: choose direct liquid cooling"
+            ),
+            ModelError::ImplausiblePairing { cooling, why: Implausibility::EconomiserNeedsAir, .. } => write!(
+                f,
+                "an air-side economiser blows outside air through an air-cooled hall, not with {} cooling: choose air cooling, or dry coolers, adiabatic coolers or towers",
+                match *cooling {
+                    "rdhx" => "rear-door",
+                    "dlc" => "direct liquid",
+                    other => other,
+                }
             ),
             ModelError::TooManyAccelerators(n) => {
                 write!(f, "this sizing gives {} accelerators in whole systems, more than the 10,000,000 the model allows", num(*n))

@@ -19,7 +19,8 @@
 /// 8): tower water by month, network power per accelerator at every load, fixed
 /// overheads at part load, implausible pairings refused. 2.2.0 (item 8):
 /// construction and staff priced per country from labour costs. 2.3.0 (items 6 and
-/// 8): an optional grid-decarbonisation path, off by default.
+/// 8): an optional grid-decarbonisation path, off by default; an air-side
+/// economiser for air cooling.
 pub const MODEL_VERSION: &str = "2.3.0";
 
 pub mod catalogue;

@@ -27,6 +27,13 @@ pub const CHILLER_ETA: f64 = 0.5;
 pub const CHILLER_APPROACH_K: f64 = 5.0;
 /// Effectiveness of evaporative pre-cooling in an adiabatic cooler (share of the wet-bulb depression removed).
 pub const ADIABATIC_EFFECTIVENESS: f64 = 0.8;
+/// Supply-air temperature of an air-side economiser, °C: ASHRAE's recommended inlet
+/// envelope tops out at 27 °C ([`crate::source::ASHRAE_TC99`]).
+pub const ECONOMISER_SUPPLY_AIR_C: f64 = 27.0;
+/// Rise of outside air to the servers' inlet through filters and fans, K (estimate):
+/// an economiser runs on outside air alone below 27 − 2 = 25 °C, the low end of the
+/// reference dataset's "hours < 25–27 °C" ([`crate::source::AIR_ECONOMISER`]).
+pub const ECONOMISER_APPROACH_K: f64 = 2.0;
 /// Lighting, offices and security, fraction of IT power (f_misc 0.005–0.02).
 pub const MISC_SHARE: f64 = 0.01;
 /// Share of the power chain's losses at full load that are no-load (fixed) losses —
@@ -96,13 +103,22 @@ struct Loop {
     spray_hours: f64,
 }
 
+/// Highest governing outdoor temperature at which a loop supplied at `supply_c` is
+/// chiller-free: the supply less the plant's and the heat exchanger's approaches; for
+/// an air-side economiser, outside air below the supply air less its approach.
+fn free_threshold(supply_c: f64, rejection: HeatRejection) -> f64 {
+    match rejection {
+        HeatRejection::Economiser => ECONOMISER_SUPPLY_AIR_C - ECONOMISER_APPROACH_K,
+        _ => supply_c - rejection.params().approach_k - HX_APPROACH_K,
+    }
+}
+
 fn loop_month(supply_c: f64, tdb: f64, rejection: HeatRejection) -> Loop {
     let p = rejection.params();
     let twb = wet_bulb_stull(tdb, ASSUMED_RH_PCT);
-    // Highest governing outdoor temperature at which the loop is chiller-free.
-    let threshold = supply_c - p.approach_k - HX_APPROACH_K;
+    let threshold = free_threshold(supply_c, rejection);
     let (governing_mean, spray_hours) = match rejection {
-        HeatRejection::Dry => (tdb, 0.0),
+        HeatRejection::Dry | HeatRejection::Economiser => (tdb, 0.0),
         HeatRejection::Tower => (twb, 0.0),
         HeatRejection::Adiabatic => {
             // Sprays only when dry operation would not do.
@@ -138,9 +154,9 @@ pub fn tower_latent_share(tdb: f64, cold_c: f64) -> f64 {
 /// `twb`. Returns the chiller COP if the loop needs chillers.
 fn loop_design(supply_c: f64, tdb: f64, twb: f64, rejection: HeatRejection) -> Option<f64> {
     let p = rejection.params();
-    let threshold = supply_c - p.approach_k - HX_APPROACH_K;
+    let threshold = free_threshold(supply_c, rejection);
     let governing = match rejection {
-        HeatRejection::Dry => tdb,
+        HeatRejection::Dry | HeatRejection::Economiser => tdb,
         HeatRejection::Tower => twb,
         // Sprays on the design day whenever dry operation would not do.
         HeatRejection::Adiabatic if tdb > threshold => tdb - ADIABATIC_EFFECTIVENESS * (tdb - twb),
@@ -210,7 +226,7 @@ pub fn profile(
         out.chiller_share = out.chiller_share.max(chiller_needed);
         // Litres per kWh of heat = m³ per MWh of heat.
         out.water_m3_per_mwh_heat[m] = match rejection {
-            HeatRejection::Dry => 0.0,
+            HeatRejection::Dry | HeatRejection::Economiser => 0.0,
             HeatRejection::Tower => LITRES_PER_KWH_EVAPORATED * latent * TOWER_BLOWDOWN_FACTOR,
             HeatRejection::Adiabatic => LITRES_PER_KWH_EVAPORATED * ADIABATIC_LATENT_SHARE * spray,
         };

@@ -125,6 +125,8 @@ sources! {
     ASHRAE_TC99 = ("ashrae-tc99", "Thermal Guidelines for Data Processing Environments, 5th ed. (inlet 18–27 °C; W32/W40/W45 classes)", "ASHRAE TC 9.9", 2021, "https://www.ashrae.org/technical-resources/bookstore/datacom-series", Medium, false);
     /// Chiller COP as a fraction of Carnot (η ≈ 0.5–0.6).
     CARNOT_CHILLER = ("carnot-chiller", "Carnot-fraction chiller model COP = η·T_evap/(T_cond − T_evap), η ≈ 0.5–0.6 (this model: 0.5)", "LBNL Modelica Buildings library (Chillers.Carnot_y)", 2024, "https://github.com/lbl-srg/modelica-buildings", Medium, true);
+    /// Air-side economiser hours (reference dataset, approach-point method).
+    AIR_ECONOMISER = ("air-economiser", "Air-side economiser: outside air directly to the hall while below the ASHRAE recommended inlet (≤ 27 °C), i.e. hours < 25–27 °C (Amado et al., Int. J. Refrigeration 122, 2021); supply 27 °C less 2 K through filters and fans, air-cooled trim chillers above (estimate)", "Reference dataset (shared/reference/data2.md §1b)", 2026, "https://doi.org/10.1016/j.ijrefrig.2020.10.032", Low, true);
     /// PUE decomposition and power-chain losses.
     PUE_DECOMPOSITION = ("pue-decomposition", "PUE = 1 + cooling + power chain (UPS 94–99 %, PDU 94–98 %) + misc; fan/pump shares", "aidatacenterguide.com ch. 15.2; reference dataset estimates", 2026, "https://aidatacenterguide.com/", Low, true);
     /// UPS no-load losses.

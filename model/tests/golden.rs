@@ -886,3 +886,55 @@ fn the_decarbonisation_path_averages_a_falling_grid_over_the_horizon() {
     assert_eq!(on.tco, off.tco);
     assert_eq!(on.training.co2, off.training.co2);
 }
+
+// ---------------------------------------------------------------------------
+// Model 2.3 (issue 16, item 8): an air-side economiser for air cooling.
+// ---------------------------------------------------------------------------
+#[test]
+fn an_air_side_economiser_cools_on_outside_air_below_25_c_and_needs_air_cooling() {
+    let helsinki = |heat_rejection| Scenario {
+        sizing: Sizing::Count(100_000.0),
+        accelerator: "h100".into(),
+        country: "FI".into(),
+        cooling: CoolingTech::Air,
+        heat_rejection,
+        ..Scenario::default()
+    };
+    let dry = evaluate(&helsinki(HeatRejection::Dry)).expect("air + dry coolers evaluates");
+    let eco = evaluate(&helsinki(HeatRejection::Economiser)).expect("air + economiser evaluates");
+
+    // Outside air alone below 27 °C supply − 2 K = 25 °C. July in Helsinki, 17.8 °C mean, σ 4.5 K:
+    //   free share Φ((25 − 17.8) / 4.5) = Φ(1.6) = 0.945201; dry coolers on an 18 °C water loop need
+    //   air below 18 − 6 − 2 = 10 °C: Φ((10 − 17.8) / 4.5) = Φ(−1.7333) = 0.041518.
+    close("july free, economiser", eco.cooling.free_cooling_monthly[6], 0.945_200_7, 1e-6);
+    close("july free, dry", dry.cooling.free_cooling_monthly[6], 0.041_518_2, 1e-5);
+    // January (−3.9 °C) is chiller-free: PUE at full load = 1 + 0.04 losses + 0.01 misc + 0.08 fans
+    //   + heat ratio 1.12 × 0.01 relief fans = 1.1412, plus the fixed overheads at part load
+    //   (fixed × (1/average IT − 1/design IT), as every month).
+    let part_load =
+        eco.power.fixed_overhead.value() * (1.0 / eco.power.it_average.value() - 1.0 / eco.power.it_design.value());
+    close("january pue, economiser", eco.pue_monthly[0], 1.1412 + part_load, 1e-9);
+    // Dry coolers in January: fans 1.12 × 0.02 instead of × 0.01 → +0.0112, and a few chiller hours.
+    assert!(dry.pue_monthly[0] > eco.pue_monthly[0] + 0.0112 - 1e-9);
+    // The year: PUE 1.2031 → 1.1545, energy 1 046.4 → 1 004.2 GWh (−4.0 %), both without water;
+    //   the design day (30 °C-class dry-bulb, above 25 °C) still runs on the trim chillers, sized alike.
+    close("pue dry", dry.kpis.pue, 1.203_059, 1e-5);
+    close("pue economiser", eco.kpis.pue, 1.154_493, 1e-5);
+    close("energy ratio", eco.annual_energy.value() / dry.annual_energy.value(), 1_004_165.063 / 1_046_407.045, 1e-6);
+    assert_eq!(eco.cooling.water.value(), 0.0);
+    assert_eq!(eco.cooling.chiller_capacity, dry.cooling.chiller_capacity);
+    assert!(eco.pue_design <= dry.pue_design);
+
+    // Only with air cooling: a liquid-cooled or rear-door hall has no air path for outside air.
+    use gigafactory_model::error::Implausibility;
+    use gigafactory_model::ModelError;
+    for cooling in [CoolingTech::Rdhx, CoolingTech::Dlc, CoolingTech::Immersion] {
+        let s = Scenario { cooling, heat_rejection: HeatRejection::Economiser, ..Scenario::default() };
+        match evaluate(&s) {
+            Err(ModelError::ImplausiblePairing { why: Implausibility::EconomiserNeedsAir, .. }) => {}
+            other => panic!("{cooling:?} + economiser: {other:?}"),
+        }
+    }
+    assert_eq!(HeatRejection::from_id("economiser"), Some(HeatRejection::Economiser));
+    assert_eq!(HeatRejection::Economiser.id(), "economiser");
+}

@@ -57,7 +57,8 @@ fn cooling_too_weak_expected(s: &Scenario) -> bool {
 /// A liquid-only platform on air or rear doors, or an NVL72 rack in a tank (model 2.1).
 fn implausible_expected(s: &Scenario) -> bool {
     let a = accelerator_of(s);
-    (a.form == SystemForm::Rack && s.cooling == CoolingTech::Immersion)
+    (s.heat_rejection == HeatRejection::Economiser && s.cooling != CoolingTech::Air)
+        || (a.form == SystemForm::Rack && s.cooling == CoolingTech::Immersion)
         || (a.liquid_only()
             && a.form == SystemForm::Server
             && matches!(s.cooling, CoolingTech::Air | CoolingTech::Rdhx))

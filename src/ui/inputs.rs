@@ -27,6 +27,7 @@ pub fn rejection_label(t: &Text, r: HeatRejection) -> &'static str {
         HeatRejection::Dry => t.rejection_dry,
         HeatRejection::Adiabatic => t.rejection_adiabatic,
         HeatRejection::Tower => t.rejection_tower,
+        HeatRejection::Economiser => t.rejection_economiser,
     }
 }
 

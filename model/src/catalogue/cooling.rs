@@ -117,6 +117,10 @@ pub enum HeatRejection {
     Adiabatic,
     /// Open evaporative cooling towers, limited by the wet-bulb temperature.
     Tower,
+    /// Air-side economiser (model 2.3), with air cooling only: outside air supplied
+    /// straight to the hall while its dry-bulb is below the supply air minus an
+    /// approach, air-cooled chillers as trim above; no water.
+    Economiser,
 }
 
 /// Parameters of a heat-rejection plant.
@@ -132,7 +136,8 @@ pub struct RejectionParams {
 
 impl HeatRejection {
     /// Every heat-rejection type.
-    pub const ALL: [HeatRejection; 3] = [HeatRejection::Dry, HeatRejection::Adiabatic, HeatRejection::Tower];
+    pub const ALL: [HeatRejection; 4] =
+        [HeatRejection::Dry, HeatRejection::Adiabatic, HeatRejection::Tower, HeatRejection::Economiser];
 
     /// Stable id.
     pub fn id(self) -> &'static str {
@@ -140,6 +145,7 @@ impl HeatRejection {
             HeatRejection::Dry => "dry",
             HeatRejection::Adiabatic => "adiabatic",
             HeatRejection::Tower => "tower",
+            HeatRejection::Economiser => "economiser",
         }
     }
 
@@ -149,7 +155,11 @@ impl HeatRejection {
     }
 
     /// Approaches: dry cooler 6 K to dry-bulb (5–10 K, estimate); tower 2.5 K to
-    /// wet-bulb (ASHRAE Handbook: 4–5 °F). Fans: 1–3 % of heat (estimate).
+    /// wet-bulb (ASHRAE Handbook: 4–5 °F). Fans: 1–3 % of heat (estimate). Economiser:
+    /// the trim chillers' air-cooled condensers at a dry cooler's 6 K; relief and
+    /// exhaust fans 1 % of heat (the air handlers' fans are the cooling's own),
+    /// estimates; its free-cooling threshold is [`crate::site::ECONOMISER_SUPPLY_AIR_C`]
+    /// − [`crate::site::ECONOMISER_APPROACH_K`].
     pub fn params(self) -> RejectionParams {
         match self {
             HeatRejection::Dry => {
@@ -157,6 +167,9 @@ impl HeatRejection {
             }
             HeatRejection::Adiabatic => RejectionParams { approach_k: 6.0, fan_share: 0.02, source: source::WUE_TYPES },
             HeatRejection::Tower => RejectionParams { approach_k: 2.5, fan_share: 0.01, source: source::LATENT_HEAT },
+            HeatRejection::Economiser => {
+                RejectionParams { approach_k: 6.0, fan_share: 0.01, source: source::AIR_ECONOMISER }
+            }
         }
     }
 }
