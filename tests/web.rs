@@ -35,10 +35,13 @@ fn metric(host: &HtmlElement, name: &str) -> f64 {
         .unwrap()
 }
 
+/// Type `text` and press Enter (a change event): the field uses it at once
+/// rather than after the typing pauses.
 fn type_into(host: &HtmlElement, selector: &str, text: &str) {
     let input: HtmlInputElement = host.query_selector(selector).unwrap().unwrap().unchecked_into();
     input.set_value(text);
     input.dispatch_event(&Event::new("input").unwrap()).unwrap();
+    input.dispatch_event(&Event::new("change").unwrap()).unwrap();
 }
 
 #[wasm_bindgen_test]
