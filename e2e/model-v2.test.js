@@ -75,3 +75,42 @@ test('the published checks: six or more cases within their bands, each opening i
     }
   }
 });
+
+test('the decarbonisation path lowers the yearly CO₂ and says by how much; a link carries it', async () => {
+  const off = await openApp(env, '?lang=en');
+  const on = await openApp(env, '?lang=en&decarbonise=1');
+  try {
+    const co2 = (page) => page.$eval('[data-metric=co2_t_per_year]', (e) => +e.dataset.value);
+    const [a, b] = [await co2(off.page), await co2(on.page)];
+    assert.ok(b < a, `path on: ${b} < frozen ${a}`);
+    assert.equal(await on.page.inputValue('#in-decarbonise'), '1');
+    // Opening 2028 over ten years: the average of a straight line to zero in 2050 is 0.68 of today.
+    assert.ok(Math.abs(b / a - 0.68) < 1e-6, `ratio ${b / a}`);
+    await on.page.locator('#panel-carbon').scrollIntoViewIfNeeded();
+    await settle(on.page);
+    assert.match(await on.page.locator('#panel-carbon').innerText(), /Lower with the decarbonisation path\s+32%/);
+    // Switched off on the page, the link drops it.
+    await on.page.selectOption('#in-decarbonise', '0');
+    await on.page.waitForFunction(() => !new URLSearchParams(location.search).has('decarbonise'));
+    assert.deepEqual([...off.problems, ...on.problems], []);
+  } finally {
+    await off.close();
+    await on.close();
+  }
+});
+
+test('an air-side economiser saves energy with air cooling and is refused with liquid cooling', async () => {
+  const dry = await openApp(env, '?lang=en&accelerator=h100&cooling=air&country=FI&heat_rejection=dry');
+  const eco = await openApp(env, '?lang=en&accelerator=h100&cooling=air&country=FI&heat_rejection=economiser');
+  try {
+    const energy = (page) => page.$eval('[data-metric=annual_energy_gwh]', (e) => +e.dataset.value);
+    assert.ok((await energy(eco.page)) < (await energy(dry.page)), 'outside air instead of fans and chillers');
+    await eco.page.selectOption('#in-cooling', 'dlc');
+    await eco.page.locator('.model-error').waitFor();
+    assert.equal(await eco.page.getAttribute('#in-heat-rejection', 'aria-invalid'), 'true');
+    assert.deepEqual([...dry.problems, ...eco.problems], []);
+  } finally {
+    await dry.close();
+    await eco.close();
+  }
+});

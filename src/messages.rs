@@ -31,6 +31,7 @@ pub fn field_label(t: &crate::i18n::Text, field: &'static str) -> &'static str {
         "mfu" => t.mfu,
         "goodput" => t.goodput,
         "opening_year" => t.opening_year,
+        "decarbonise" => t.decarbonise,
         other => other,
     }
 }

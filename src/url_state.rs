@@ -23,10 +23,12 @@ const UNKNOWN_REJECTION: &str = "unknown heat rejection";
 const UNKNOWN_REDUNDANCY: &str = "unknown redundancy";
 const UNKNOWN_PRECISION: &str = "unknown precision";
 const UNSUPPORTED_VERSION: &str = "link version";
+const NOT_A_SWITCH: &str = "not 1 or 0";
 
 /// The codec's reasons for refusing a parameter, in English (the embed API's
 /// words) and French (the page's), side by side so neither drifts alone.
-const REASONS: [(&str, &str); 10] = [
+const REASONS: [(&str, &str); 11] = [
+    (NOT_A_SWITCH, "ni 1 ni 0"),
     (NOT_A_NUMBER, "pas un nombre"),
     (NOT_FINITE, "pas un nombre fini"),
     (NOT_A_VERSION, "pas une version de lien"),
@@ -212,6 +214,13 @@ pub fn parse_query_onto(base: Scenario, query: &str) -> Parsed {
                 "mfu" => s.training.mfu = number(&value)?,
                 "goodput" => s.training.goodput = number(&value)?,
                 "opening_year" => s.opening_year = number(&value)?,
+                "decarbonise" => {
+                    s.decarbonise = match value.trim() {
+                        "1" | "true" => true,
+                        "0" | "false" => false,
+                        _ => return Err(NOT_A_SWITCH.into()),
+                    }
+                }
                 _ => scenario_param = false,
             }
             Ok(())
@@ -343,6 +352,10 @@ pub fn to_query(s: &Scenario, lang: Option<Lang>, embed: bool) -> String {
     q.push(("facility_life", num(s.facility_life_years)));
     q.push(("wacc", num(s.wacc)));
     q.push(("opening_year", num(s.opening_year)));
+    // Off by default: written only when on, so earlier links read the same.
+    if s.decarbonise {
+        q.push(("decarbonise", "1".into()));
+    }
     q.push(("renewable_share", num(s.renewable_share)));
     q.push(("heat_reuse", num(s.heat_reuse)));
     q.push(("heat_price", num(s.heat_price_eur_per_mwh)));
@@ -400,5 +413,23 @@ mod tests {
             assert_eq!(reason_in(&e.reason, Lang::En), e.reason);
         }
         assert_eq!(reason_in("from elsewhere", Lang::Fr), "from elsewhere");
+    }
+}
+
+#[cfg(test)]
+mod decarbonise_tests {
+    use super::*;
+
+    #[test]
+    fn the_decarbonisation_switch_round_trips_and_is_written_only_when_on() {
+        let on = Scenario { decarbonise: true, ..Scenario::default() };
+        let q = to_query(&on, None, false);
+        assert!(q.contains("&decarbonise=1"), "{q}");
+        assert_eq!(parse_query(&q).scenario, on);
+        assert!(!to_query(&Scenario::default(), None, false).contains("decarbonise"));
+        let bad = parse_query("decarbonise=maybe");
+        assert_eq!(bad.errors.len(), 1);
+        assert!(!bad.scenario.decarbonise);
+        assert_eq!(reason_in(&bad.errors[0].reason, Lang::Fr), "ni 1 ni 0");
     }
 }

@@ -104,7 +104,7 @@ pub fn scenario_sized(sizing: BoxedStrategy<Sizing>) -> impl Strategy<Value = Sc
             heat_price_eur_per_mwh: heat_price,
             training: TrainingRun { params_b, tokens_t, precision, mfu, goodput },
             opening_year,
-            // Off: the app's URL codec does not carry the path yet (tests may set it).
+            // Off, as most scenarios are; the URL codec's own test turns it on.
             decarbonise: false,
         },
     )

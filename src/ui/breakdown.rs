@@ -127,6 +127,8 @@ pub fn carbon_rows(e: &Estimate, t: &Text, l: Lang) -> Rows {
         (t.r_carbon_used.into(), unit(smart(e.carbon_g_per_kwh, l), "gCO₂e/kWh")),
         (t.r_location.into(), tonnes(c.location_per_year.0)),
         (t.r_market.into(), tonnes(c.market_per_year.0)),
+        (t.r_market_frozen.into(), tonnes(c.market_per_year_frozen.0)),
+        (t.r_decarbonisation.into(), fmt(1.0 - c.decarbonisation_factor, l, Style::Percent(0))),
         (t.r_embodied_hw.into(), tonnes(c.embodied_hardware.0)),
         (t.r_embodied_bldg.into(), tonnes(c.embodied_building.0)),
         (t.r_embodied_year.into(), tonnes(c.embodied_per_year.0)),

@@ -53,6 +53,7 @@ pub fn input_rows(s: &Scenario, l: Lang) -> Vec<(String, String)> {
         (t.facility_life.into(), num(s.facility_life_years)),
         (t.wacc.into(), num(s.wacc)),
         (t.opening_year.into(), crate::num::plain(s.opening_year)),
+        (t.decarbonise.into(), if s.decarbonise { t.decarbonise_on } else { t.decarbonise_off }.into()),
         (t.carbon.into(), or_default(s.carbon_g_per_kwh, t.country_default)),
         (t.renewable_share.into(), num(s.renewable_share)),
         (t.heat_reuse.into(), num(s.heat_reuse)),
@@ -322,7 +323,7 @@ mod tests {
     #[test]
     fn input_rows_list_every_parameter_once() {
         let rows = input_rows(&Scenario::default(), Lang::En);
-        assert_eq!(rows.len(), 23);
+        assert_eq!(rows.len(), 24);
         assert!(rows.iter().any(|(k, v)| k == "Country (EU member state)" && v == "Germany"));
         assert!(rows.iter().any(|(k, v)| k == "PUE override" && v == "auto"));
         let mut labels: Vec<&str> = rows.iter().map(|(k, _)| k.as_str()).collect();

@@ -543,6 +543,14 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
             <fieldset>
                 <legend>{tx(|t| t.g_energy)}</legend>
                 {ENERGY.iter().map(|n| number(p, n)).collect_view()}
+                <SelectField id="in-decarbonise" name="decarbonise" label=tx_signal(|t| t.decarbonise)
+                    options=Signal::derive(move || {
+                        let t = p.text();
+                        vec![("0".to_string(), t.decarbonise_off.to_string()), ("1".into(), t.decarbonise_on.into())]
+                    })
+                    value=str_field(|s| if s.decarbonise { "1".into() } else { "0".into() })
+                    on_change=bind_choice(p, |s, v| s.decarbonise = v == "1")
+                    help=tx_signal(|t| t.help_decarbonise) />
             </fieldset>
             <fieldset>
                 <legend>{tx(|t| t.g_training)}</legend>
