@@ -61,7 +61,14 @@ pub enum FieldError {
 impl FieldError {
     /// The message in a language.
     pub fn message(self, lang: Lang) -> String {
-        let fmt = |x: f64| crate::format::smart(x, lang);
+        // Whole bounds below 10,000 (a year, a horizon) are written as they are typed.
+        let fmt = |x: f64| {
+            if x.fract() == 0.0 && x.abs() < 10_000.0 {
+                crate::num::plain(x)
+            } else {
+                crate::format::smart(x, lang)
+            }
+        };
         match (self, lang) {
             (FieldError::Empty, Lang::En) => "Enter a value.".into(),
             (FieldError::Empty, Lang::Fr) => "Saisissez une valeur.".into(),

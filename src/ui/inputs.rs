@@ -528,6 +528,7 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
                     value=str_field(|s| s.cooling.id().to_string())
                     on_change=bind_choice(p, |s, v| if let Some(c) = CoolingTech::from_id(v) { s.cooling = c }) />
                 <SelectField id="in-heat-rejection" name="heat_rejection" label=tx_signal(|t| t.heat_rejection) options=rejection_options
+                    help=tx_signal(|t| t.help_heat_rejection)
                     value=str_field(|s| s.heat_rejection.id().to_string())
                     on_change=bind_choice(p, |s, v| if let Some(r) = HeatRejection::from_id(v) { s.heat_rejection = r }) />
                 <SelectField id="in-redundancy" name="redundancy" label=tx_signal(|t| t.redundancy) options=redundancy_options

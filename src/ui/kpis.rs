@@ -310,7 +310,7 @@ pub fn SummaryBar(
         let (l, t) = (p.lang.get(), p.text());
         // Other inputs' figures are not repeated here: the bar says why instead.
         let why = match p.stale() {
-            Stale::Refused(why) => Some(format!("{} {why}.", t.model_error)),
+            Stale::Refused(why) => Some(crate::messages::sentence(&why)),
             Stale::Fields(fields) => Some(format!(
                 "{} {}",
                 t.not_used,
