@@ -8,6 +8,7 @@
 pub mod charts;
 pub mod embed;
 pub mod export;
+pub mod fields;
 pub mod format;
 pub mod i18n;
 pub mod library;

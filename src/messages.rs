@@ -12,27 +12,11 @@ pub fn field_label(t: &crate::i18n::Text, field: &'static str) -> &'static str {
         "power_mw" => t.size_power,
         "compute_pflops" => t.size_compute,
         "capex_eur" => t.size_capex,
-        "utilization" => t.utilization,
-        "price_eur_per_mwh" => t.price,
-        "carbon_g_per_kwh" => t.carbon,
-        "pue" => t.pue_override,
-        "years" => t.years,
-        "it_life_years" => t.it_life,
-        "facility_life_years" => t.facility_life,
-        "wacc" => t.wacc,
-        "renewable_share" => t.renewable_share,
-        "heat_reuse" => t.heat_reuse,
-        "heat_price_eur_per_mwh" => t.heat_price,
-        "it_life" => t.it_life,
-        "facility_life" => t.facility_life,
-        "heat_price" => t.heat_price,
-        "train_params_b" => t.train_params,
-        "train_tokens_t" => t.train_tokens,
-        "mfu" => t.mfu,
-        "goodput" => t.goodput,
-        "opening_year" => t.opening_year,
         "decarbonise" => t.decarbonise,
-        other => other,
+        // A number input, by its URL or its model name (one declaration: `fields`).
+        other => {
+            crate::fields::by_name(other).or_else(|| crate::fields::by_model(other)).map_or(other, |n| (n.label)(t))
+        }
     }
 }
 
@@ -62,12 +46,9 @@ pub fn quoted_label(field: &'static str, l: Lang) -> String {
 pub fn culprits(e: &crate::model::ModelError) -> Vec<&'static str> {
     use crate::model::ModelError as E;
     match e {
-        E::NotFinite { field } | E::OutOfRange { field, .. } => vec![match *field {
-            "it_life_years" => "it_life",
-            "facility_life_years" => "facility_life",
-            "heat_price_eur_per_mwh" => "heat_price",
-            other => other,
-        }],
+        E::NotFinite { field } | E::OutOfRange { field, .. } => {
+            vec![crate::fields::by_model(field).map_or(*field, |n| n.name)]
+        }
         E::UnknownAccelerator(_) => vec!["accelerator"],
         E::UnknownCountry(_) => vec!["country"],
         E::ImplausiblePairing { why: crate::model::error::Implausibility::EconomiserNeedsAir, .. } => {

@@ -156,6 +156,11 @@ pub fn parse_query_onto(base: Scenario, query: &str) -> Parsed {
         };
         let mut scenario_param = true;
         let result: Result<(), String> = (|| {
+            // A number input: its declaration says where it goes.
+            if let Some(n) = crate::fields::by_name(&key) {
+                (n.set)(&mut s, Some(number(&value)?));
+                return Ok(());
+            }
             match key.as_str() {
                 "v" => {
                     scenario_param = false;
@@ -198,22 +203,6 @@ pub fn parse_query_onto(base: Scenario, query: &str) -> Parsed {
                 "power_mw" => sizing_other = Some(Sizing::PowerMw(number(&value)?)),
                 "compute_pflops" => sizing_other = Some(Sizing::ComputePflops(number(&value)?)),
                 "capex_eur" => sizing_other = Some(Sizing::CapexEur(number(&value)?)),
-                "utilization" => s.utilization = number(&value)?,
-                "price_eur_per_mwh" => s.price_eur_per_mwh = Some(number(&value)?),
-                "carbon_g_per_kwh" => s.carbon_g_per_kwh = Some(number(&value)?),
-                "pue" => s.pue = Some(number(&value)?),
-                "years" => s.years = number(&value)?,
-                "it_life" => s.it_life_years = number(&value)?,
-                "facility_life" => s.facility_life_years = number(&value)?,
-                "wacc" => s.wacc = number(&value)?,
-                "renewable_share" => s.renewable_share = number(&value)?,
-                "heat_reuse" => s.heat_reuse = number(&value)?,
-                "heat_price" => s.heat_price_eur_per_mwh = number(&value)?,
-                "train_params_b" => s.training.params_b = number(&value)?,
-                "train_tokens_t" => s.training.tokens_t = number(&value)?,
-                "mfu" => s.training.mfu = number(&value)?,
-                "goodput" => s.training.goodput = number(&value)?,
-                "opening_year" => s.opening_year = number(&value)?,
                 "decarbonise" => {
                     s.decarbonise = match value.trim() {
                         "1" | "true" => true,
@@ -286,37 +275,20 @@ fn error_field(e: &crate::model::ModelError) -> &'static str {
 
 /// The URL parameter of a model field.
 fn url_name(field: &'static str) -> &'static str {
-    match field {
-        "it_life_years" => "it_life",
-        "facility_life_years" => "facility_life",
-        "heat_price_eur_per_mwh" => "heat_price",
-        other => other,
-    }
+    crate::fields::by_model(field).map_or(field, |n| n.name)
 }
 
 fn reset_field(s: &mut Scenario, d: &Scenario, field: &str) -> bool {
-    match field {
-        "count" | "power_mw" | "compute_pflops" | "capex_eur" => s.sizing = d.sizing,
-        "utilization" => s.utilization = d.utilization,
-        // The base's override (none for a link, the current one for a set message).
-        "price_eur_per_mwh" => s.price_eur_per_mwh = d.price_eur_per_mwh,
-        "carbon_g_per_kwh" => s.carbon_g_per_kwh = d.carbon_g_per_kwh,
-        "pue" => s.pue = d.pue,
-        "years" => s.years = d.years,
-        "it_life_years" => s.it_life_years = d.it_life_years,
-        "facility_life_years" => s.facility_life_years = d.facility_life_years,
-        "wacc" => s.wacc = d.wacc,
-        "renewable_share" => s.renewable_share = d.renewable_share,
-        "heat_reuse" => s.heat_reuse = d.heat_reuse,
-        "heat_price_eur_per_mwh" => s.heat_price_eur_per_mwh = d.heat_price_eur_per_mwh,
-        "train_params_b" => s.training.params_b = d.training.params_b,
-        "train_tokens_t" => s.training.tokens_t = d.training.tokens_t,
-        "mfu" => s.training.mfu = d.training.mfu,
-        "goodput" => s.training.goodput = d.training.goodput,
-        "opening_year" => s.opening_year = d.opening_year,
-        _ => return false,
+    // The base's value (for an override, the base's override or none).
+    if let Some(n) = crate::fields::by_model(field) {
+        (n.set)(s, (n.get)(d));
+        return true;
     }
-    true
+    let sizing = matches!(field, "count" | "power_mw" | "compute_pflops" | "capex_eur");
+    if sizing {
+        s.sizing = d.sizing;
+    }
+    sizing
 }
 
 fn num(x: f64) -> String {
