@@ -311,15 +311,9 @@ pub fn rules_html(e: &Estimate, l: Lang) -> String {
         let label = match c.rule {
             Rule::EnefgPue => fill(t.rule_enefg_pue, &fmt(c.limit, l, Style::Plain(1))),
             Rule::EnefgErf => {
-                // The tier of the opening year (§11(2)), wherever the site is.
-                let y = e.rules.opening_year;
-                let tier = if y >= 2028.0 {
-                    0.2
-                } else if y >= 2027.0 {
-                    0.15
-                } else {
-                    0.1
-                };
+                // The tier of the opening year (§11(2)) wherever the site is; before
+                // 2026, the first tier (the note below says no target applies).
+                let tier = crate::model::compute::enefg_erf_target(e.rules.opening_year.max(2026.0));
                 fill(t.rule_enefg_erf, &fmt(tier, l, Style::Percent(0)))
             }
             r => rule_label(t, r).to_string(),

@@ -47,13 +47,13 @@ pub fn checks_html(l: Lang) -> String {
         esc(t.check_band),
         esc(t.check_load),
     );
+    // A link carries what differs from the defaults (the rest it leaves at them), and the language.
+    let defaults = crate::url_state::to_query(&crate::model::Scenario::default(), Some(l), false);
     for c in checks() {
         let e = crate::model::evaluate(&c.scenario).expect("a published check evaluates");
         let model = c.model_value(&e);
         let ok = c.within(model);
         let name = if l == Lang::Fr { c.name_fr } else { c.name };
-        // What differs from the defaults (the rest a link leaves at them), and the language.
-        let defaults = crate::url_state::to_query(&crate::model::Scenario::default(), Some(l), false);
         let query = crate::url_state::to_query(&c.scenario, Some(l), false)
             .split('&')
             .filter(|pair| {
