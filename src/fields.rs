@@ -1,13 +1,236 @@
-//! One declaration per number input of the scenario: its element id, its
-//! `name` (the URL parameter), the model's name for it (in refusals), label,
-//! help, unit, range, slider and how it reads and writes the scenario. The
-//! form, the URL reader, the refusals' labels and the link fallback are all
-//! driven from these tables.
+//! One declaration per input of the scenario: its element id, its `name` (the
+//! URL parameter), the model's name for it (in refusals), label, help, unit,
+//! range, slider and how it reads and writes the scenario. The form, the URL
+//! reader and writer, the compare and print rows, the refusals' labels and the
+//! link fallback are all driven from these tables ([`inputs`] gives the order).
 
-use crate::i18n::Text;
-use crate::model::catalogue;
-use crate::model::Scenario;
+use crate::i18n::{Lang, Text};
+use crate::model::catalogue::{self, CoolingTech, HeatRejection, Redundancy};
+use crate::model::{Precision, Scenario, Sizing};
 use crate::ui::field::Slider;
+
+/// Why a link's value of a choice was refused (the codec's English; the
+/// French beside it in `url_state::reason_in`).
+pub const UNKNOWN_ACCELERATOR: &str = "unknown accelerator";
+pub const NOT_A_COUNTRY: &str = "not an EU member state code";
+pub const UNKNOWN_COOLING: &str = "unknown cooling technology";
+pub const UNKNOWN_REJECTION: &str = "unknown heat rejection";
+pub const UNKNOWN_REDUNDANCY: &str = "unknown redundancy";
+pub const UNKNOWN_PRECISION: &str = "unknown precision";
+pub const NOT_A_SWITCH: &str = "not 1 or 0";
+
+/// One choice of the scenario (a select): its element id, `name` (the URL
+/// parameter), label, and how it reads and writes the scenario.
+pub struct Choice {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub label: fn(&Text) -> &'static str,
+    /// The select's value, as links write it.
+    pub value: fn(&Scenario) -> String,
+    /// Whether a link writes it (a switch that is off is left out, so links
+    /// written before it existed read the same).
+    pub written: fn(&Scenario) -> bool,
+    /// Take a value (from the select or a link), or say why not.
+    pub set: fn(&mut Scenario, &str) -> Result<(), &'static str>,
+    /// The value as the inputs show it.
+    pub show: fn(&Scenario, Lang) -> String,
+}
+
+pub const ACCELERATOR: Choice = Choice {
+    id: "in-accelerator",
+    name: "accelerator",
+    label: |t| t.accelerator,
+    value: |s| s.accelerator.clone(),
+    written: |_| true,
+    set: |s, v| {
+        s.accelerator = catalogue::accelerator(v).ok_or(UNKNOWN_ACCELERATOR)?.id.to_string();
+        Ok(())
+    },
+    show: |s, _| catalogue::accelerator(&s.accelerator).map_or(s.accelerator.clone(), |a| a.name.into()),
+};
+
+pub const COUNTRY: Choice = Choice {
+    id: "in-country",
+    name: "country",
+    label: |t| t.country,
+    value: |s| s.country.clone(),
+    written: |_| true,
+    set: |s, v| {
+        s.country = catalogue::country(v).ok_or(NOT_A_COUNTRY)?.code.to_string();
+        Ok(())
+    },
+    show: |s, l| catalogue::country(&s.country).map_or(s.country.clone(), |c| l.country_name(c).into()),
+};
+
+pub const COOLING: Choice = Choice {
+    id: "in-cooling",
+    name: "cooling",
+    label: |t| t.cooling,
+    value: |s| s.cooling.id().into(),
+    written: |_| true,
+    set: |s, v| {
+        s.cooling = CoolingTech::from_id(v).ok_or(UNKNOWN_COOLING)?;
+        Ok(())
+    },
+    show: |s, l| cooling_label(l.text(), s.cooling).into(),
+};
+
+pub const HEAT_REJECTION: Choice = Choice {
+    id: "in-heat-rejection",
+    name: "heat_rejection",
+    label: |t| t.heat_rejection,
+    value: |s| s.heat_rejection.id().into(),
+    written: |_| true,
+    set: |s, v| {
+        s.heat_rejection = HeatRejection::from_id(v).ok_or(UNKNOWN_REJECTION)?;
+        Ok(())
+    },
+    show: |s, l| rejection_label(l.text(), s.heat_rejection).into(),
+};
+
+pub const REDUNDANCY: Choice = Choice {
+    id: "in-redundancy",
+    name: "redundancy",
+    label: |t| t.redundancy,
+    value: |s| s.redundancy.id().into(),
+    written: |_| true,
+    // A `+` that a query string turned into a space is still a `+`.
+    set: |s, v| {
+        s.redundancy = Redundancy::from_id(&v.replace(' ', "+")).ok_or(UNKNOWN_REDUNDANCY)?;
+        Ok(())
+    },
+    show: |s, _| s.redundancy.id().to_ascii_uppercase(),
+};
+
+pub const DECARBONISE: Choice = Choice {
+    id: "in-decarbonise",
+    name: "decarbonise",
+    label: |t| t.decarbonise,
+    value: |s| if s.decarbonise { "1" } else { "0" }.into(),
+    written: |s| s.decarbonise,
+    set: |s, v| {
+        s.decarbonise = match v.trim() {
+            "1" | "true" => true,
+            "0" | "false" => false,
+            _ => return Err(NOT_A_SWITCH),
+        };
+        Ok(())
+    },
+    show: |s, l| {
+        let t = l.text();
+        if s.decarbonise { t.decarbonise_on } else { t.decarbonise_off }.into()
+    },
+};
+
+pub const PRECISION: Choice = Choice {
+    id: "in-precision",
+    name: "precision",
+    label: |t| t.precision,
+    value: |s| match s.training.precision {
+        Precision::Bf16 => "bf16".into(),
+        Precision::Fp8 => "fp8".into(),
+    },
+    written: |_| true,
+    set: |s, v| {
+        s.training.precision = match v.trim().to_ascii_lowercase().as_str() {
+            "bf16" => Precision::Bf16,
+            "fp8" => Precision::Fp8,
+            _ => return Err(UNKNOWN_PRECISION),
+        };
+        Ok(())
+    },
+    show: |s, _| match s.training.precision {
+        Precision::Bf16 => "BF16".into(),
+        Precision::Fp8 => "FP8".into(),
+    },
+};
+
+/// A cooling technology as the inputs name it.
+pub fn cooling_label(t: &Text, c: CoolingTech) -> &'static str {
+    match c {
+        CoolingTech::Air => t.cooling_air,
+        CoolingTech::Rdhx => t.cooling_rdhx,
+        CoolingTech::Dlc => t.cooling_dlc,
+        CoolingTech::Immersion => t.cooling_immersion,
+    }
+}
+
+/// A heat-rejection plant as the inputs name it.
+pub fn rejection_label(t: &Text, r: HeatRejection) -> &'static str {
+    match r {
+        HeatRejection::Dry => t.rejection_dry,
+        HeatRejection::Adiabatic => t.rejection_adiabatic,
+        HeatRejection::Tower => t.rejection_tower,
+        HeatRejection::Economiser => t.rejection_economiser,
+    }
+}
+
+/// The name of the way a scenario is sized, as the "Size by" list writes it.
+pub fn sizing_label(t: &Text, s: &Sizing) -> &'static str {
+    match s {
+        Sizing::Count(_) => t.size_count,
+        Sizing::PowerMw(_) => t.size_power,
+        Sizing::ComputePflops(_) => t.size_compute,
+        Sizing::CapexEur(_) => t.size_capex,
+    }
+}
+
+/// The URL parameter of a sizing mode (also the "Size by" select's value).
+pub fn sizing_param(s: &Sizing) -> &'static str {
+    match s {
+        Sizing::Count(_) => "count",
+        Sizing::PowerMw(_) => "power_mw",
+        Sizing::ComputePflops(_) => "compute_pflops",
+        Sizing::CapexEur(_) => "capex_eur",
+    }
+}
+
+/// The budget or count a scenario is sized by.
+pub fn sizing_value(s: &Sizing) -> f64 {
+    match *s {
+        Sizing::Count(v) | Sizing::PowerMw(v) | Sizing::ComputePflops(v) | Sizing::CapexEur(v) => v,
+    }
+}
+
+/// One input of the scenario, in the form's order.
+#[derive(Clone, Copy)]
+pub enum Input {
+    /// "Size by" and its count or budget.
+    Sizing,
+    Choice(&'static Choice),
+    Num(&'static Num),
+}
+
+/// Every input of the scenario, in the form's order: links, compare and the
+/// print head list them so.
+pub fn inputs() -> impl Iterator<Item = Input> {
+    use Input::{Choice as C, Num as N};
+    [
+        Input::Sizing,
+        C(&ACCELERATOR),
+        N(&UTILIZATION),
+        C(&COUNTRY),
+        C(&COOLING),
+        C(&HEAT_REJECTION),
+        C(&REDUNDANCY),
+        N(&PUE),
+    ]
+    .into_iter()
+    .chain(ECONOMICS.iter().map(N))
+    .chain(ENERGY.iter().map(N))
+    .chain([C(&DECARBONISE)])
+    .chain(TRAINING_SIZE.iter().map(N))
+    .chain([C(&PRECISION)])
+    .chain(TRAINING_RATE.iter().map(N))
+}
+
+/// The choice with URL parameter `name`.
+pub fn choice(name: &str) -> Option<&'static Choice> {
+    inputs().find_map(|i| match i {
+        Input::Choice(c) if c.name == name => Some(c),
+        _ => None,
+    })
+}
 
 /// What an empty optional field stands for, said in its placeholder.
 #[derive(Clone, Copy)]
@@ -33,6 +256,8 @@ pub struct Num {
     pub slider: Slider,
     /// Empty allowed (the placeholder says what stands in).
     pub placeholder: Option<Placeholder>,
+    /// Written without digit grouping (a year).
+    pub year: bool,
     pub get: fn(&Scenario) -> Option<f64>,
     pub set: fn(&mut Scenario, Option<f64>),
 }
@@ -49,6 +274,7 @@ const fn num(id: &'static str, name: &'static str, label: fn(&Text) -> &'static 
         step: 0.0,
         slider: Slider::None,
         placeholder: None,
+        year: false,
         get: |_| None,
         set: |_, _| {},
     }
@@ -124,6 +350,7 @@ pub const ECONOMICS: [Num; 6] = [
         min: 2025.0,
         max: 2040.0,
         step: 1.0,
+        year: true,
         slider: Slider::Linear,
         get: |s| Some(s.opening_year),
         set: |s, v| s.opening_year = v.unwrap_or(s.opening_year),
@@ -209,7 +436,10 @@ pub const TRAINING_RATE: [Num; 2] = [
 
 /// Every number input, in the form's order.
 pub fn all() -> impl Iterator<Item = &'static Num> {
-    [&UTILIZATION, &PUE].into_iter().chain(&ECONOMICS).chain(&ENERGY).chain(&TRAINING_SIZE).chain(&TRAINING_RATE)
+    inputs().filter_map(|i| match i {
+        Input::Num(n) => Some(n),
+        _ => None,
+    })
 }
 
 /// The number input with URL parameter `name`.
@@ -253,6 +483,37 @@ mod tests {
             assert_eq!(by_model(n.model()).map(|m| m.name), Some(n.name));
             // The model refuses what the field refuses, and accepts its range.
             assert!(s.resolve().is_ok(), "{} = {v}", n.name);
+        }
+    }
+
+    #[test]
+    fn every_choice_takes_back_what_it_gives_and_refuses_the_rest() {
+        let names: Vec<&str> = inputs()
+            .filter_map(|i| match i {
+                Input::Choice(c) => Some(c.name),
+                Input::Num(n) => Some(n.name),
+                Input::Sizing => None,
+            })
+            .collect();
+        for (i, a) in names.iter().enumerate() {
+            assert!(!names[i + 1..].contains(a), "{a} twice");
+        }
+        let other = Scenario {
+            accelerator: "gb200".into(),
+            country: "SE".into(),
+            cooling: CoolingTech::Immersion,
+            heat_rejection: HeatRejection::Tower,
+            redundancy: Redundancy::TwoN,
+            decarbonise: true,
+            ..Scenario::default()
+        };
+        for i in inputs() {
+            let Input::Choice(c) = i else { continue };
+            let mut s = Scenario::default();
+            (c.set)(&mut s, &(c.value)(&other)).unwrap();
+            assert_eq!((c.value)(&s), (c.value)(&other), "{}", c.name);
+            assert!((c.set)(&mut s, "nonsense").is_err(), "{}", c.name);
+            assert_eq!(choice(c.name).map(|x| x.id), Some(c.id));
         }
     }
 }

@@ -30,6 +30,14 @@ impl Lang {
         }
     }
 
+    /// A member state's name in this language.
+    pub fn country_name(self, c: &crate::model::catalogue::Country) -> &'static str {
+        match self {
+            Lang::En => c.name,
+            Lang::Fr => c.name_fr,
+        }
+    }
+
     /// Parse `en`, `fr`, `fr-BE`, `EN-us` …
     pub fn from_code(code: &str) -> Option<Lang> {
         let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
@@ -118,6 +126,8 @@ pub struct Text {
     pub mfu: &'static str,
     pub goodput: &'static str,
     pub auto: &'static str,
+    /// Between a label and its value ("Size by: Count").
+    pub colon: &'static str,
     pub country_default: &'static str,
     // Help texts
     pub help_size: &'static str,
@@ -456,6 +466,7 @@ pub const EN: Text = Text {
     mfu: "Model FLOPs utilisation (MFU)",
     goodput: "Goodput",
     auto: "auto",
+    colon: ": ",
     country_default: "country default",
     help_size: "A gigafactory has more than 100,000 accelerators (EU definition). Counts round up to whole servers or racks.",
     help_size_power: "The facility's peak draw at design load: the planner fits as many whole servers or racks as it allows.",
@@ -775,6 +786,7 @@ pub const FR: Text = Text {
     mfu: "Utilisation des FLOPs du modèle (MFU)",
     goodput: "Taux de temps utile",
     auto: "auto",
+    colon: "\u{a0}: ",
     country_default: "valeur du pays",
     help_size: "Une gigafactory compte plus de 100 000 accélérateurs (définition de l'UE). Le nombre est arrondi à des serveurs ou baies entiers.",
     help_size_power: "La puissance de pointe du site à charge nominale : le planificateur y place autant de serveurs ou baies entiers qu'elle le permet.",

@@ -5,9 +5,11 @@
 //! what an old link shows. Unknown parameters are ignored; an invalid one is
 //! reported and its default kept.
 
+use crate::fields::{self, Input};
+use crate::fields::{NOT_A_COUNTRY, NOT_A_SWITCH, UNKNOWN_ACCELERATOR, UNKNOWN_COOLING};
+use crate::fields::{UNKNOWN_PRECISION, UNKNOWN_REDUNDANCY, UNKNOWN_REJECTION};
 use crate::i18n::Lang;
-use crate::model::catalogue::{self, CoolingTech, HeatRejection, Redundancy};
-use crate::model::{Precision, Scenario, Sizing};
+use crate::model::{Scenario, Sizing};
 
 /// Version of the link format written by this release.
 pub const LINK_VERSION: u32 = 1;
@@ -16,14 +18,7 @@ const NOT_A_NUMBER: &str = "not a number";
 const NOT_FINITE: &str = "not a finite number";
 const NOT_A_VERSION: &str = "not a link version";
 const UNSUPPORTED_LANGUAGE: &str = "unsupported language";
-const UNKNOWN_ACCELERATOR: &str = "unknown accelerator";
-const NOT_A_COUNTRY: &str = "not an EU member state code";
-const UNKNOWN_COOLING: &str = "unknown cooling technology";
-const UNKNOWN_REJECTION: &str = "unknown heat rejection";
-const UNKNOWN_REDUNDANCY: &str = "unknown redundancy";
-const UNKNOWN_PRECISION: &str = "unknown precision";
 const UNSUPPORTED_VERSION: &str = "link version";
-const NOT_A_SWITCH: &str = "not 1 or 0";
 
 /// The codec's reasons for refusing a parameter, in English (the embed API's
 /// words) and French (the page's), side by side so neither drifts alone.
@@ -156,10 +151,13 @@ pub fn parse_query_onto(base: Scenario, query: &str) -> Parsed {
         };
         let mut scenario_param = true;
         let result: Result<(), String> = (|| {
-            // A number input: its declaration says where it goes.
-            if let Some(n) = crate::fields::by_name(&key) {
+            // An input: its declaration says where it goes.
+            if let Some(n) = fields::by_name(&key) {
                 (n.set)(&mut s, Some(number(&value)?));
                 return Ok(());
+            }
+            if let Some(c) = fields::choice(&key) {
+                return (c.set)(&mut s, &value).map_err(String::from);
             }
             match key.as_str() {
                 "v" => {
@@ -179,37 +177,10 @@ pub fn parse_query_onto(base: Scenario, query: &str) -> Parsed {
                     scenario_param = false;
                     p.embed = matches!(value.trim(), "1" | "true");
                 }
-                "accelerator" => {
-                    let a = catalogue::accelerator(&value).ok_or(UNKNOWN_ACCELERATOR)?;
-                    s.accelerator = a.id.to_string();
-                }
-                "country" => {
-                    let c = catalogue::country(&value).ok_or(NOT_A_COUNTRY)?;
-                    s.country = c.code.to_string();
-                }
-                "cooling" => s.cooling = CoolingTech::from_id(&value).ok_or(UNKNOWN_COOLING)?,
-                "heat_rejection" => s.heat_rejection = HeatRejection::from_id(&value).ok_or(UNKNOWN_REJECTION)?,
-                "redundancy" => {
-                    s.redundancy = Redundancy::from_id(&value.replace(' ', "+")).ok_or(UNKNOWN_REDUNDANCY)?
-                }
-                "precision" => {
-                    s.training.precision = match value.trim().to_ascii_lowercase().as_str() {
-                        "bf16" => Precision::Bf16,
-                        "fp8" => Precision::Fp8,
-                        _ => return Err(UNKNOWN_PRECISION.into()),
-                    }
-                }
                 "count" => sizing_count = Some(number(&value)?),
                 "power_mw" => sizing_other = Some(Sizing::PowerMw(number(&value)?)),
                 "compute_pflops" => sizing_other = Some(Sizing::ComputePflops(number(&value)?)),
                 "capex_eur" => sizing_other = Some(Sizing::CapexEur(number(&value)?)),
-                "decarbonise" => {
-                    s.decarbonise = match value.trim() {
-                        "1" | "true" => true,
-                        "0" | "false" => false,
-                        _ => return Err(NOT_A_SWITCH.into()),
-                    }
-                }
                 _ => scenario_param = false,
             }
             Ok(())
@@ -275,12 +246,12 @@ fn error_field(e: &crate::model::ModelError) -> &'static str {
 
 /// The URL parameter of a model field.
 fn url_name(field: &'static str) -> &'static str {
-    crate::fields::by_model(field).map_or(field, |n| n.name)
+    fields::by_model(field).map_or(field, |n| n.name)
 }
 
 fn reset_field(s: &mut Scenario, d: &Scenario, field: &str) -> bool {
     // The base's value (for an override, the base's override or none).
-    if let Some(n) = crate::fields::by_model(field) {
+    if let Some(n) = fields::by_model(field) {
         (n.set)(s, (n.get)(d));
         return true;
     }
@@ -298,50 +269,15 @@ fn num(x: f64) -> String {
 /// The query string (without `?`) that reproduces `s` exactly, plus `lang` and `embed` when given.
 pub fn to_query(s: &Scenario, lang: Option<Lang>, embed: bool) -> String {
     let mut q: Vec<(&str, String)> = vec![("v", LINK_VERSION.to_string())];
-    match s.sizing {
-        Sizing::Count(n) => q.push(("count", num(n))),
-        Sizing::PowerMw(x) => q.push(("power_mw", num(x))),
-        Sizing::ComputePflops(x) => q.push(("compute_pflops", num(x))),
-        Sizing::CapexEur(x) => q.push(("capex_eur", num(x))),
+    for input in fields::inputs() {
+        match input {
+            Input::Sizing => q.push((fields::sizing_param(&s.sizing), num(fields::sizing_value(&s.sizing)))),
+            Input::Choice(c) if (c.written)(s) => q.push((c.name, (c.value)(s))),
+            Input::Choice(_) => {}
+            // An empty override (the country's figure) is left out.
+            Input::Num(n) => q.extend((n.get)(s).map(|v| (n.name, num(v)))),
+        }
     }
-    q.push(("accelerator", s.accelerator.clone()));
-    q.push(("country", s.country.clone()));
-    q.push(("cooling", s.cooling.id().into()));
-    q.push(("heat_rejection", s.heat_rejection.id().into()));
-    q.push(("redundancy", s.redundancy.id().into()));
-    q.push(("utilization", num(s.utilization)));
-    if let Some(p) = s.price_eur_per_mwh {
-        q.push(("price_eur_per_mwh", num(p)));
-    }
-    if let Some(c) = s.carbon_g_per_kwh {
-        q.push(("carbon_g_per_kwh", num(c)));
-    }
-    if let Some(p) = s.pue {
-        q.push(("pue", num(p)));
-    }
-    q.push(("years", num(s.years)));
-    q.push(("it_life", num(s.it_life_years)));
-    q.push(("facility_life", num(s.facility_life_years)));
-    q.push(("wacc", num(s.wacc)));
-    q.push(("opening_year", num(s.opening_year)));
-    // Off by default: written only when on, so earlier links read the same.
-    if s.decarbonise {
-        q.push(("decarbonise", "1".into()));
-    }
-    q.push(("renewable_share", num(s.renewable_share)));
-    q.push(("heat_reuse", num(s.heat_reuse)));
-    q.push(("heat_price", num(s.heat_price_eur_per_mwh)));
-    q.push(("train_params_b", num(s.training.params_b)));
-    q.push(("train_tokens_t", num(s.training.tokens_t)));
-    q.push((
-        "precision",
-        match s.training.precision {
-            Precision::Bf16 => "bf16".into(),
-            Precision::Fp8 => "fp8".into(),
-        },
-    ));
-    q.push(("mfu", num(s.training.mfu)));
-    q.push(("goodput", num(s.training.goodput)));
     if let Some(l) = lang {
         q.push(("lang", l.code().into()));
     }

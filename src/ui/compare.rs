@@ -3,15 +3,14 @@
 
 use crate::charts::series::{normalise_rows, GroupedChart};
 use crate::charts::{Chart, Figure};
+use crate::fields::{self, sizing_label, sizing_value, Input, Placeholder};
 use crate::format::{format as fmt, Style};
 use crate::i18n::Lang;
 use crate::library::Saved;
-use crate::model::catalogue;
-use crate::model::{evaluate, Estimate, ModelError, Precision, Scenario};
+use crate::model::{evaluate, Estimate, ModelError, Scenario};
 use crate::state::use_planner;
 use crate::ui::figure::ChartFigure;
 use crate::ui::html::grid_table;
-use crate::ui::inputs::{cooling_label, rejection_label, sizing_label, sizing_value};
 use crate::ui::kpis::{display_metric, metric_label};
 use crate::ui::scenarios::use_shelf;
 use crate::ui::tx;
@@ -32,45 +31,23 @@ pub fn input_rows(s: &Scenario, l: Lang) -> Vec<(String, String)> {
     let t = l.text();
     // Up to six decimals: two inputs that differ look different.
     let num = |v: f64| fmt(v, l, Style::Plain(6));
-    let or_default = |v: Option<f64>, default: &str| v.map(num).unwrap_or_else(|| default.to_string());
-    let colon = if l == Lang::Fr { "\u{a0}: " } else { ": " };
-    vec![
-        (t.size_by.into(), format!("{}{colon}{}", sizing_label(t, &s.sizing), num(sizing_value(&s.sizing)))),
-        (t.accelerator.into(), catalogue::accelerator(&s.accelerator).map_or(s.accelerator.clone(), |a| a.name.into())),
-        (
-            t.country.into(),
-            catalogue::country(&s.country)
-                .map_or(s.country.clone(), |c| if l == Lang::Fr { c.name_fr } else { c.name }.into()),
-        ),
-        (t.cooling.into(), cooling_label(t, s.cooling).into()),
-        (t.heat_rejection.into(), rejection_label(t, s.heat_rejection).into()),
-        (t.redundancy.into(), s.redundancy.id().to_ascii_uppercase()),
-        (t.pue_override.into(), or_default(s.pue, t.auto)),
-        (t.utilization.into(), num(s.utilization)),
-        (t.price.into(), or_default(s.price_eur_per_mwh, t.country_default)),
-        (t.years.into(), num(s.years)),
-        (t.it_life.into(), num(s.it_life_years)),
-        (t.facility_life.into(), num(s.facility_life_years)),
-        (t.wacc.into(), num(s.wacc)),
-        (t.opening_year.into(), crate::num::plain(s.opening_year)),
-        (t.decarbonise.into(), if s.decarbonise { t.decarbonise_on } else { t.decarbonise_off }.into()),
-        (t.carbon.into(), or_default(s.carbon_g_per_kwh, t.country_default)),
-        (t.renewable_share.into(), num(s.renewable_share)),
-        (t.heat_reuse.into(), num(s.heat_reuse)),
-        (t.heat_price.into(), num(s.heat_price_eur_per_mwh)),
-        (t.train_params.into(), num(s.training.params_b)),
-        (t.train_tokens.into(), num(s.training.tokens_t)),
-        (
-            t.precision.into(),
-            match s.training.precision {
-                Precision::Bf16 => "BF16",
-                Precision::Fp8 => "FP8",
+    fields::inputs()
+        .map(|input| match input {
+            Input::Sizing => {
+                (t.size_by.into(), format!("{}{}{}", sizing_label(t, &s.sizing), t.colon, num(sizing_value(&s.sizing))))
             }
-            .into(),
-        ),
-        (t.mfu.into(), num(s.training.mfu)),
-        (t.goodput.into(), num(s.training.goodput)),
-    ]
+            Input::Choice(c) => ((c.label)(t).into(), (c.show)(s, l)),
+            Input::Num(n) => {
+                let shown = match (n.get)(s) {
+                    Some(v) if n.year => crate::num::plain(v),
+                    Some(v) => num(v),
+                    None if matches!(n.placeholder, Some(Placeholder::SitePue)) => t.auto.into(),
+                    None => t.country_default.into(),
+                };
+                ((n.label)(t).into(), shown)
+            }
+        })
+        .collect()
 }
 
 /// The comparison chart of evaluated scenarios.

@@ -1,62 +1,18 @@
 //! The input panel: every scenario field, grouped, with its sourced default,
 //! unit, range and help.
 
-use crate::fields::{Num, Placeholder, ECONOMICS, ENERGY, PUE, TRAINING_RATE, TRAINING_SIZE, UTILIZATION};
+use crate::fields::{cooling_label, rejection_label, sizing_param, sizing_value, Choice, Num, Placeholder};
+use crate::fields::{ACCELERATOR, COOLING, COUNTRY, DECARBONISE, HEAT_REJECTION, PRECISION, REDUNDANCY};
+use crate::fields::{ECONOMICS, ENERGY, PUE, TRAINING_RATE, TRAINING_SIZE, UTILIZATION};
 use crate::format::{format as fmt, smart, Style};
-use crate::i18n::{Lang, Text};
+use crate::i18n::Lang;
 use crate::model::catalogue::{self, CoolingTech, HeatRejection, Redundancy, ACCELERATORS, COUNTRIES};
 use crate::model::scenario::MAX_ACCELERATORS;
-use crate::model::{Precision, Scenario, Sizing};
+use crate::model::{Scenario, Sizing};
 use crate::state::use_planner;
 use crate::ui::field::{NumberField, SelectField, Slider};
 use crate::ui::{tx, tx_signal};
 use leptos::prelude::*;
-
-/// A cooling technology as the inputs name it.
-pub fn cooling_label(t: &Text, c: CoolingTech) -> &'static str {
-    match c {
-        CoolingTech::Air => t.cooling_air,
-        CoolingTech::Rdhx => t.cooling_rdhx,
-        CoolingTech::Dlc => t.cooling_dlc,
-        CoolingTech::Immersion => t.cooling_immersion,
-    }
-}
-
-/// A heat-rejection plant as the inputs name it.
-pub fn rejection_label(t: &Text, r: HeatRejection) -> &'static str {
-    match r {
-        HeatRejection::Dry => t.rejection_dry,
-        HeatRejection::Adiabatic => t.rejection_adiabatic,
-        HeatRejection::Tower => t.rejection_tower,
-        HeatRejection::Economiser => t.rejection_economiser,
-    }
-}
-
-/// The name of the way a scenario is sized, as the "Size by" list writes it.
-pub fn sizing_label(t: &Text, s: &Sizing) -> &'static str {
-    match s {
-        Sizing::Count(_) => t.size_count,
-        Sizing::PowerMw(_) => t.size_power,
-        Sizing::ComputePflops(_) => t.size_compute,
-        Sizing::CapexEur(_) => t.size_capex,
-    }
-}
-
-/// Which sizing mode a scenario uses, as the select's value.
-fn sizing_mode(s: &Sizing) -> &'static str {
-    match s {
-        Sizing::Count(_) => "count",
-        Sizing::PowerMw(_) => "power_mw",
-        Sizing::ComputePflops(_) => "compute_pflops",
-        Sizing::CapexEur(_) => "capex_eur",
-    }
-}
-
-pub fn sizing_value(s: &Sizing) -> f64 {
-    match *s {
-        Sizing::Count(v) | Sizing::PowerMw(v) | Sizing::ComputePflops(v) | Sizing::CapexEur(v) => v,
-    }
-}
 
 /// One accelerator's key specs for the picker's help line.
 fn accelerator_specs(id: &str, lang: Lang) -> String {
@@ -140,8 +96,23 @@ pub fn round_budget(s: &Scenario, count: f64, make: fn(f64) -> Sizing, exact: f6
 
 /// A select's callback setting one scenario field (a function pointer, for
 /// the same reason as [`bind_number`]).
-fn bind_choice(p: crate::state::Planner, set: fn(&mut Scenario, &str)) -> Callback<String> {
-    Callback::new(move |v: String| p.edit(|s| set(s, &v)))
+/// A select bound to one choice of the scenario, drawn from its declaration.
+fn choice(
+    p: crate::state::Planner,
+    c: &'static Choice,
+    options: Signal<Vec<(String, String)>>,
+    help: Signal<String>,
+) -> impl IntoView {
+    let value = Memo::new(move |_| p.scenario.with(c.value));
+    // The select offers only values the declaration takes.
+    let on_change = Callback::new(move |v: String| {
+        p.edit(|s| {
+            let _ = (c.set)(s, &v);
+        })
+    });
+    view! {
+        <SelectField id=c.id name=c.name label=Signal::derive(move || (c.label)(p.text()).to_string()) options value on_change help />
+    }
 }
 
 /// A number field bound to one scenario field through a getter and a setter.
@@ -201,7 +172,7 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
     // Hardware.
     // Memos, not derived closures: views below rebuild only when these values
     // change, not on every edit of any field (the count field must survive typing).
-    let mode = Memo::new(move |_| p.scenario.with(|s| sizing_mode(&s.sizing).to_string()));
+    let mode = Memo::new(move |_| p.scenario.with(|s| sizing_param(&s.sizing).to_string()));
     let mode_options = Signal::derive(move || {
         let t = p.text();
         vec![
@@ -273,10 +244,8 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
     // Site.
     let country_options = Signal::derive(move || {
         let l = lang.get();
-        let mut v: Vec<(String, String)> = COUNTRIES
-            .iter()
-            .map(|c| (c.code.to_string(), if l == Lang::Fr { c.name_fr } else { c.name }.to_string()))
-            .collect();
+        let mut v: Vec<(String, String)> =
+            COUNTRIES.iter().map(|c| (c.code.to_string(), l.country_name(c).to_string())).collect();
         crate::model::sort::insertion_sort_by(&mut v, |a, b| a.1 < b.1);
         v
     });
@@ -294,49 +263,24 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
         Redundancy::ALL.iter().map(|r| (r.id().to_string(), r.id().to_ascii_uppercase())).collect::<Vec<_>>()
     });
 
-    let str_field = move |get: fn(&Scenario) -> String| Memo::new(move |_| p.scenario.with(get));
-
     view! {
         <form class="inputs" aria-label=tx(|t| t.inputs) on:submit=|ev| ev.prevent_default()>
             <fieldset>
                 <legend>{tx(|t| t.g_hardware)}</legend>
                 <SelectField id="in-size-by" name="size_by" label=tx_signal(|t| t.size_by) options=mode_options value=mode on_change=on_mode />
                 {sizing_field}
-                <SelectField
-                    id="in-accelerator"
-                    name="accelerator"
-                    label=tx_signal(|t| t.accelerator)
-                    options=accel_options
-                    value=str_field(|s| s.accelerator.clone())
-                    on_change=bind_choice(p, |s, v| s.accelerator = v.to_string())
-                    help=Signal::derive(move || p.scenario.with(|s| accelerator_specs(&s.accelerator, lang.get())))
-                />
+                {choice(p, &ACCELERATOR, accel_options, Signal::derive(move || p.scenario.with(|s| accelerator_specs(&s.accelerator, lang.get()))))}
                 {number(p, &UTILIZATION)}
             </fieldset>
             <fieldset>
                 <legend>{tx(|t| t.g_site)}</legend>
-                <SelectField
-                    id="in-country"
-                    name="country"
-                    label=tx_signal(|t| t.country)
-                    options=country_options
-                    value=str_field(|s| s.country.clone())
-                    on_change=bind_choice(p, |s, v| s.country = v.to_string())
-                    help=Signal::derive(move || p.scenario.with(|s| country_facts(&s.country, lang.get())))
-                />
+                {choice(p, &COUNTRY, country_options, Signal::derive(move || p.scenario.with(|s| country_facts(&s.country, lang.get()))))}
             </fieldset>
             <fieldset>
                 <legend>{tx(|t| t.g_cooling)}</legend>
-                <SelectField id="in-cooling" name="cooling" label=tx_signal(|t| t.cooling) options=cooling_options
-                    value=str_field(|s| s.cooling.id().to_string())
-                    on_change=bind_choice(p, |s, v| if let Some(c) = CoolingTech::from_id(v) { s.cooling = c }) />
-                <SelectField id="in-heat-rejection" name="heat_rejection" label=tx_signal(|t| t.heat_rejection) options=rejection_options
-                    help=tx_signal(|t| t.help_heat_rejection)
-                    value=str_field(|s| s.heat_rejection.id().to_string())
-                    on_change=bind_choice(p, |s, v| if let Some(r) = HeatRejection::from_id(v) { s.heat_rejection = r }) />
-                <SelectField id="in-redundancy" name="redundancy" label=tx_signal(|t| t.redundancy) options=redundancy_options
-                    value=str_field(|s| s.redundancy.id().to_string())
-                    on_change=bind_choice(p, |s, v| if let Some(r) = Redundancy::from_id(v) { s.redundancy = r }) />
+                {choice(p, &COOLING, cooling_options, Signal::default())}
+                {choice(p, &HEAT_REJECTION, rejection_options, tx_signal(|t| t.help_heat_rejection))}
+                {choice(p, &REDUNDANCY, redundancy_options, Signal::default())}
                 {number(p, &PUE)}
             </fieldset>
             {(!compact).then(|| view! {
@@ -347,22 +291,15 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
             <fieldset>
                 <legend>{tx(|t| t.g_energy)}</legend>
                 {ENERGY.iter().map(|n| number(p, n)).collect_view()}
-                <SelectField id="in-decarbonise" name="decarbonise" label=tx_signal(|t| t.decarbonise)
-                    options=Signal::derive(move || {
-                        let t = p.text();
-                        vec![("0".to_string(), t.decarbonise_off.to_string()), ("1".into(), t.decarbonise_on.into())]
-                    })
-                    value=str_field(|s| if s.decarbonise { "1".into() } else { "0".into() })
-                    on_change=bind_choice(p, |s, v| s.decarbonise = v == "1")
-                    help=tx_signal(|t| t.help_decarbonise) />
+                {choice(p, &DECARBONISE, Signal::derive(move || {
+                    let t = p.text();
+                    vec![("0".to_string(), t.decarbonise_off.to_string()), ("1".into(), t.decarbonise_on.into())]
+                }), tx_signal(|t| t.help_decarbonise))}
             </fieldset>
             <fieldset>
                 <legend>{tx(|t| t.g_training)}</legend>
                 {TRAINING_SIZE.iter().map(|n| number(p, n)).collect_view()}
-                <SelectField id="in-precision" name="precision" label=tx_signal(|t| t.precision)
-                    options=Signal::derive(|| vec![("bf16".to_string(), "BF16".to_string()), ("fp8".into(), "FP8".into())])
-                    value=str_field(|s| match s.training.precision { Precision::Bf16 => "bf16".into(), Precision::Fp8 => "fp8".into() })
-                    on_change=bind_choice(p, |s, v| s.training.precision = if v == "fp8" { Precision::Fp8 } else { Precision::Bf16 }) />
+                {choice(p, &PRECISION, Signal::derive(|| vec![("bf16".to_string(), "BF16".to_string()), ("fp8".into(), "FP8".into())]), Signal::default())}
                 {TRAINING_RATE.iter().map(|n| number(p, n)).collect_view()}
             </fieldset>
             })}
