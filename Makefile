@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # 288 KB). Size is deterministic, so the test command checks it.
 SIZE_BUDGET := 320000
 
-.PHONY: setup serve build test lint test-native test-web test-e2e size size-check bench clean
+.PHONY: setup serve build build-probes test lint test-native test-web test-e2e size size-check bench clean
 
 setup:
 	@scripts/setup.sh
@@ -18,8 +18,12 @@ serve: setup
 build: setup
 	trunk build --release
 
+## The release build with the test and bench hooks (cargo feature `probes`), in dist-probes/.
+build-probes: setup
+	trunk build --release --features probes --dist dist-probes
+
 ## Every test: formatting, lints (host and wasm), native, browser (wasm-bindgen-test), size budget, end-to-end.
-test: setup lint test-native test-web build size-check test-e2e
+test: setup lint test-native test-web build size-check build-probes test-e2e
 	@echo "all test tiers passed"
 
 lint:
@@ -43,8 +47,8 @@ size-check:
 	@node scripts/size.mjs --budget $(SIZE_BUDGET)
 
 ## Measure size, load time, input-to-paint latency, in-browser Monte-Carlo, memory and the native model; print a table.
-bench: build
+bench: build build-probes
 	node scripts/bench.mjs
 
 clean:
-	rm -rf dist target/wasm-opt
+	rm -rf dist dist-probes target/wasm-opt

@@ -1,4 +1,5 @@
-// Every abort is said: a wasm trap of the release build (a panic, which runs the
+// Every abort is said: a wasm trap of the release build (here with the
+// `probes` feature, which adds the panic hook below; a panic, which runs the
 // app's hook and then traps; out of memory; `unreachable`; any other trap) shows
 // #fatal once, in the page's language, with its reason, leaves the rest of the
 // page inert and tells an embedding page.
@@ -13,10 +14,12 @@
 // unhandledrejection event.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser } from './helpers-ui.js';
+import { existsSync } from 'node:fs';
+import { PROBES_DIST, useServerAndBrowser } from './helpers-ui.js';
 import { strictPage, waitForMetrics } from './browser.js';
 
-const env = useBrowser();
+assert.ok(existsSync(PROBES_DIST), `${PROBES_DIST} is missing: run \`make build-probes\``);
+const env = useServerAndBrowser({}, PROBES_DIST);
 
 const EN = /^Something went wrong and the planner stopped\. Reload the page to start again; your saved scenarios are kept\. /;
 const FR = /^Une erreur a arrêté le planificateur\. Rechargez la page pour recommencer ; vos scénarios enregistrés sont conservés\. /;

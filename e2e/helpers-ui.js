@@ -43,10 +43,10 @@ export const PLAIN_NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
  * one browser for the whole test file. Returns an object whose `server` and
  * `browser` are filled in by `before`.
  */
-export function useServerAndBrowser(serveOptions = {}) {
+export function useServerAndBrowser(serveOptions = {}, root = undefined) {
   const env = { server: null, browser: null };
   before(async () => {
-    env.server = await serve(undefined, serveOptions);
+    env.server = await serve(root, serveOptions);
     env.browser = await launch();
   });
   after(async () => {
@@ -55,6 +55,12 @@ export function useServerAndBrowser(serveOptions = {}) {
   });
   return env;
 }
+
+/**
+ * The release build with the `probes` feature (`make build-probes`): it adds
+ * `wasmBindings.panic_for_tests()` and `bench_uncertainty()`, nothing else.
+ */
+export const PROBES_DIST = process.env.DIST_PROBES || resolve(import.meta.dirname, '..', 'dist-probes');
 
 /** One static server of the build and one browser for the whole test file. */
 export function useBrowser() {
@@ -72,6 +78,7 @@ export function useBrowser() {
 export async function openApp(env, query = '', { wait = true, recordText = false, seed, context, ...options } = {}) {
   const own = !context;
   const ctx = context ?? await env.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  await countDraws(ctx);
   if (recordText) await recordCanvasText(ctx);
   if (seed) {
     await ctx.addInitScript((entries) => {
@@ -86,6 +93,25 @@ export async function openApp(env, query = '', { wait = true, recordText = false
   await page.goto(env.server.url + '/' + query);
   if (wait) await waitForMetrics(page);
   return { context: ctx, page, problems, close: () => (own ? ctx.close() : page.close()) };
+}
+
+/**
+ * Mark each canvas as it is drawn on: `canvas.dataset.drawn` becomes a new
+ * number at every drawing call, so a test sees a redraw (the release build has
+ * no counters of its own: they are behind the `probes` feature).
+ */
+export async function countDraws(context) {
+  await context.addInitScript(() => {
+    let n = 0;
+    const proto = CanvasRenderingContext2D.prototype;
+    for (const name of ['clearRect', 'fillRect', 'fillText', 'fill', 'stroke', 'drawImage', 'putImageData']) {
+      const f = proto[name];
+      proto[name] = function (...a) {
+        this.canvas.dataset.drawn = String(++n);
+        return f.apply(this, a);
+      };
+    }
+  });
 }
 
 /**

@@ -3,6 +3,7 @@
 //! `model` is the pure model crate (`model/`, no web crate); everything else is the Leptos shell
 //! around it: state, storage, the URL and JSON codecs, formatting, charts and
 //! components.
+#![recursion_limit = "256"]
 #![forbid(unsafe_code)]
 
 pub mod charts;
@@ -41,7 +42,7 @@ pub fn start() {
 /// sensitivities for the default scenario, measured inside the browser. The
 /// tornados take well under the browser's 0.1 ms clock resolution, so they are
 /// timed over 100 repetitions and the mean is returned.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "probes"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_uncertainty() -> Vec<f64> {
     use model::{compute, site, uncertainty};

@@ -61,7 +61,7 @@ fn say(reason: &str) {
 /// Panics with `message`. It exists only so that e2e/aborts.test.js can check
 /// what a panic of the release build shows: script on the page calls it
 /// (`wasmBindings.panic_for_tests("…")`); no URL parameter or message reaches it.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "probes"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn panic_for_tests(message: &str) {
     panic!("{message}");

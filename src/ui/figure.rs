@@ -64,8 +64,11 @@ pub fn ChartFigure(
                 }
                 kept.update_value(|k| crate::charts::canvas::draw(&el, &fig.chart, lang, w, dark, k));
                 // A draw counter, for the benchmark and the tests to see redraws.
-                let n = el.get_attribute("data-drawn").and_then(|n| n.parse::<u32>().ok()).unwrap_or(0);
-                let _ = el.set_attribute("data-drawn", &(n + 1).to_string());
+                #[cfg(feature = "probes")]
+                {
+                    let n = el.get_attribute("data-drawn").and_then(|n| n.parse::<u32>().ok()).unwrap_or(0);
+                    let _ = el.set_attribute("data-drawn", &(n + 1).to_string());
+                }
             }
         });
         #[cfg(not(target_arch = "wasm32"))]
