@@ -1072,16 +1072,115 @@ pub fn storage_error(e: &crate::storage::StorageError, lang: Lang) -> String {
     match e {
         E::Unavailable => t.se_unavailable.to_string(),
         E::WriteRefused(why) => fill(t.se_refused, why),
-        E::Corrupt(why) => fill(t.se_corrupt, why),
+        E::Corrupt(why) => fill(t.se_corrupt, &codec_reason(why, lang)),
         E::FromTheFuture(v) => fill(t.se_future, &v.to_string()),
         E::Invalid(why) => fill(t.se_invalid, &crate::messages::model_error_message(why, lang)),
         E::Held => t.se_held.to_string(),
     }
 }
 
+/// serde's, the browser's and the codec's English words in a reason (the
+/// field's path and the values stay as written), in French, longest first.
+const CODEC_FR: [(&str, &str); 40] = [
+    (
+        "written by a newer version of the planner (schema ",
+        "écrit par une version plus récente du planificateur (schéma ",
+    ),
+    (
+        "the saved data was written by a newer version of the planner (schema ",
+        "les données enregistrées viennent d'une version plus récente du planificateur (schéma ",
+    ),
+    ("the schema version is not a whole number", "la version du schéma n'est pas un nombre entier"),
+    ("the saved scenario is not valid (", "le scénario enregistré n'est pas valide ("),
+    ("the saved data is unreadable (", "les données enregistrées sont illisibles ("),
+    ("at most {} can be imported at once", "au plus {} à la fois"),
+    ("the file holds no scenarios", "le fichier ne contient aucun scénario"),
+    ("Unexpected end of JSON input", "fin du JSON inattendue"),
+    ("not a scenario object", "pas un objet scénario"),
+    ("is not valid JSON", "n'est pas du JSON valide"),
+    ("EOF while parsing a", "fin du texte inattendue dans un"),
+    ("in JSON at position", "dans le JSON à la position"),
+    ("Unexpected token", "Caractère inattendu"),
+    ("not a JSON file (", "pas un fichier JSON ("),
+    ("the file holds ", "le fichier contient "),
+    ("unknown variant ", "variante inconnue "),
+    ("floating point ", "nombre à virgule "),
+    ("duplicate field ", "champ en double "),
+    ("invalid length ", "longueur invalide "),
+    ("invalid value: ", "valeur invalide\u{a0}: "),
+    ("invalid type: ", "type invalide\u{a0}: "),
+    ("missing field ", "champ manquant "),
+    ("unknown field ", "champ inconnu "),
+    ("expected value", "valeur attendue"),
+    (" scenarios; ", " scénarios\u{a0}; "),
+    ("a sequence", "une liste"),
+    ("an object", "un objet"),
+    ("sequence", "liste"),
+    (", expected ", ", attendu "),
+    ("expected ", "attendu "),
+    ("string ", "chaîne "),
+    ("integer ", "entier "),
+    ("boolean ", "booléen "),
+    (" at line ", " à la ligne "),
+    (" column ", ", colonne "),
+    ("one of ", "l'une de "),
+    ("struct ", "structure "),
+    ("f64", "un nombre"),
+    ("u32", "un entier"),
+    (": ", "\u{a0}: "),
+];
+
+/// A reason from a codec (serde, the browser's JSON parser, the import file's
+/// rules) in `lang`: its words translated, its paths and values as written.
+pub fn codec_reason(why: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => why.to_string(),
+        Lang::Fr => {
+            let mut out = why.to_string();
+            for (en, fr) in CODEC_FR {
+                if en == ": " {
+                    // Typography last, so no translated colon is doubled.
+                    out = out.replace(" \u{a0}: ", "\u{a0}: ").replace("\u{a0}: ", "\u{1}").replace(": ", "\u{a0}: ");
+                    out = out.replace('\u{1}', "\u{a0}: ");
+                } else {
+                    out = out.replace(en, fr);
+                }
+            }
+            out
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codec_reasons_are_said_in_french() {
+        let cases = [
+            "[1].scenario.wacc: invalid type: string \"x\", expected f64 at line 1 column 5",
+            "envelope: missing field `payload`",
+            "training.precision: unknown variant `fp4`, expected one of `bf16`, `fp8`",
+            "not a JSON file (Unexpected token } in JSON at position 5)",
+            "written by a newer version of the planner (schema 9)",
+            "the file holds no scenarios",
+            "payload: invalid type: sequence, expected an object",
+            "EOF while parsing a value at line 1 column 9",
+        ];
+        for why in cases {
+            let fr = codec_reason(why, Lang::Fr);
+            let words: Vec<&str> = fr.split(|c: char| !c.is_alphabetic()).collect();
+            for english in ["invalid", "expected", "missing", "unknown", "line", "column", "file", "newer", "while"] {
+                assert!(!words.contains(&english), "{english:?} in {fr:?}");
+            }
+            assert!(!fr.contains(" :") && !fr.contains("\u{a0}\u{a0}"), "{fr:?}");
+            assert_eq!(codec_reason(why, Lang::En), why);
+        }
+        // Paths and values stay as written.
+        assert!(
+            codec_reason(cases[0], Lang::Fr).starts_with("[1].scenario.wacc\u{a0}: type invalide\u{a0}: chaîne \"x\"")
+        );
+    }
 
     #[test]
     fn fill_is_replace() {

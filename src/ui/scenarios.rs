@@ -174,7 +174,7 @@ fn note_text(t: &Text, lang: Lang, n: &Note) -> String {
                 ),
             }
         }
-        Note::ImportFailed(why) => format!("{}: {why}", t.import_failed),
+        Note::ImportFailed(why) => format!("{}{}{}", t.import_failed, t.colon, crate::i18n::codec_reason(why, lang)),
         Note::Importing => t.importing.to_string(),
         Note::WriteRefused(StorageError::Held) => t.storage_held.to_string(),
         Note::WriteRefused(StorageError::WriteRefused(why)) => fill(t.storage_full, why),
@@ -387,7 +387,7 @@ pub fn ScenarioPanel() -> impl IntoView {
                             })}
                             {(!rejected.is_empty()).then(|| view! {
                                 <ul class="rejected">
-                                    {rejected.into_iter().map(|(name, why)| view! { <li>{format!("{}: {name} — {why}", t.rejected)}</li> }).collect_view()}
+                                    {rejected.into_iter().map(|(name, why)| view! { <li>{format!("{}{}{name} — {}", t.rejected, t.colon, crate::i18n::codec_reason(&why, p.lang.get_untracked()))}</li> }).collect_view()}
                                 </ul>
                             })}
                         </div>
@@ -549,7 +549,7 @@ fn ScenarioList() -> impl IntoView {
                         view! {
                             <li class="bad-entry invalid">
                                 <span class="saved-name">{name.clone()}</span>
-                                <span class="saved-invalid">{fill(t.saved_unreadable, &entry.reason)}</span>
+                                <span class="saved-invalid">{fill(t.saved_unreadable, &crate::i18n::codec_reason(&entry.reason, p.lang.get_untracked()))}</span>
                                 <span class="saved-actions">
                                     <button type="button" class="delete" aria-label=format!("{}: {name}", t.delete) on:click=move |_| {
                                         if let (Some(entry), _) = shelf.change(|l| l.remove_bad(i)) {
