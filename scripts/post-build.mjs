@@ -8,11 +8,16 @@
 //     start or why it stopped (a wasm trap).
 //  3. Add the CSP <meta> (frame-ancestors cannot be set by <meta>, so embedding
 //     stays allowed; hosts may send their own header).
-//  4. Name every asset by a hash of its final content (nameByContent) and
-//     recompute the page's integrity attributes.
-//  5. Write sw.js, a service worker that keeps this release's page with its
-//     own assets for offline use (writeServiceWorker).
-// Steps 4 and 5 are exported: e2e/deploy.test.js makes a second release with them.
+//  4. List the page's fragments (the method, the sources and the published
+//     checks, src/ui/generated/, copied to fragments/ by index.html's copy-dir)
+//     in <meta name="fragment:NAME.LANG" content="./fragments/…"> tags: the app
+//     fetches one when its panel comes near the screen (src/ui/sources.rs), so
+//     their text is in no first visit (scripts/size.mjs counts the root only).
+//  5. Name every asset, fragments included, by a hash of its final content
+//     (nameByContent) and recompute the page's integrity attributes.
+//  6. Write sw.js, a service worker that keeps this release's page with its
+//     own assets and fragments for offline use (writeServiceWorker).
+// Steps 5 and 6 are exported: e2e/deploy.test.js makes a second release with them.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -30,14 +35,26 @@ const terse = async (source, what) => {
 };
 
 // The files a release is made of besides index.html (sw.js is not one: it is
-// fetched by the browser, never by the page).
+// fetched by the browser, never by the page): the page's assets at the root,
+// and the fragments its panels fetch, in FRAGMENTS.
 const isAsset = (f) => /\.(js|wasm|css)$/.test(f) && f !== 'sw.js';
+const FRAGMENTS = 'fragments';
+const fragmentFiles = (dir) => {
+  try {
+    return readdirSync(join(dir, FRAGMENTS)).filter((f) => f.endsWith('.html')).sort().map((f) => `${FRAGMENTS}/${f}`);
+  } catch {
+    return [];
+  }
+};
+/** Every file of the release in `dir` but index.html and sw.js, as paths relative to it. */
+const releaseFiles = (dir) => [...readdirSync(dir).filter(isAsset), ...fragmentFiles(dir)].sort();
 // An asset name: a stem, maybe Trunk's or our hash, and the kind.
-const ASSET_NAME = /^(.+?)(?:-[0-9a-f]+)?(_bg\.wasm|\.js|\.css)$/;
+const ASSET_NAME = /^(.+?)(?:-[0-9a-f]+)?(_bg\.wasm|\.js|\.css|\.html)$/;
 // How the page links its assets: relative to itself (Trunk's public_url = "./";
-// minified HTML may drop attribute quotes). The service worker reads pages with
-// the same expression.
-const ASSET_REF = /\b(?:href|src)=["']?\.\/([^"'\s>]+)/g;
+// minified HTML may drop attribute quotes), in href and src, and for the
+// fragments in a <meta>'s content. The service worker reads pages with the
+// same expression.
+const ASSET_REF = /\b(?:href|src|content)=["']?\.\/([^"'\s>]+)/g;
 const linkedAssets = (html) => [...new Set([...html.matchAll(ASSET_REF)].map((m) => m[1]))].sort();
 
 /**
@@ -61,7 +78,7 @@ export function nameByContent(dir) {
   for (let round = 0; ; round++) {
     if (round > 8) fail('asset names do not settle: do two assets name each other?');
     let renamed = 0;
-    for (const file of readdirSync(dir).filter(isAsset).sort()) {
+    for (const file of releaseFiles(dir)) {
       const [, stem, kind] = file.match(ASSET_NAME) ?? fail(`unexpected asset name ${file}`);
       const name = `${stem}-${hash(readFileSync(join(dir, file)))}${kind}`;
       if (name === file) continue;
@@ -110,7 +127,7 @@ export function nameByContent(dir) {
 export function writeServiceWorker(dir) {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
   const linked = linkedAssets(html);
-  const files = readdirSync(dir).filter(isAsset).sort();
+  const files = releaseFiles(dir);
   if (linked.join('\n') !== files.join('\n')) {
     fail(`the page's assets are not the build's files:\n  linked: ${linked.join(' ')}\n  files:  ${files.join(' ')}`);
   }
@@ -354,9 +371,16 @@ async function postBuild(dir) {
   // Subresource integrity on the stylesheet needs a CORS fetch, or an iframe
   // sandboxed without allow-same-origin (an opaque origin) blocks it.
   html = html.replace(/<link(?=[^>]*\bintegrity=)(?![^>]*\bcrossorigin)([^>]*\brel=["']?stylesheet[^>]*)>/g, '<link crossorigin$1>');
+
+  // 4. The fragments, by name and language (method.en.html: fragment:method.en).
+  const fragments = fragmentFiles(dir);
+  if (!fragments.length) fail(`no fragments in ${FRAGMENTS}/ (index.html copies src/ui/generated there)`);
+  const metas = fragments.map((f) => `<meta name="fragment:${f.slice(FRAGMENTS.length + 1, -'.html'.length)}" content="./${f}">`).join('');
+  html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, (tag) => tag + metas);
+  if (!html.includes(metas)) fail('could not insert the fragment metas');
   writeFileSync(indexPath, html);
 
-  // 4 and 5.
+  // 5 and 6.
   nameByContent(dir);
   const { assets } = writeServiceWorker(dir);
   const names = assets.map((a) => a.slice(2)).join(', ');

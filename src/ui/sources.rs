@@ -1,12 +1,30 @@
-//! The method in short, and every source the model cites.
+//! The method in short and every source the model cites, and how the page
+//! gets them, and the published checks (`checks.rs`), without carrying their
+//! text in its wasm.
+//!
+//! None of this text depends on what the visitor enters, so it is written
+//! natively when the release is built: [`method_html`] and [`sources_html`]
+//! render it, and a test keeps `generated/method.{en,fr}.html` (the method, a
+//! line break, the sources) equal to their output
+//! (`UPDATE_GENERATED=1 cargo test --lib sources` rewrites them).
+//! The release ships `src/ui/generated/` as `fragments/` (index.html's
+//! copy-dir), each file named by a hash of its content, and the page lists
+//! their names in `<meta name="fragment:NAME.LANG" content="./fragments/…">`
+//! (both by scripts/post-build.mjs, whose service worker keeps them for
+//! offline use). A panel fetches its fragment once it comes within a screen
+//! of view, again when the language changes after that, and before printing
+//! ([`ensure_loaded`]); meanwhile it says it is loading, and if the fetch
+//! fails it says so (and tries again when it comes into view again).
+//! Carried in the wasm, the method, the sources and the checks cost the first
+//! visit about 6 KB (gzip).
 
 use crate::i18n::Lang;
-use crate::model::source::ALL;
 use crate::state::use_planner;
-use crate::ui::html::esc;
 use crate::ui::tx;
 use leptos::prelude::*;
+use std::cell::RefCell;
 
+#[cfg(not(target_arch = "wasm32"))]
 const METHOD_EN: &[&str] = &[
     "Sizing: counts round up to whole 8-GPU servers or 72-GPU NVL72 racks (at most 10,000,000 accelerators); a power budget sizes against the grid connection, a capital budget against capex. Cooling caps a rack at 40 kW (air), 75 kW (rear door) or 250 kW (liquid); liquid-only platforms on air and NVL72 in immersion are refused.",
     "IT power = systems × nameplate × 1.02 (storage) + network: a fat tree of 144-port 800 Gb/s switches at 7.0 kW with optics, two tiers up to ports²/2 accelerators and three beyond (85–283 W per accelerator), drawn at every load.",
@@ -23,6 +41,7 @@ const METHOD_EN: &[&str] = &[
     "Uncertainty: ten inputs drawn 10,000 times (fixed seed) from split triangular ranges whose median is the central value give P10/P50/P90; the tornado moves each input alone to its ends.",
 ];
 
+#[cfg(not(target_arch = "wasm32"))]
 const METHOD_FR: &[&str] = &[
     "Dimensionnement : le nombre est arrondi à des serveurs entiers de 8 GPU ou à des baies NVL72 de 72 (au plus 10 000 000 accélérateurs) ; un budget de puissance porte sur le raccordement, un budget d'investissement sur l'investissement. Le refroidissement plafonne une baie à 40 kW (air), 75 kW (porte arrière) ou 250 kW (liquide) ; les plateformes tout-liquide sur air et les NVL72 en immersion sont refusées.",
     "Puissance informatique = systèmes × puissance nominale × 1,02 (stockage) + réseau : arbre de commutateurs de 144 ports à 800 Gb/s consommant 7,0 kW avec optiques, deux étages jusqu'à ports²/2 accélérateurs, trois au-delà (85 à 283 W par accélérateur), à toute charge.",
@@ -40,7 +59,9 @@ const METHOD_FR: &[&str] = &[
 ];
 
 /// The method list as HTML.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn method_html(lang: Lang) -> String {
+    use crate::ui::html::esc;
     let (m, label) = if lang == Lang::Fr { (METHOD_FR, "Modèle") } else { (METHOD_EN, "Model") };
     let v = esc(crate::model::MODEL_VERSION);
     let mut out = format!("<p class=\"model-version\" data-model-version=\"{v}\">{label} {v}</p><ol class=\"method\">");
@@ -52,7 +73,10 @@ pub fn method_html(lang: Lang) -> String {
 }
 
 /// Every source as an HTML list.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn sources_html(lang: Lang) -> String {
+    use crate::model::source::ALL;
+    use crate::ui::html::esc;
     let mut out = String::from("<ul class=\"sources\">");
     for s in ALL {
         let est = if s.estimate {
@@ -74,19 +98,212 @@ pub fn sources_html(lang: Lang) -> String {
     out
 }
 
+/// The fragment `name` in `lang`, as the release ships it in
+/// `generated/{name}.{lang}.html`: for [`METHOD`], the method, a line break
+/// (which neither list contains) and the sources; for [`CHECKS`], the checks.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn fragment_html(name: &str, lang: Lang) -> String {
+    if name == CHECKS {
+        crate::ui::checks::checks_html(lang)
+    } else {
+        format!("{}\n{}", method_html(lang), sources_html(lang))
+    }
+}
+
+/// The method and the sources (one fragment: their panels follow each other).
+pub const METHOD: &str = "method";
+/// The published checks.
+pub const CHECKS: &str = "checks";
+
+/// A fragment of the page, in one language.
+#[derive(Clone, PartialEq)]
+pub enum Fragment {
+    /// Not here yet: asked for, or not yet wanted.
+    Loading,
+    /// Its HTML.
+    Ready(String),
+    /// The fetch failed (offline without a cached copy, a host without the file).
+    Failed,
+}
+
+thread_local! {
+    /// Every fragment asked for, by name and language.
+    static FRAGMENTS: RefCell<Vec<((&'static str, Lang), Fragment)>> = const { RefCell::new(Vec::new()) };
+    /// Told whenever one of them changes.
+    static CHANGED: ArcTrigger = ArcTrigger::new();
+}
+
+fn stored(key: (&'static str, Lang)) -> Option<Fragment> {
+    FRAGMENTS.with(|f| f.borrow().iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone()))
+}
+
+fn store(key: (&'static str, Lang), value: Fragment) {
+    FRAGMENTS.with(|f| {
+        let mut f = f.borrow_mut();
+        match f.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => *v = value,
+            None => f.push((key, value)),
+        }
+    });
+    CHANGED.with(|c| c.notify());
+}
+
+/// Fetch fragment `name` in `lang` unless it is here, or on its way and not
+/// `needed` now (printing fetches it alongside rather than wait).
+async fn load(name: &'static str, lang: Lang, needed: bool) {
+    let key = (name, lang);
+    match stored(key) {
+        Some(Fragment::Ready(_)) => return,
+        Some(Fragment::Loading) if !needed => return,
+        _ => {}
+    }
+    store(key, Fragment::Loading);
+    match fetch_fragment(name, lang).await {
+        Some(html) => store(key, Fragment::Ready(html)),
+        // A fetch alongside may have brought it meanwhile.
+        None if !matches!(stored(key), Some(Fragment::Ready(_))) => store(key, Fragment::Failed),
+        None => {}
+    }
+}
+
+/// Load the method, the sources and the checks in `lang` if they are not here
+/// yet, and return once their panels show them (or say they could not load):
+/// await it before `window.print()` so that the printed report carries them.
+/// Never fails; offline without a cached copy the panels say so.
+pub async fn ensure_loaded(lang: Lang) {
+    load(METHOD, lang, true).await;
+    load(CHECKS, lang, true).await;
+    // The panels draw the fragments in the effects this woke.
+    crate::web::next_frame().await;
+}
+
+#[cfg(target_arch = "wasm32")]
+mod net {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// The global `fetch`.
+        #[wasm_bindgen(catch)]
+        pub fn fetch(url: &str) -> Result<js_sys::Promise, JsValue>;
+        /// A `Response` (only what is read of it).
+        pub type Fetched;
+        #[wasm_bindgen(method, getter)]
+        pub fn ok(this: &Fetched) -> bool;
+        #[wasm_bindgen(method, catch)]
+        pub fn text(this: &Fetched) -> Result<js_sys::Promise, JsValue>;
+    }
+}
+
+/// The text of fragment `name` in `lang`, at the address the page's
+/// `<meta name="fragment:NAME.LANG">` gives; none on any failure.
+#[cfg(target_arch = "wasm32")]
+async fn fetch_fragment(name: &str, lang: Lang) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let doc = web_sys::window()?.document()?;
+    let meta = doc.query_selector(&format!("meta[name=\"fragment:{name}.{}\"]", lang.code())).ok()??;
+    let url = meta.get_attribute("content")?;
+    let res: net::Fetched = JsFuture::from(net::fetch(&url).ok()?).await.ok()?.unchecked_into();
+    if !res.ok() {
+        return None;
+    }
+    let text = JsFuture::from(res.text().ok()?).await.ok()?.as_string()?;
+    // A host that answers a missing file with its page must not put a page in a panel.
+    (!text.starts_with("<!")).then_some(text)
+}
+
+/// Off the browser, the fragment as written at build time.
+#[cfg(not(target_arch = "wasm32"))]
+async fn fetch_fragment(name: &str, lang: Lang) -> Option<String> {
+    Some(fragment_html(name, lang))
+}
+
+/// Fragment `name` in the page's language as its panels show it, loaded once
+/// one of `sections` comes within a screen of view (or the page prints), and
+/// in the new language when the language changes after that. Off the
+/// browser, the fragment itself.
+pub fn lazy_fragment<const N: usize>(
+    name: &'static str,
+    sections: [NodeRef<leptos::html::Section>; N],
+) -> Memo<Fragment> {
+    let p = use_planner();
+    let near: [RwSignal<bool>; N] = std::array::from_fn(|_| RwSignal::new(false));
+    #[cfg(target_arch = "wasm32")]
+    for (node, near) in sections.into_iter().zip(near) {
+        // Dropped, and so disconnected, with the component.
+        let watch = StoredValue::new_local(None);
+        node.on_load(move |el| {
+            let el: web_sys::Element = wasm_bindgen::JsCast::unchecked_into(el);
+            watch.set_value(Some(crate::web::watch_visibility(&el, (1.0, 1.0), near)));
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = sections;
+    let wanted = StoredValue::new(false);
+    Effect::new(move |_| {
+        let lang = p.lang.get();
+        let now = p.printing.get() || near.iter().any(|n| n.get());
+        if now || wanted.get_value() {
+            wanted.set_value(true);
+            leptos::task::spawn_local(load(name, lang, false));
+        }
+    });
+    Memo::new(move |_| {
+        let lang = p.lang.get();
+        #[cfg(not(target_arch = "wasm32"))]
+        return Fragment::Ready(fragment_html(name, lang));
+        #[cfg(target_arch = "wasm32")]
+        {
+            CHANGED.with(|c| c.track());
+            stored((name, lang)).unwrap_or(Fragment::Loading)
+        }
+    })
+}
+
+/// Part `i` of a fragment (split at its line break: 0 before, 1 after; a
+/// fragment without one is all part 0) as HTML, or a line saying it is
+/// loading or could not load.
+pub fn fragment_part(f: Memo<Fragment>, i: usize) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let p = use_planner();
+    move || {
+        let fr = p.lang.get() == Lang::Fr;
+        f.with(|f| match f {
+            Fragment::Ready(html) => {
+                let (a, b) = html.split_once('\n').unwrap_or((html, ""));
+                if i == 0 { a } else { b }.to_string()
+            }
+            // Until these strings join i18n.rs (`fragment_loading`, `fragment_failed`).
+            Fragment::Loading => {
+                format!("<p class=\"note fragment-status\">{}</p>", if fr { "Chargement…" } else { "Loading…" })
+            }
+            Fragment::Failed => format!(
+                "<p class=\"note fragment-status\" role=\"status\">{}</p>",
+                if fr {
+                    "Cette partie n’a pas pu être chargée (hors ligne\u{a0}?). Elle se chargera quand vous y reviendrez en ligne\u{a0}; la méthode, ses sources et les vérifications sont aussi dans docs/method.md du projet."
+                } else {
+                    "This part could not be loaded (offline?). It loads when you come back to it online; the method, its sources and the checks are also in the project's docs/method.md."
+                }
+            ),
+        })
+    }
+}
+
 /// Method and sources.
 #[component]
 pub fn Sources() -> impl IntoView {
-    let p = use_planner();
+    let method = NodeRef::new();
+    let sources = NodeRef::new();
+    let f = lazy_fragment(METHOD, [method, sources]);
     view! {
-        <section class="panel wide" id="method">
+        <section class="panel wide" id="method" node_ref=method>
             <h2>{tx(|t| t.h_method)}</h2>
-            <div inner_html=move || method_html(p.lang.get())></div>
+            <div inner_html=fragment_part(f, 0)></div>
         </section>
-        <section class="panel wide" id="sources">
+        <section class="panel wide" id="sources" node_ref=sources>
             <h2>{tx(|t| t.sources)}</h2>
             <p class="note">{tx(|t| t.sources_intro)}</p>
-            <div inner_html=move || sources_html(p.lang.get())></div>
+            <div inner_html=fragment_part(f, 1)></div>
         </section>
     }
 }
@@ -94,6 +311,24 @@ pub fn Sources() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::source::ALL;
+
+    #[test]
+    fn the_generated_fragments_are_this_releases() {
+        for lang in [Lang::En, Lang::Fr] {
+            let html = fragment_html(METHOD, lang);
+            let path = format!("{}/src/ui/generated/method.{}.html", env!("CARGO_MANIFEST_DIR"), lang.code());
+            if std::env::var_os("UPDATE_GENERATED").is_some() {
+                std::fs::write(&path, &html).unwrap();
+                continue;
+            }
+            let shipped = std::fs::read_to_string(&path).unwrap_or_default();
+            assert!(html == shipped, "{path} is stale: UPDATE_GENERATED=1 cargo test --lib sources");
+            // One line break, between the method and the sources.
+            assert_eq!(html.matches('\n').count(), 1);
+            assert!(html.split_once('\n').is_some_and(|(m, s)| m.ends_with("</ol>") && s.starts_with("<ul")));
+        }
+    }
 
     #[test]
     fn every_source_is_listed_with_a_link() {
