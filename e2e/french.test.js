@@ -83,6 +83,10 @@ test('the French page shows no text of the English table: main view, panels, com
         await page.evaluate((y) => window.scrollTo(0, y), y);
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       }
+      // The method, the sources and the checks are fetched as they come near: in French.
+      await page.locator('#checks tr[data-check]').first().waitFor();
+      await page.locator('#sources [data-source]').first().waitFor();
+      assert.match(await page.locator('#method').innerText(), /Modèle/);
       for (const d of await page.$$('details')) await d.evaluate((e) => { e.open = true; });
       assertFrench(await pageTexts(page), 'main view', fragments);
     });

@@ -57,7 +57,10 @@ test('the published checks: six or more cases within their bands, each opening i
   for (const lang of ['en', 'fr']) {
     const { page, problems, close } = await openApp(env, `?lang=${lang}`);
     try {
+      // The panel fetches its table when it comes near the screen.
+      await page.locator('#checks').scrollIntoViewIfNeeded();
       const rows = page.locator('#checks tr[data-check]');
+      await rows.first().waitFor();
       assert.ok((await rows.count()) >= 6, 'six or more cases');
       assert.equal(await page.locator('#checks tr[data-within="false"]').count(), 0, 'all within their bands');
       const llama = page.locator('#checks tr[data-check="llama31-405b-gpu-hours"]');

@@ -166,6 +166,12 @@ async fn load(name: &'static str, lang: Lang, needed: bool) {
     }
 }
 
+/// Whether the method, the sources and the checks in `lang` are here (then
+/// printing need not wait for [`ensure_loaded`]).
+pub fn loaded(lang: Lang) -> bool {
+    [METHOD, CHECKS].iter().all(|&name| matches!(stored((name, lang)), Some(Fragment::Ready(_))))
+}
+
 /// Load the method, the sources and the checks in `lang` if they are not here
 /// yet, and return once their panels show them (or say they could not load):
 /// await it before `window.print()` so that the printed report carries them.
