@@ -228,7 +228,8 @@ async fn fetch_fragment(name: &str, lang: Lang) -> Option<String> {
 /// Fragment `name` in the page's language as its panels show it, loaded once
 /// one of `sections` comes within a screen of view (or the page prints), and
 /// in the new language when the language changes after that. Off the
-/// browser, the fragment itself.
+/// browser too, it starts as loading (as a page rendered natively should:
+/// the fragment is not in the first visit) and is filled when effects run.
 pub fn lazy_fragment<const N: usize>(
     name: &'static str,
     sections: [NodeRef<leptos::html::Section>; N],
@@ -256,14 +257,8 @@ pub fn lazy_fragment<const N: usize>(
         }
     });
     Memo::new(move |_| {
-        let lang = p.lang.get();
-        #[cfg(not(target_arch = "wasm32"))]
-        return Fragment::Ready(fragment_html(name, lang));
-        #[cfg(target_arch = "wasm32")]
-        {
-            CHANGED.with(|c| c.track());
-            stored((name, lang)).unwrap_or(Fragment::Loading)
-        }
+        CHANGED.with(|c| c.track());
+        stored((name, p.lang.get())).unwrap_or(Fragment::Loading)
     })
 }
 
