@@ -3,6 +3,11 @@
 //! Each constant in the catalogues and the physics modules points at one of the
 //! [`Source`]s below; the UI lists them (title, year, link, and "estimate" where
 //! the figure is ours rather than the source's).
+//!
+//! The catalogues cite a source by its [`SourceId`] only (`source::NVIDIA_HOPPER.cite()`),
+//! so that code using them at run time (the app's wasm) carries no titles or URLs;
+//! [`by_id`] finds the whole [`Source`] again where it is wanted (tests, tools, the
+//! natively generated sources panel).
 
 /// How far a figure can be trusted, as graded in the reference dataset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +48,42 @@ pub struct Source {
     pub confidence: Confidence,
     /// `true` where the figure is an estimate derived from the source, not printed in it.
     pub estimate: bool,
+}
+
+impl Source {
+    /// This source's id: what a catalogue entry stores to cite it.
+    #[inline(always)]
+    pub const fn cite(&self) -> SourceId {
+        SourceId(self.id)
+    }
+}
+
+/// A citation by id: the [`Source::id`] of one of [`ALL`], without the title,
+/// publisher and URL (see [`by_id`] for the whole source).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SourceId(pub &'static str);
+
+impl SourceId {
+    /// The id as a string.
+    pub const fn as_str(self) -> &'static str {
+        self.0
+    }
+
+    /// The cited source, if it is one of [`ALL`].
+    pub fn source(self) -> Option<&'static Source> {
+        by_id(self.0)
+    }
+}
+
+impl std::fmt::Display for SourceId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+/// The source with this id, if it is one of [`ALL`].
+pub fn by_id(id: &str) -> Option<&'static Source> {
+    ALL.iter().find(|s| s.id == id)
 }
 
 macro_rules! sources {

@@ -5,7 +5,7 @@ use gigafactory_model::catalogue::{
     accelerator, country, CoolingTech, HeatRejection, Redundancy, SystemForm, ACCELERATORS, COUNTRIES, EU27_DEMAND_TWH,
     EU27_HOUSEHOLD_KWH,
 };
-use gigafactory_model::source::{self, Source};
+use gigafactory_model::source::{self, SourceId};
 use std::collections::HashSet;
 
 fn assert_unique<'a>(what: &str, ids: impl IntoIterator<Item = &'a str>) {
@@ -15,8 +15,9 @@ fn assert_unique<'a>(what: &str, ids: impl IntoIterator<Item = &'a str>) {
     }
 }
 
-fn is_cited(s: &Source) -> bool {
-    source::ALL.iter().any(|c| c == s)
+/// `true` where the cited id is one of the sources the panel lists.
+fn is_cited(id: SourceId) -> bool {
+    source::by_id(id.as_str()).is_some_and(|s| s.cite() == id)
 }
 
 // ---------------------------------------------------------------------------
@@ -85,8 +86,8 @@ fn accelerator_values_are_physically_plausible() {
 #[test]
 fn every_accelerator_cites_listed_sources() {
     for a in ACCELERATORS {
-        for s in [a.spec_source, a.power_source, a.price_source] {
-            assert!(is_cited(&s), "{} cites {:?}, which the sources panel does not list", a.id, s.id);
+        for s in [a.spec_source, a.power_source, a.price_source, a.mfu_source] {
+            assert!(is_cited(s), "{} cites {s}, which the sources panel does not list", a.id);
         }
     }
 }
@@ -156,7 +157,7 @@ fn country_values_are_physically_plausible() {
         assert!((1.0..=1_000.0).contains(&c.demand_twh), "{code}: {} TWh", c.demand_twh);
         assert!((1_000.0..=15_000.0).contains(&c.household_kwh), "{code}: {} kWh per dwelling", c.household_kwh);
         for s in c.sources() {
-            assert!(is_cited(&s), "{code} cites {:?}, which the sources panel does not list", s.id);
+            assert!(is_cited(s), "{code} cites {s}, which the sources panel does not list");
         }
     }
 }
@@ -172,7 +173,7 @@ fn labour_costs_are_plausible_and_price_construction_and_staff() {
         let f = c.construction_factor();
         assert!(f > 1.0 - CONSTRUCTION_LABOUR_SHARE && f < 1.2, "{}: construction × {f}", c.code);
         for s in c.cost_sources() {
-            assert!(is_cited(&s), "{} cites {:?}, which the sources panel does not list", c.code, s.id);
+            assert!(is_cited(s), "{} cites {s}, which the sources panel does not list", c.code);
         }
     }
     let de = country("DE").expect("Germany");
@@ -221,7 +222,7 @@ fn cooling_parameters_are_plausible_and_ids_round_trip() {
         assert!((0.0..=0.3).contains(&p.capex_premium), "{}", c.id());
         // Delivered heat is exported × COP/(COP − 1): a COP of 1 or less would divide by zero.
         assert!(p.heat_pump_cop > 1.5 && p.heat_pump_cop < 10.0, "{}: COP {}", c.id(), p.heat_pump_cop);
-        assert!(is_cited(&p.source), "{}", c.id());
+        assert!(is_cited(p.source), "{}: {}", c.id(), p.source);
         assert_eq!(CoolingTech::from_id(c.id()), Some(c));
         assert_eq!(CoolingTech::from_id(&c.id().to_uppercase()), Some(c));
     }
@@ -250,7 +251,7 @@ fn heat_rejection_and_redundancy_are_plausible_and_ids_round_trip() {
         let p = h.params();
         assert!((1.0..=12.0).contains(&p.approach_k), "{}", h.id());
         assert!((0.0..=0.05).contains(&p.fan_share), "{}", h.id());
-        assert!(is_cited(&p.source), "{}", h.id());
+        assert!(is_cited(p.source), "{}: {}", h.id(), p.source);
         assert_eq!(HeatRejection::from_id(h.id()), Some(h));
     }
     assert_unique("redundancy id", Redundancy::ALL.iter().map(|r| r.id()));
@@ -294,6 +295,26 @@ fn every_source_has_an_id_a_title_and_a_url() {
 }
 
 #[test]
+fn sources_are_found_by_id() {
+    for s in source::ALL {
+        assert_eq!(source::by_id(s.id), Some(s), "{}", s.id);
+        assert_eq!(s.cite(), SourceId(s.id));
+        assert_eq!(s.cite().source(), Some(s));
+        assert_eq!(s.cite().to_string(), s.id);
+    }
+    assert_eq!(source::by_id("nvidia-hopper").map(|s| s.url), Some(source::NVIDIA_HOPPER.url));
+    for missing in ["", "NVIDIA-HOPPER", "nvidia hopper", "no-such-source"] {
+        assert!(source::by_id(missing).is_none(), "{missing:?}");
+        assert!(SourceId(missing).source().is_none(), "{missing:?}");
+    }
+    // The catalogues' ids name the constants written next to each figure.
+    let h100 = gigafactory_model::catalogue::accelerator("h100").expect("H100");
+    assert_eq!(h100.spec_source.source(), Some(&source::NVIDIA_HOPPER));
+    let pt = gigafactory_model::catalogue::country("PT").expect("Portugal");
+    assert_eq!(pt.design().source.source(), Some(&source::ASHRAE_DESIGN_LISBON));
+}
+
+#[test]
 fn repository_sources_point_at_files_that_exist() {
     // Paths are from the repository's root, the model crate's parent.
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -314,6 +335,6 @@ fn every_site_has_a_plausible_design_condition() {
         assert!(d.dry_bulb_c > warmest + 5.0 && d.dry_bulb_c < 45.0, "{}: {}", c.code, d.dry_bulb_c);
         assert!(d.wet_bulb_c < d.dry_bulb_c && d.wet_bulb_c > 10.0, "{}: {}", c.code, d.wet_bulb_c);
         assert_eq!(d.is_estimate, c.code != "PT", "only Lisbon's is read from a table");
-        assert!(gigafactory_model::source::ALL.contains(&d.source));
+        assert!(is_cited(d.source), "{}: {}", c.code, d.source);
     }
 }

@@ -1,7 +1,7 @@
 //! Accelerator systems: per-accelerator specifications, the server or rack they
 //! ship in, and street prices. Dense throughput (sparse datasheet figures halved).
 
-use crate::source::{self, Source};
+use crate::source::{self, SourceId};
 
 /// How accelerators are packaged into systems.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,17 +41,17 @@ pub struct Accelerator {
     pub price_range_usd: (f64, f64),
     /// Embodied carbon per accelerator including its server share, kgCO2e.
     pub embodied_kg: f64,
-    /// Where the specifications come from.
-    pub spec_source: Source,
+    /// Where the specifications come from (by id: [`source::by_id`] gives the source).
+    pub spec_source: SourceId,
     /// Where the system power comes from.
-    pub power_source: Source,
+    pub power_source: SourceId,
     /// Where the price comes from.
-    pub price_source: Source,
+    pub price_source: SourceId,
     /// Default model FLOPs utilisation of a large dense BF16 training run on this
     /// family, 0–1 (used when the scenario's MFU is left at its default).
     pub default_mfu: f64,
     /// Where that MFU comes from.
-    pub mfu_source: Source,
+    pub mfu_source: SourceId,
 }
 
 impl Accelerator {
@@ -127,11 +127,11 @@ pub const ACCELERATORS: &[Accelerator] = &[
         price_usd: 27_500.0 + HOST_SHARE_USD,
         price_range_usd: (25_000.0 + HOST_SHARE_USD, 30_000.0 + HOST_SHARE_USD),
         embodied_kg: EMBODIED_HOPPER_KG,
-        spec_source: source::NVIDIA_HOPPER,
-        power_source: source::NVIDIA_DGX_H100,
-        price_source: source::PRICE_H100,
+        spec_source: source::NVIDIA_HOPPER.cite(),
+        power_source: source::NVIDIA_DGX_H100.cite(),
+        price_source: source::PRICE_H100.cite(),
         default_mfu: MFU_HOPPER,
-        mfu_source: source::LLAMA3,
+        mfu_source: source::LLAMA3.cite(),
     },
     Accelerator {
         id: "h200",
@@ -147,11 +147,11 @@ pub const ACCELERATORS: &[Accelerator] = &[
         price_usd: 32_000.0 + HOST_SHARE_USD,
         price_range_usd: (30_000.0 + HOST_SHARE_USD, 35_000.0 + HOST_SHARE_USD),
         embodied_kg: EMBODIED_HOPPER_KG,
-        spec_source: source::NVIDIA_HOPPER,
-        power_source: source::NVIDIA_DGX_H100,
-        price_source: source::PRICE_WEAK,
+        spec_source: source::NVIDIA_HOPPER.cite(),
+        power_source: source::NVIDIA_DGX_H100.cite(),
+        price_source: source::PRICE_WEAK.cite(),
         default_mfu: MFU_HOPPER,
-        mfu_source: source::LLAMA3,
+        mfu_source: source::LLAMA3.cite(),
     },
     Accelerator {
         id: "b200",
@@ -167,11 +167,11 @@ pub const ACCELERATORS: &[Accelerator] = &[
         price_usd: 35_000.0 + HOST_SHARE_USD,
         price_range_usd: (30_000.0 + HOST_SHARE_USD, 40_000.0 + HOST_SHARE_USD),
         embodied_kg: EMBODIED_BLACKWELL_KG,
-        spec_source: source::NVIDIA_BLACKWELL,
-        power_source: source::NVIDIA_DGX_B200,
-        price_source: source::PRICE_BLACKWELL,
+        spec_source: source::NVIDIA_BLACKWELL.cite(),
+        power_source: source::NVIDIA_DGX_B200.cite(),
+        price_source: source::PRICE_BLACKWELL.cite(),
         default_mfu: MFU_BLACKWELL,
-        mfu_source: source::MFU_BLACKWELL,
+        mfu_source: source::MFU_BLACKWELL.cite(),
     },
     Accelerator {
         id: "b300",
@@ -187,11 +187,11 @@ pub const ACCELERATORS: &[Accelerator] = &[
         price_usd: 45_000.0 + HOST_SHARE_USD,
         price_range_usd: (40_000.0 + HOST_SHARE_USD, 52_000.0 + HOST_SHARE_USD),
         embodied_kg: EMBODIED_BLACKWELL_KG,
-        spec_source: source::VERDA_GB300,
-        power_source: source::NVIDIA_DGX_B300,
-        price_source: source::PRICE_WEAK,
+        spec_source: source::VERDA_GB300.cite(),
+        power_source: source::NVIDIA_DGX_B300.cite(),
+        price_source: source::PRICE_WEAK.cite(),
         default_mfu: MFU_BLACKWELL,
-        mfu_source: source::MFU_BLACKWELL,
+        mfu_source: source::MFU_BLACKWELL.cite(),
     },
     Accelerator {
         id: "gb200",
@@ -208,11 +208,11 @@ pub const ACCELERATORS: &[Accelerator] = &[
         price_usd: 3_100_000.0 / 72.0,
         price_range_usd: (3_000_000.0 / 72.0, 4_000_000.0 / 72.0),
         embodied_kg: EMBODIED_BLACKWELL_KG,
-        spec_source: source::NVIDIA_BLACKWELL,
-        power_source: source::NVL72_POWER,
-        price_source: source::PRICE_BLACKWELL,
+        spec_source: source::NVIDIA_BLACKWELL.cite(),
+        power_source: source::NVL72_POWER.cite(),
+        price_source: source::PRICE_BLACKWELL.cite(),
         default_mfu: MFU_BLACKWELL,
-        mfu_source: source::MFU_BLACKWELL,
+        mfu_source: source::MFU_BLACKWELL.cite(),
     },
     Accelerator {
         id: "gb300",
@@ -229,11 +229,11 @@ pub const ACCELERATORS: &[Accelerator] = &[
         price_usd: 3_750_000.0 / 72.0,
         price_range_usd: (3_500_000.0 / 72.0, 4_000_000.0 / 72.0),
         embodied_kg: EMBODIED_BLACKWELL_KG,
-        spec_source: source::VERDA_GB300,
-        power_source: source::NVL72_POWER,
-        price_source: source::PRICE_WEAK,
+        spec_source: source::VERDA_GB300.cite(),
+        power_source: source::NVL72_POWER.cite(),
+        price_source: source::PRICE_WEAK.cite(),
         default_mfu: MFU_BLACKWELL,
-        mfu_source: source::MFU_BLACKWELL,
+        mfu_source: source::MFU_BLACKWELL.cite(),
     },
     Accelerator {
         id: "mi300x",
@@ -249,11 +249,11 @@ pub const ACCELERATORS: &[Accelerator] = &[
         price_usd: 12_500.0 + HOST_SHARE_USD,
         price_range_usd: (10_000.0 + HOST_SHARE_USD, 15_000.0 + HOST_SHARE_USD),
         embodied_kg: EMBODIED_HOPPER_KG,
-        spec_source: source::AMD_MI300,
-        power_source: source::SERVER_POWER_ESTIMATE,
-        price_source: source::PRICE_WEAK,
+        spec_source: source::AMD_MI300.cite(),
+        power_source: source::SERVER_POWER_ESTIMATE.cite(),
+        price_source: source::PRICE_WEAK.cite(),
         default_mfu: MFU_AMD,
-        mfu_source: source::MFU_AMD,
+        mfu_source: source::MFU_AMD.cite(),
     },
     Accelerator {
         id: "mi325x",
@@ -269,11 +269,11 @@ pub const ACCELERATORS: &[Accelerator] = &[
         price_usd: 17_500.0 + HOST_SHARE_USD,
         price_range_usd: (15_000.0 + HOST_SHARE_USD, 20_000.0 + HOST_SHARE_USD),
         embodied_kg: EMBODIED_HOPPER_KG,
-        spec_source: source::AMD_MI300,
-        power_source: source::SERVER_POWER_ESTIMATE,
-        price_source: source::PRICE_WEAK,
+        spec_source: source::AMD_MI300.cite(),
+        power_source: source::SERVER_POWER_ESTIMATE.cite(),
+        price_source: source::PRICE_WEAK.cite(),
         default_mfu: MFU_AMD,
-        mfu_source: source::MFU_AMD,
+        mfu_source: source::MFU_AMD.cite(),
     },
     Accelerator {
         id: "mi350x",
@@ -289,11 +289,11 @@ pub const ACCELERATORS: &[Accelerator] = &[
         price_usd: 22_500.0 + HOST_SHARE_USD,
         price_range_usd: (18_000.0 + HOST_SHARE_USD, 27_000.0 + HOST_SHARE_USD),
         embodied_kg: EMBODIED_BLACKWELL_KG,
-        spec_source: source::AMD_MI355X,
-        power_source: source::SERVER_POWER_ESTIMATE,
-        price_source: source::PRICE_WEAK,
+        spec_source: source::AMD_MI355X.cite(),
+        power_source: source::SERVER_POWER_ESTIMATE.cite(),
+        price_source: source::PRICE_WEAK.cite(),
         default_mfu: MFU_AMD,
-        mfu_source: source::MFU_AMD,
+        mfu_source: source::MFU_AMD.cite(),
     },
     Accelerator {
         id: "mi355x",
@@ -309,11 +309,11 @@ pub const ACCELERATORS: &[Accelerator] = &[
         price_usd: 25_000.0 + HOST_SHARE_USD,
         price_range_usd: (20_000.0 + HOST_SHARE_USD, 30_000.0 + HOST_SHARE_USD),
         embodied_kg: EMBODIED_BLACKWELL_KG,
-        spec_source: source::AMD_MI355X,
-        power_source: source::SERVER_POWER_ESTIMATE,
-        price_source: source::PRICE_WEAK,
+        spec_source: source::AMD_MI355X.cite(),
+        power_source: source::SERVER_POWER_ESTIMATE.cite(),
+        price_source: source::PRICE_WEAK.cite(),
         default_mfu: MFU_AMD,
-        mfu_source: source::MFU_AMD,
+        mfu_source: source::MFU_AMD.cite(),
     },
     Accelerator {
         id: "gaudi3",
@@ -330,10 +330,10 @@ pub const ACCELERATORS: &[Accelerator] = &[
         price_usd: 125_000.0 / 8.0 + HOST_SHARE_USD,
         price_range_usd: (125_000.0 / 8.0 * 0.9 + HOST_SHARE_USD, 125_000.0 / 8.0 * 1.2 + HOST_SHARE_USD),
         embodied_kg: EMBODIED_HOPPER_KG,
-        spec_source: source::INTEL_GAUDI3,
-        power_source: source::SERVER_POWER_ESTIMATE,
-        price_source: source::INTEL_GAUDI3,
+        spec_source: source::INTEL_GAUDI3.cite(),
+        power_source: source::SERVER_POWER_ESTIMATE.cite(),
+        price_source: source::INTEL_GAUDI3.cite(),
         default_mfu: MFU_GAUDI,
-        mfu_source: source::MFU_BLACKWELL,
+        mfu_source: source::MFU_BLACKWELL.cite(),
     },
 ];

@@ -1,7 +1,7 @@
 //! Cooling technologies, heat-rejection plants and electrical redundancy, with
 //! the engineering parameters the monthly PUE and water model uses.
 
-use crate::source::{self, Source};
+use crate::source::{self, SourceId};
 
 /// How heat leaves the IT equipment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -34,7 +34,7 @@ pub struct CoolingParams {
     /// Heat-pump COP when this heat is lifted to a 70 °C district-heating network.
     pub heat_pump_cop: f64,
     /// Where the parameters come from.
-    pub source: Source,
+    pub source: SourceId,
 }
 
 impl CoolingTech {
@@ -72,7 +72,7 @@ impl CoolingTech {
                 max_rack_kw: 40.0,
                 capex_premium: 0.0,
                 heat_pump_cop: 3.0,
-                source: source::PUE_DECOMPOSITION,
+                source: source::PUE_DECOMPOSITION.cite(),
             },
             CoolingTech::Rdhx => CoolingParams {
                 liquid_share: 0.0,
@@ -82,7 +82,7 @@ impl CoolingTech {
                 max_rack_kw: 75.0,
                 capex_premium: 0.04,
                 heat_pump_cop: 3.0,
-                source: source::PUE_DECOMPOSITION,
+                source: source::PUE_DECOMPOSITION.cite(),
             },
             CoolingTech::Dlc => CoolingParams {
                 liquid_share: 0.8,
@@ -92,7 +92,7 @@ impl CoolingTech {
                 max_rack_kw: 250.0,
                 capex_premium: 0.085,
                 heat_pump_cop: 4.3,
-                source: source::ASHRAE_TC99,
+                source: source::ASHRAE_TC99.cite(),
             },
             CoolingTech::Immersion => CoolingParams {
                 liquid_share: 1.0,
@@ -102,7 +102,7 @@ impl CoolingTech {
                 max_rack_kw: 250.0,
                 capex_premium: 0.085,
                 heat_pump_cop: 4.3,
-                source: source::PUE_BY_COOLING,
+                source: source::PUE_BY_COOLING.cite(),
             },
         }
     }
@@ -131,7 +131,7 @@ pub struct RejectionParams {
     /// Fan power of the plant, fraction of heat rejected.
     pub fan_share: f64,
     /// Where the parameters come from.
-    pub source: Source,
+    pub source: SourceId,
 }
 
 impl HeatRejection {
@@ -163,12 +163,16 @@ impl HeatRejection {
     pub fn params(self) -> RejectionParams {
         match self {
             HeatRejection::Dry => {
-                RejectionParams { approach_k: 6.0, fan_share: 0.02, source: source::PUE_DECOMPOSITION }
+                RejectionParams { approach_k: 6.0, fan_share: 0.02, source: source::PUE_DECOMPOSITION.cite() }
             }
-            HeatRejection::Adiabatic => RejectionParams { approach_k: 6.0, fan_share: 0.02, source: source::WUE_TYPES },
-            HeatRejection::Tower => RejectionParams { approach_k: 2.5, fan_share: 0.01, source: source::LATENT_HEAT },
+            HeatRejection::Adiabatic => {
+                RejectionParams { approach_k: 6.0, fan_share: 0.02, source: source::WUE_TYPES.cite() }
+            }
+            HeatRejection::Tower => {
+                RejectionParams { approach_k: 2.5, fan_share: 0.01, source: source::LATENT_HEAT.cite() }
+            }
             HeatRejection::Economiser => {
-                RejectionParams { approach_k: 6.0, fan_share: 0.01, source: source::AIR_ECONOMISER }
+                RejectionParams { approach_k: 6.0, fan_share: 0.01, source: source::AIR_ECONOMISER.cite() }
             }
         }
     }

@@ -3,7 +3,7 @@
 //! Transcribed from the reference dataset (shared/reference data2/data3); see
 //! [`crate::source`] for each column's citation.
 
-use crate::source::{self, Source};
+use crate::source::{self, SourceId};
 
 /// One EU member state as a site for the factory.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -54,15 +54,15 @@ pub struct Country {
 }
 
 impl Country {
-    /// Citations for this row, in column order.
-    pub fn sources(&self) -> [Source; 6] {
+    /// Citations for this row, in column order (ids: see [`source::by_id`]).
+    pub fn sources(&self) -> [SourceId; 6] {
         [
-            source::CLIMATE_NORMALS,
-            source::EUROSTAT_PRICE_IG,
-            source::EMBER_CARBON,
-            source::AIB_RESIDUAL_MIX,
-            source::EMBER_DEMAND,
-            source::ODYSSEE_HOUSEHOLDS,
+            source::CLIMATE_NORMALS.cite(),
+            source::EUROSTAT_PRICE_IG.cite(),
+            source::EMBER_CARBON.cite(),
+            source::AIB_RESIDUAL_MIX.cite(),
+            source::EMBER_DEMAND.cite(),
+            source::ODYSSEE_HOUSEHOLDS.cite(),
         ]
     }
 }
@@ -77,7 +77,7 @@ pub struct DesignCondition {
     /// Mean coincident wet-bulb temperature, °C.
     pub wet_bulb_c: f64,
     /// Where it comes from.
-    pub source: Source,
+    pub source: SourceId,
     /// `true` where derived here rather than read from a design-conditions table.
     pub is_estimate: bool,
 }
@@ -102,7 +102,7 @@ impl Country {
             return DesignCondition {
                 dry_bulb_c,
                 wet_bulb_c,
-                source: source::ASHRAE_DESIGN_LISBON,
+                source: source::ASHRAE_DESIGN_LISBON.cite(),
                 is_estimate: false,
             };
         }
@@ -110,7 +110,7 @@ impl Country {
         DesignCondition {
             dry_bulb_c,
             wet_bulb_c: crate::physics::wet_bulb_stull(dry_bulb_c, DESIGN_RH_PCT),
-            source: source::DESIGN_DAY_ESTIMATE,
+            source: source::DESIGN_DAY_ESTIMATE.cite(),
             is_estimate: true,
         }
     }
@@ -146,9 +146,10 @@ impl Country {
         self.code != "DE"
     }
 
-    /// The citations of the local cost: the labour cost and the labour share.
-    pub fn cost_sources(&self) -> [Source; 3] {
-        [source::TT_CONSTRUCTION, source::EUROSTAT_LABOUR_COST, source::CONSTRUCTION_LABOUR_SHARE]
+    /// The citations of the local cost: the labour cost and the labour share (ids:
+    /// see [`source::by_id`]).
+    pub fn cost_sources(&self) -> [SourceId; 3] {
+        [source::TT_CONSTRUCTION.cite(), source::EUROSTAT_LABOUR_COST.cite(), source::CONSTRUCTION_LABOUR_SHARE.cite()]
     }
 }
 
