@@ -39,7 +39,9 @@ export async function strictPage(browser, options = {}) {
 
 // Wait until every data-metric carries a finite value.
 export async function waitForMetrics(page) {
+  // The app's own figures, not the prerendered page's (index.html's #prerender).
   await page.waitForFunction(() => {
+    if (document.getElementById('prerender')) return false;
     const els = [...document.querySelectorAll('[data-metric]')];
     return els.length > 0 && els.every((e) => Number.isFinite(parseFloat(e.dataset.value)));
   });

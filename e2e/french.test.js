@@ -15,7 +15,7 @@ function table(source, name) {
   const end = source.indexOf('\n};', start);
   const body = source.slice(start, end);
   const fields = {};
-  for (const m of body.matchAll(/^\s+(\w+): "((?:[^"\\]|\\.)*)",?$/gm)) fields[m[1]] = JSON.parse(`"${m[2]}"`);
+  for (const m of body.matchAll(/^\s+(\w+): "((?:[^"\\]|\\.)*)",?$/gm)) fields[m[1]] = JSON.parse(`"${m[2].replace(/\\u\{([0-9a-fA-F]{1,4})\}/g, (_, h) => `\\u${h.padStart(4, '0')}`)}"`);
   return fields;
 }
 

@@ -13,6 +13,10 @@
 //     in <meta name="fragment:NAME.LANG" content="./fragments/…"> tags: the app
 //     fetches one when its panel comes near the screen (src/ui/sources.rs), so
 //     their text is in no first visit (scripts/size.mjs counts the root only).
+//  4b. Put the prerendered first screen (src/prerender.html, the app's own
+//     components rendered natively by tests/prerender.rs) into index.html's
+//     #prerender, and src/boot.js (which decides what of it may show) into
+//     <head>: the page paints its figures before the wasm has run.
 //  5. Name every asset, fragments included, by a hash of its final content
 //     (nameByContent) and recompute the page's integrity attributes.
 //  6. Write sw.js, a service worker that keeps this release's page with its
@@ -378,6 +382,17 @@ async function postBuild(dir) {
   const metas = fragments.map((f) => `<meta name="fragment:${f.slice(FRAGMENTS.length + 1, -'.html'.length)}" content="./${f}">`).join('');
   html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, (tag) => tag + metas);
   if (!html.includes(metas)) fail('could not insert the fragment metas');
+  writeFileSync(indexPath, html);
+
+  // 4b. The prerendered first screen, and the script that decides what of it shows.
+  const source = (path) => readFileSync(resolve(import.meta.dirname, '..', path), 'utf8');
+  const placeholder = /<div id=["']?prerender["']?\s*>\s*<\/div>/;
+  if (!placeholder.test(html)) fail(`index.html has no empty <div id="prerender">:\n${html}`);
+  html = html.replace(placeholder, () => `<div id="prerender">${source('src/prerender.html')}</div>`);
+  writeFileSync(join(dir, 'boot.js'), await terse(source('src/boot.js'), 'boot script'));
+  // Blocking, in <head>, before the stylesheet: it must run before the body is parsed.
+  html = html.replace(/<link\b[^>]*rel=["']?stylesheet/, (tag) => `<script src="./boot.js" integrity="sha384-0" crossorigin></script>${tag}`);
+  if (!html.includes('./boot.js')) fail('could not insert the boot script');
   writeFileSync(indexPath, html);
 
   // 5 and 6.

@@ -137,7 +137,8 @@ mod imp {
     pub use super::fallback as format;
 }
 
-/// Locale-light formatting used natively and if `Intl` fails.
+/// Locale-light formatting used natively (tests, the prerendered page) and if
+/// `Intl` fails.
 pub fn fallback(x: f64, lang: Lang, style: Style) -> String {
     let (decimal, group) = match lang {
         Lang::En => ('.', ','),
@@ -163,13 +164,17 @@ pub fn fallback(x: f64, lang: Lang, style: Style) -> String {
         }
     };
     let plain = |v: f64, d: usize| digits(v, d, false);
+    // As Chromium's Intl writes en-GB and fr-FR (the prerendered page is
+    // written by this fallback and must read as the app then writes it).
     let compact = |v: f64| -> String {
         let (div, suffix) = match (v.abs(), lang) {
-            (a, Lang::En) if a >= 1e9 => (1e9, "B"),
+            (a, Lang::En) if a >= 1e12 => (1e12, "tn"),
+            (a, Lang::Fr) if a >= 1e12 => (1e12, "\u{a0}Bn"),
+            (a, Lang::En) if a >= 1e9 => (1e9, "bn"),
             (a, Lang::Fr) if a >= 1e9 => (1e9, "\u{a0}Md"),
-            (a, Lang::En) if a >= 1e6 => (1e6, "M"),
+            (a, Lang::En) if a >= 1e6 => (1e6, "m"),
             (a, Lang::Fr) if a >= 1e6 => (1e6, "\u{a0}M"),
-            (a, Lang::En) if a >= 1e3 => (1e3, "K"),
+            (a, Lang::En) if a >= 1e3 => (1e3, "k"),
             (a, Lang::Fr) if a >= 1e3 => (1e3, "\u{a0}k"),
             _ => (1.0, ""),
         };
@@ -216,7 +221,7 @@ mod tests {
         assert_eq!(smart(546_319.5, Lang::En), "546,320");
         assert_eq!(sig(7.89, Lang::En, 0), "7.89");
         assert_eq!(sig(1234.56, Lang::En, 0), "1,235");
-        assert_eq!(sig(4.2867e11, Lang::En, 1), "428.7B");
+        assert_eq!(sig(4.2867e11, Lang::En, 1), "428.7bn");
         assert_eq!(sig(-3e7, Lang::Fr, 0), fallback(-3e7, Lang::Fr, Style::Compact).replacen('-', "\u{2212}", 1));
     }
 
@@ -225,7 +230,7 @@ mod tests {
         assert_eq!(fallback(1234567.891, Lang::En, Style::Plain(2)), "1,234,567.89");
         assert_eq!(fallback(1234567.891, Lang::Fr, Style::Plain(2)), "1\u{202f}234\u{202f}567,89");
         assert_eq!(fallback(0.5, Lang::En, Style::Percent(0)), "50%");
-        assert_eq!(fallback(6.8e9, Lang::En, Style::EuroCompact), "€6.8B");
+        assert_eq!(fallback(6.8e9, Lang::En, Style::EuroCompact), "€6.8bn");
         assert_eq!(format(550.8, Lang::En, Style::EuroCompact), "€551");
         assert_eq!(format(-550.8, Lang::Fr, Style::EuroCompact), "\u{2212}551\u{a0}€");
         assert_eq!(format(5.5, Lang::En, Style::EuroCompact), "€5.5");

@@ -128,6 +128,9 @@ pub struct Text {
     pub auto: &'static str,
     /// Between a label and its value ("Size by: Count").
     pub colon: &'static str,
+    /// A panel whose text is fetched when it comes near (src/ui/sources.rs).
+    pub fragment_loading: &'static str,
+    pub fragment_failed: &'static str,
     pub country_default: &'static str,
     // Help texts
     pub help_size: &'static str,
@@ -467,6 +470,8 @@ pub const EN: Text = Text {
     goodput: "Goodput",
     auto: "auto",
     colon: ": ",
+    fragment_loading: "Loading…",
+    fragment_failed: "This part could not be loaded (offline?). It loads when you come back to it online; the method, its sources and the checks are also in the project's docs/method.md.",
     country_default: "country default",
     help_size: "A gigafactory has more than 100,000 accelerators (EU definition). Counts round up to whole servers or racks.",
     help_size_power: "The facility's peak draw at design load: the planner fits as many whole servers or racks as it allows.",
@@ -787,6 +792,8 @@ pub const FR: Text = Text {
     goodput: "Taux de temps utile",
     auto: "auto",
     colon: "\u{a0}: ",
+    fragment_loading: "Chargement…",
+    fragment_failed: "Cette partie n’a pas pu être chargée (hors ligne\u{a0}?). Elle se chargera quand vous y reviendrez en ligne\u{a0}; la méthode, ses sources et les vérifications sont aussi dans docs/method.md du projet.",
     country_default: "valeur du pays",
     help_size: "Une gigafactory compte plus de 100 000 accélérateurs (définition de l'UE). Le nombre est arrondi à des serveurs ou baies entiers.",
     help_size_power: "La puissance de pointe du site à charge nominale : le planificateur y place autant de serveurs ou baies entiers qu'elle le permet.",

@@ -31,10 +31,14 @@ pub mod web;
 pub use gigafactory_model as model;
 pub use ui::app::App;
 
-/// Install the panic banner and mount the app on `<body>`.
+/// Install the panic banner and mount the app on `<body>`, in place of the
+/// prerendered first screen (index.html's `#prerender`), handing over what
+/// the visitor typed, chose or focused there meanwhile.
 pub fn start() {
     ui::fatal::install_panic_hook();
+    let handover = web::take_prerender();
     leptos::mount::mount_to_body(App);
+    web::give_back(handover);
 }
 
 /// Timings for `make bench`, exported to the page as `wasmBindings.bench_uncertainty()`:

@@ -443,3 +443,75 @@ pub fn watch_visibility(
     recheck_views();
     VisibilityWatch(slot)
 }
+
+/// What a visitor did on the prerendered page (`<div id="prerender">` in
+/// index.html) before the app took over: the values typed or chosen, the
+/// focused field with its caret, and the scroll position.
+#[derive(Default)]
+pub struct Handover {
+    changed: Vec<(String, String)>,
+    focus: Option<(String, Option<u32>)>,
+    scroll: (f64, f64),
+}
+
+/// Take the prerendered page away, noting what the visitor did on it. Called
+/// just before the app mounts, in the same task, so no frame shows neither.
+pub fn take_prerender() -> Handover {
+    let mut h = Handover::default();
+    let Some(win) = web_sys::window() else { return h };
+    let Some(pre) = win.document().and_then(|d| d.get_element_by_id("prerender")) else { return h };
+    h.scroll = (win.scroll_x().unwrap_or(0.0), win.scroll_y().unwrap_or(0.0));
+    if let Ok(fields) = pre.query_selector_all("input[id], select[id]") {
+        for i in 0..fields.length() {
+            let Some(el) = fields.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+            // A field differs from the page as written when its value does not
+            // match the attribute (or, for a select, the option marked selected).
+            let value = js_sys::Reflect::get(&el, &JsValue::from_str("value")).ok().and_then(|v| v.as_string());
+            let written = if el.tag_name() == "SELECT" {
+                el.query_selector("option[selected]").ok().flatten().and_then(|o| o.get_attribute("value"))
+            } else {
+                el.get_attribute("value")
+            };
+            if let Some(value) = value.filter(|v| Some(v) != written.as_ref()) {
+                h.changed.push((el.id(), value));
+            }
+        }
+    }
+    if let Some(active) = win.document().and_then(|d| d.active_element()).filter(|a| pre.contains(Some(a))) {
+        let caret = active.dyn_ref::<web_sys::HtmlInputElement>().and_then(|i| i.selection_start().ok().flatten());
+        h.focus = Some((active.id(), caret));
+    }
+    pre.remove();
+    h
+}
+
+/// Give what the visitor did on the prerendered page to the app's own fields:
+/// each value goes in as if typed and committed, focus and caret return.
+pub fn give_back(h: Handover) {
+    let Some(win) = web_sys::window() else { return };
+    let Some(doc) = win.document() else { return };
+    for (id, value) in &h.changed {
+        let Some(el) = doc.get_element_by_id(id) else { continue };
+        let _ = js_sys::Reflect::set(&el, &JsValue::from_str("value"), &JsValue::from_str(value));
+        for kind in ["input", "change"] {
+            if let Ok(ev) = web_sys::Event::new_with_event_init_dict(kind, &{
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                init
+            }) {
+                let _ = el.dispatch_event(&ev);
+            }
+        }
+    }
+    if let Some((id, caret)) = h.focus {
+        if let Some(el) = doc.get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+            if let (Some(input), Some(c)) = (el.dyn_ref::<web_sys::HtmlInputElement>(), caret) {
+                let _ = input.set_selection_range(c, c);
+            }
+        }
+    }
+    if h.scroll != (0.0, 0.0) {
+        win.scroll_to_with_x_and_y(h.scroll.0, h.scroll.1);
+    }
+}

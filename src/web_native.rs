@@ -43,3 +43,15 @@ pub fn keep_focus(_container: &str) {}
 
 /// Nothing to measure without a browser.
 pub fn recheck_views() {}
+
+/// What a visitor did on the prerendered page (none off the browser).
+#[derive(Default)]
+pub struct Handover;
+
+/// Take the prerendered page away (nothing off the browser).
+pub fn take_prerender() -> Handover {
+    Handover
+}
+
+/// Give the visitor's values back to the app's fields (nothing off the browser).
+pub fn give_back(_: Handover) {}

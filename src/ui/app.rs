@@ -40,7 +40,18 @@ fn browser_lang() -> Lang {
     Lang::En
 }
 
+/// Provided as context while the app is rendered to static HTML at build time
+/// (`tests/prerender.rs`): the first screen of the default scenario in
+/// English, with no browser state (no link, storage or notices).
+#[derive(Clone, Copy)]
+pub struct Prerendering;
+
 fn start() -> Start {
+    if use_context::<Prerendering>().is_some() {
+        let working = Slot::new(storage::WORKING_KEY);
+        let (scenario, lang) = (Scenario::default(), Lang::En);
+        return Start { scenario, lang, embed: false, url_errors: vec![], storage_note: None, working };
+    }
     #[cfg(target_arch = "wasm32")]
     let query = url_state::browser::current_query();
     #[cfg(not(target_arch = "wasm32"))]
@@ -73,7 +84,8 @@ pub fn App() -> impl IntoView {
     let Start { scenario, lang, embed, url_errors, storage_note, working } = start();
     let planner = Planner::new(scenario, lang);
     provide_context(planner);
-    let shelf = Shelf::load(!embed);
+    let prerendering = use_context::<Prerendering>().is_some();
+    let shelf = Shelf::load(!embed && !prerendering);
     provide_context(shelf);
     let working = RwSignal::new(working);
 
@@ -190,6 +202,8 @@ pub fn App() -> impl IntoView {
             <div class="area-inputs">
                 <Inputs />
             </div>
+            // Below the first screen: not in the prerendered page.
+            {(!prerendering).then(|| view! {
             <div class="area-details" class:stale=stale_shown>
                 <StaleNote />
                 <div class="panels top-panels">
@@ -203,6 +217,7 @@ pub fn App() -> impl IntoView {
                 <Sources />
             </div>
             <SummaryBar anchor />
+            })}
         </main>
     }
     .into_any()

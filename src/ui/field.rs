@@ -367,6 +367,9 @@ pub fn NumberField(
     let err_id = format!("{id}-error");
     let described = format!("{help_id} {err_id}");
     let slider_view = (slider != Slider::None).then(|| {
+        let position = move || {
+            value.get().map(|v| slider_position(v, min, max, slider)).map(crate::num::plain).unwrap_or_else(|| "0".into())
+        };
         view! {
             <input
                 type="range"
@@ -377,7 +380,10 @@ pub fn NumberField(
                 aria-label=move || label.get()
                 // A year is written without grouping (2028, not 2,028).
                 aria-valuetext=move || value.get().map(|v| if name == "opening_year" { crate::num::plain(v) } else { crate::format::smart(v, planner.lang.get()) }).unwrap_or_default()
-                prop:value=move || value.get().map(|v| slider_position(v, min, max, slider)).map(crate::num::plain).unwrap_or_else(|| "0".into())
+                // The first value is written as an attribute too, for the
+                // prerendered page (tests/prerender.rs); then the property follows.
+                value=untrack(position)
+                prop:value=position
                 on:input=move |ev| {
                     if let Some(pos) = crate::num::parse_f64(&event_target_value(&ev)) {
                         let v = slider_value(pos, min, max, slider, step);
@@ -416,6 +422,7 @@ pub fn NumberField(
                         placeholder=move || placeholder.get()
                         aria-describedby=described
                         aria-invalid=move || if error().is_some() || refusal().is_some() { "true" } else { "false" }
+                        value=text.get_untracked()
                         prop:value=move || text.get()
                         on:input=on_input
                         on:change=on_commit

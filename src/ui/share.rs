@@ -76,8 +76,17 @@ pub fn ShareBar() -> impl IntoView {
         #[cfg(not(target_arch = "wasm32"))]
         let _ = csv;
     };
+    // The method, sources and checks are fetched near view: in the report too.
     let on_print = move |_| {
-        crate::web::print();
+        let lang = p.lang.get_untracked();
+        if crate::ui::sources::loaded(lang) {
+            crate::web::print();
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            crate::ui::sources::ensure_loaded(lang).await;
+            crate::web::print();
+        });
     };
     view! {
         <section class="panel share" id="share" aria-labelledby="share-title">

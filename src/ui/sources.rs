@@ -268,24 +268,16 @@ pub fn lazy_fragment<const N: usize>(
 pub fn fragment_part(f: Memo<Fragment>, i: usize) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let p = use_planner();
     move || {
-        let fr = p.lang.get() == Lang::Fr;
+        let t = p.text();
         f.with(|f| match f {
             Fragment::Ready(html) => {
                 let (a, b) = html.split_once('\n').unwrap_or((html, ""));
                 if i == 0 { a } else { b }.to_string()
             }
-            // Until these strings join i18n.rs (`fragment_loading`, `fragment_failed`).
-            Fragment::Loading => {
-                format!("<p class=\"note fragment-status\">{}</p>", if fr { "Chargement…" } else { "Loading…" })
+            Fragment::Loading => format!("<p class=\"note fragment-status\">{}</p>", t.fragment_loading),
+            Fragment::Failed => {
+                format!("<p class=\"note fragment-status\" role=\"status\">{}</p>", t.fragment_failed)
             }
-            Fragment::Failed => format!(
-                "<p class=\"note fragment-status\" role=\"status\">{}</p>",
-                if fr {
-                    "Cette partie n’a pas pu être chargée (hors ligne\u{a0}?). Elle se chargera quand vous y reviendrez en ligne\u{a0}; la méthode, ses sources et les vérifications sont aussi dans docs/method.md du projet."
-                } else {
-                    "This part could not be loaded (offline?). It loads when you come back to it online; the method, its sources and the checks are also in the project's docs/method.md."
-                }
-            ),
         })
     }
 }
