@@ -259,6 +259,8 @@ let said = false;
 const say = (name, lang, text, reason) => {
   if (said || (fatal && !fatal.hidden)) return;
   said = true;
+  // The prerendered first screen cannot answer without the app: it goes, the banner says why.
+  document.getElementById('prerender')?.remove();
   if (fatal) {
     fatal.lang = lang;
     fatal.textContent = text + ' (' + reason + ')';
