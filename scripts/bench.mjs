@@ -48,10 +48,12 @@ async function freshPage(options = {}) {
       const f = proto[name];
       proto[name] = function (...a) { this.canvas.dataset.drawn = String(++drawn); return f.apply(this, a); };
     }
+    // The app's own numbers: the prerendered page's (index.html's #prerender) are
+    // counted by the load rows; here the app is running and answers edits.
     window.__firstNumbers = new Promise((done) => {
       const check = () => {
         const els = [...document.querySelectorAll('[data-metric]')];
-        if (els.length >= 17 && els.every((e) => Number.isFinite(parseFloat(e.dataset.value)))) done(performance.now());
+        if (!document.getElementById('prerender') && els.length >= 17 && els.every((e) => Number.isFinite(parseFloat(e.dataset.value)))) done(performance.now());
         else requestAnimationFrame(check);
       };
       requestAnimationFrame(check);
@@ -69,7 +71,7 @@ for (let i = 0; i < 10; i++) {
   await context.close();
 }
 const firstMedian = pct(firsts, 0.5);
-row('navigation → first numbers (median of 10)', ms(firstMedian), '≤ 1000 ms', firstMedian <= 1000);
+row('navigation → the app running, its numbers shown (median of 10)', ms(firstMedian), '≤ 1000 ms', firstMedian <= 1000);
 
 // 2b. Load metrics of the default page and of a link, at 1× and 4× CPU: medians
 // of LOADS cold loads (10 unless set), each in a fresh context with service
@@ -89,8 +91,12 @@ function loadProbe() {
   const m = (window.__load = { lcp: NaN, cls: 0, numbers: NaN });
   new PerformanceObserver((l) => { for (const e of l.getEntries()) m.lcp = e.startTime; }).observe({ type: 'largest-contentful-paint', buffered: true });
   new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) m.cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
-  const shown = () => [...document.querySelectorAll('.kpis [data-metric][data-value]')]
-    .some((e) => e.dataset.value.trim() !== '' && (e.querySelector('.kpi-value') ?? e).textContent.trim() !== '');
+  // Shown: in the page, with its text, and visible (the prerendered page hides
+  // its figures where they may be another scenario's: see src/boot.js).
+  const shown = () => [...document.querySelectorAll('.kpis [data-metric][data-value]')].some((e) => {
+    const v = e.querySelector('.kpi-value') ?? e;
+    return e.dataset.value.trim() !== '' && v.textContent.trim() !== '' && v.checkVisibility({ visibilityProperty: true });
+  });
   const tick = () => {
     if (!shown()) return requestAnimationFrame(tick);
     const ch = new MessageChannel();
