@@ -1,11 +1,13 @@
 //! One declaration per input of the scenario: its element id, its `name` (the
-//! URL parameter), the model's name for it (in refusals), label, help, unit,
-//! range, slider and how it reads and writes the scenario. The form, the URL
+//! URL parameter), label, help, unit, slider and how it reads and writes the
+//! scenario; a number's range and the model's name for it (in refusals) come
+//! from the model's declaration of its range ([`ranges`]). The form, the URL
 //! reader and writer, the compare and print rows, the refusals' labels and the
 //! link fallback are all driven from these tables ([`inputs`] gives the order).
 
 use crate::i18n::{Lang, Text};
 use crate::model::catalogue::{self, CoolingTech, HeatRejection, Redundancy};
+use crate::model::scenario::ranges::{self, Range};
 use crate::model::{Precision, Scenario, Sizing};
 use crate::ui::field::Slider;
 
@@ -247,9 +249,12 @@ pub enum Placeholder {
 pub struct Num {
     pub id: &'static str,
     pub name: &'static str,
+    /// The model's name for this input (its refusals say it): its range's `field`.
+    pub model: &'static str,
     pub label: fn(&Text) -> &'static str,
     pub help: Option<fn(&Text) -> &'static str>,
     pub unit: &'static str,
+    /// The model's bounds (see `num`).
     pub min: f64,
     pub max: f64,
     pub step: f64,
@@ -262,15 +267,23 @@ pub struct Num {
     pub set: fn(&mut Scenario, Option<f64>),
 }
 
-const fn num(id: &'static str, name: &'static str, label: fn(&Text) -> &'static str) -> Num {
+/// The field's lowest value where the model takes anything above 0
+/// ([`Range::positive`]): a log slider needs an end above 0, and a thousandth
+/// (of a billion parameters, of a trillion tokens) is already no training run.
+const ABOVE_ZERO: f64 = 0.001;
+
+/// A number input whose range, and the model's name for it, are the model's
+/// `range`: its bounds, or for a positive range from [`ABOVE_ZERO`].
+const fn num(id: &'static str, name: &'static str, range: &Range, label: fn(&Text) -> &'static str) -> Num {
     Num {
         id,
         name,
+        model: range.field,
         label,
         help: None,
         unit: "",
-        min: 0.0,
-        max: 1.0,
+        min: if range.positive { ABOVE_ZERO } else { range.min },
+        max: range.max,
         step: 0.0,
         slider: Slider::None,
         placeholder: None,
@@ -286,75 +299,63 @@ pub const UTILIZATION: Num = Num {
     slider: Slider::Linear,
     get: |s| Some(s.utilization),
     set: |s, v| s.utilization = v.unwrap_or(s.utilization),
-    ..num("in-utilization", "utilization", |t| t.utilization)
+    ..num("in-utilization", "utilization", &ranges::UTILIZATION, |t| t.utilization)
 };
 
 pub const PUE: Num = Num {
     help: Some(|t| t.help_pue),
-    min: 1.0,
-    max: 3.0,
     placeholder: Some(Placeholder::SitePue),
     get: |s| s.pue,
     set: |s, v| s.pue = v,
-    ..num("in-pue", "pue", |t| t.pue_override)
+    ..num("in-pue", "pue", &ranges::PUE, |t| t.pue_override)
 };
 
 pub const ECONOMICS: [Num; 6] = [
     Num {
         help: Some(|t| t.help_price),
         unit: "€/MWh",
-        max: 2000.0,
         placeholder: Some(Placeholder::Country(|c| c.price_eur_per_mwh)),
         get: |s| s.price_eur_per_mwh,
         set: |s, v| s.price_eur_per_mwh = v,
-        ..num("in-price", "price_eur_per_mwh", |t| t.price)
+        ..num("in-price", "price_eur_per_mwh", &ranges::PRICE_EUR_PER_MWH, |t| t.price)
     },
     Num {
-        min: 1.0,
-        max: 50.0,
         step: 1.0,
         slider: Slider::Linear,
         get: |s| Some(s.years),
         set: |s, v| s.years = v.unwrap_or(s.years),
-        ..num("in-years", "years", |t| t.years)
+        ..num("in-years", "years", &ranges::YEARS, |t| t.years)
     },
     Num {
-        min: 1.0,
-        max: 15.0,
         step: 0.5,
         slider: Slider::Linear,
         get: |s| Some(s.it_life_years),
         set: |s, v| s.it_life_years = v.unwrap_or(s.it_life_years),
-        ..num("in-it-life", "it_life", |t| t.it_life)
+        ..num("in-it-life", "it_life", &ranges::IT_LIFE_YEARS, |t| t.it_life)
     },
     Num {
-        min: 5.0,
-        max: 60.0,
         step: 1.0,
         slider: Slider::Linear,
         get: |s| Some(s.facility_life_years),
         set: |s, v| s.facility_life_years = v.unwrap_or(s.facility_life_years),
-        ..num("in-facility-life", "facility_life", |t| t.facility_life)
+        ..num("in-facility-life", "facility_life", &ranges::FACILITY_LIFE_YEARS, |t| t.facility_life)
     },
     Num {
         help: Some(|t| t.help_wacc),
-        max: 0.3,
         step: 0.005,
         slider: Slider::Linear,
         get: |s| Some(s.wacc),
         set: |s, v| s.wacc = v.unwrap_or(s.wacc),
-        ..num("in-wacc", "wacc", |t| t.wacc)
+        ..num("in-wacc", "wacc", &ranges::WACC, |t| t.wacc)
     },
     Num {
         help: Some(|t| t.help_opening_year),
-        min: 2025.0,
-        max: 2040.0,
         step: 1.0,
         year: true,
         slider: Slider::Linear,
         get: |s| Some(s.opening_year),
         set: |s, v| s.opening_year = v.unwrap_or(s.opening_year),
-        ..num("in-opening-year", "opening_year", |t| t.opening_year)
+        ..num("in-opening-year", "opening_year", &ranges::OPENING_YEAR, |t| t.opening_year)
     },
 ];
 
@@ -362,11 +363,10 @@ pub const ENERGY: [Num; 4] = [
     Num {
         help: Some(|t| t.help_carbon),
         unit: "g/kWh",
-        max: 2000.0,
         placeholder: Some(Placeholder::Country(|c| c.carbon_g_per_kwh)),
         get: |s| s.carbon_g_per_kwh,
         set: |s, v| s.carbon_g_per_kwh = v,
-        ..num("in-carbon", "carbon_g_per_kwh", |t| t.carbon)
+        ..num("in-carbon", "carbon_g_per_kwh", &ranges::CARBON_G_PER_KWH, |t| t.carbon)
     },
     Num {
         help: Some(|t| t.help_renewable),
@@ -374,7 +374,7 @@ pub const ENERGY: [Num; 4] = [
         slider: Slider::Linear,
         get: |s| Some(s.renewable_share),
         set: |s, v| s.renewable_share = v.unwrap_or(s.renewable_share),
-        ..num("in-renewable", "renewable_share", |t| t.renewable_share)
+        ..num("in-renewable", "renewable_share", &ranges::RENEWABLE_SHARE, |t| t.renewable_share)
     },
     Num {
         help: Some(|t| t.help_heat_reuse),
@@ -382,55 +382,48 @@ pub const ENERGY: [Num; 4] = [
         slider: Slider::Linear,
         get: |s| Some(s.heat_reuse),
         set: |s, v| s.heat_reuse = v.unwrap_or(s.heat_reuse),
-        ..num("in-heat-reuse", "heat_reuse", |t| t.heat_reuse)
+        ..num("in-heat-reuse", "heat_reuse", &ranges::HEAT_REUSE, |t| t.heat_reuse)
     },
     Num {
         unit: "€/MWh",
-        max: 150.0,
         step: 1.0,
         get: |s| Some(s.heat_price_eur_per_mwh),
         set: |s, v| s.heat_price_eur_per_mwh = v.unwrap_or(s.heat_price_eur_per_mwh),
-        ..num("in-heat-price", "heat_price", |t| t.heat_price)
+        ..num("in-heat-price", "heat_price", &ranges::HEAT_PRICE_EUR_PER_MWH, |t| t.heat_price)
     },
 ];
 
 pub const TRAINING_SIZE: [Num; 2] = [
     Num {
-        min: 0.001,
-        max: 100_000.0,
         slider: Slider::Log,
         get: |s| Some(s.training.params_b),
         set: |s, v| s.training.params_b = v.unwrap_or(s.training.params_b),
-        ..num("in-params", "train_params_b", |t| t.train_params)
+        ..num("in-params", "train_params_b", &ranges::TRAIN_PARAMS_B, |t| t.train_params)
     },
     Num {
-        min: 0.001,
-        max: 10_000.0,
         slider: Slider::Log,
         get: |s| Some(s.training.tokens_t),
         set: |s, v| s.training.tokens_t = v.unwrap_or(s.training.tokens_t),
-        ..num("in-tokens", "train_tokens_t", |t| t.train_tokens)
+        ..num("in-tokens", "train_tokens_t", &ranges::TRAIN_TOKENS_T, |t| t.train_tokens)
     },
 ];
 
 pub const TRAINING_RATE: [Num; 2] = [
     Num {
         help: Some(|t| t.help_mfu),
-        min: 0.01,
         step: 0.01,
         slider: Slider::Linear,
         get: |s| Some(s.training.mfu),
         set: |s, v| s.training.mfu = v.unwrap_or(s.training.mfu),
-        ..num("in-mfu", "mfu", |t| t.mfu)
+        ..num("in-mfu", "mfu", &ranges::MFU, |t| t.mfu)
     },
     Num {
         help: Some(|t| t.help_goodput),
-        min: 0.01,
         step: 0.01,
         slider: Slider::Linear,
         get: |s| Some(s.training.goodput),
         set: |s, v| s.training.goodput = v.unwrap_or(s.training.goodput),
-        ..num("in-goodput", "goodput", |t| t.goodput)
+        ..num("in-goodput", "goodput", &ranges::GOODPUT, |t| t.goodput)
     },
 ];
 
@@ -449,19 +442,7 @@ pub fn by_name(name: &str) -> Option<&'static Num> {
 
 /// The number input the model names `field` in its refusals.
 pub fn by_model(field: &str) -> Option<&'static Num> {
-    all().find(|n| n.model() == field)
-}
-
-impl Num {
-    /// The model's name for this input (its refusals say it).
-    pub fn model(&self) -> &'static str {
-        match self.name {
-            "it_life" => "it_life_years",
-            "facility_life" => "facility_life_years",
-            "heat_price" => "heat_price_eur_per_mwh",
-            other => other,
-        }
-    }
+    all().find(|n| n.model == field)
 }
 
 #[cfg(test)]
@@ -480,9 +461,58 @@ mod tests {
             let v = n.min + (n.max - n.min) / 3.0;
             (n.set)(&mut s, Some(v));
             assert_eq!((n.get)(&s), Some(v), "{}", n.name);
-            assert_eq!(by_model(n.model()).map(|m| m.name), Some(n.name));
-            // The model refuses what the field refuses, and accepts its range.
+            assert_eq!(by_model(n.model).map(|m| m.name), Some(n.name));
             assert!(s.resolve().is_ok(), "{} = {v}", n.name);
+        }
+    }
+
+    /// The next `f64` above `x` and below it (`f64::next_up` and
+    /// `next_down` are newer than the crate's rust-version).
+    fn next_up(x: f64) -> f64 {
+        if x >= 0.0 {
+            f64::from_bits(x.abs().to_bits() + 1)
+        } else {
+            f64::from_bits(x.to_bits() - 1)
+        }
+    }
+
+    fn next_down(x: f64) -> f64 {
+        -next_up(-x)
+    }
+
+    /// Each number's bounds are the model's, by construction: the model takes
+    /// both ends and refuses the next value past each, naming the input as
+    /// `model` and saying the field's bounds. Where the model takes anything
+    /// above 0 the field starts at [`ABOVE_ZERO`], a narrower range on purpose.
+    #[test]
+    fn every_number_input_has_the_model_s_bounds() {
+        use crate::model::ModelError;
+        // The bounds the model says in refusing `v` for `n`, or `None` if it takes it.
+        let refusal = |n: &Num, v: f64| -> Option<(f64, f64)> {
+            let mut s = Scenario::default();
+            (n.set)(&mut s, Some(v));
+            match s.resolve() {
+                Ok(_) => None,
+                Err(ModelError::OutOfRange { field, value, min, max }) => {
+                    assert_eq!(field, n.model, "{}", n.name);
+                    assert_eq!(value.to_bits(), v.to_bits(), "{}", n.name);
+                    Some((min, max))
+                }
+                Err(e) => panic!("{} = {v}: {e:?}", n.name),
+            }
+        };
+        for n in all() {
+            assert!(n.min < n.max, "{}", n.name);
+            assert_eq!(refusal(n, n.min), None, "{} = {}", n.name, n.min);
+            assert_eq!(refusal(n, n.max), None, "{} = {}", n.name, n.max);
+            assert_eq!(refusal(n, next_up(n.max)).map(|r| r.1), Some(n.max), "{}", n.name);
+            if n.min == ABOVE_ZERO {
+                assert_eq!(refusal(n, next_down(n.min)), None, "{}", n.name);
+                assert_eq!(refusal(n, 0.0), Some((f64::MIN_POSITIVE, n.max)), "{}", n.name);
+                assert_eq!(refusal(n, next_down(0.0)), Some((0.0, n.max)), "{}", n.name);
+            } else {
+                assert_eq!(refusal(n, next_down(n.min)), Some((n.min, n.max)), "{}", n.name);
+            }
         }
     }
 

@@ -74,7 +74,7 @@ impl fmt::Display for ModelError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ModelError::NotFinite { field } => write!(f, "{field} must be a finite number"),
-            // A strictly positive input (see `check_positive`).
+            // A strictly positive input (see `scenario::ranges::Range::positive`).
             ModelError::OutOfRange { field, value, min, max } if *min == f64::MIN_POSITIVE => {
                 write!(f, "{field} must be above 0 and at most {}, got {}", num(*max), num(*value))
             }

@@ -227,20 +227,95 @@ pub struct Resolved<'a> {
     pub country: &'static Country,
 }
 
-fn check(field: &'static str, value: f64, min: f64, max: f64) -> Result<(), ModelError> {
+pub mod ranges {
+    //! The range of every number the model checks, declared once: `resolve`
+    //! checks through these and the app's inputs take their bounds and the
+    //! model's field names from them.
+
+    use super::MAX_ACCELERATORS;
+
+    /// The values a number input may take, and the name the model's refusals give it.
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    pub struct Range {
+        /// The field's name in [`ModelError`](crate::ModelError)s.
+        pub field: &'static str,
+        /// Lowest allowed value (excluded when `positive`).
+        pub min: f64,
+        /// Highest allowed value.
+        pub max: f64,
+        /// Zero is meaningless: `min` is 0 and 0 itself is refused, a refusal
+        /// that says a minimum of `f64::MIN_POSITIVE` ("above 0").
+        pub positive: bool,
+    }
+
+    impl Range {
+        /// From `min` to `max`, both included.
+        pub const fn new(field: &'static str, min: f64, max: f64) -> Range {
+            Range { field, min, max, positive: false }
+        }
+
+        /// Above 0 and at most `max`.
+        pub const fn positive(field: &'static str, max: f64) -> Range {
+            Range { field, min: 0.0, max, positive: true }
+        }
+    }
+
+    /// Sizing by count: at least one accelerator, at most [`MAX_ACCELERATORS`].
+    pub const COUNT: Range = Range::new("count", 1.0, MAX_ACCELERATORS);
+    /// Sizing by facility power, MW.
+    pub const POWER_MW: Range = Range::positive("power_mw", 100_000.0);
+    /// Sizing by peak dense BF16 compute, PFLOP/s.
+    pub const COMPUTE_PFLOPS: Range = Range::positive("compute_pflops", 1.0e9);
+    /// Sizing by capital budget, €.
+    pub const CAPEX_EUR: Range = Range::positive("capex_eur", 1.0e13);
+    /// Average utilisation of the accelerators, a share.
+    pub const UTILIZATION: Range = Range::new("utilization", 0.0, 1.0);
+    /// Electricity price override, €/MWh.
+    pub const PRICE_EUR_PER_MWH: Range = Range::new("price_eur_per_mwh", 0.0, 2_000.0);
+    /// Grid carbon intensity override, g CO₂/kWh.
+    pub const CARBON_G_PER_KWH: Range = Range::new("carbon_g_per_kwh", 0.0, 2_000.0);
+    /// PUE override.
+    pub const PUE: Range = Range::new("pue", 1.0, 3.0);
+    /// Analysis horizon, years.
+    pub const YEARS: Range = Range::new("years", 1.0, 50.0);
+    /// Useful life of IT hardware, years.
+    pub const IT_LIFE_YEARS: Range = Range::new("it_life_years", 1.0, 15.0);
+    /// Useful life of the facility, years.
+    pub const FACILITY_LIFE_YEARS: Range = Range::new("facility_life_years", 5.0, 60.0);
+    /// Discount rate (WACC), a share.
+    pub const WACC: Range = Range::new("wacc", 0.0, 0.3);
+    /// Share of electricity bought through renewable PPAs, a share.
+    pub const RENEWABLE_SHARE: Range = Range::new("renewable_share", 0.0, 1.0);
+    /// Share of rejected heat exported to district heating, a share.
+    pub const HEAT_REUSE: Range = Range::new("heat_reuse", 0.0, 1.0);
+    /// Price received for exported heat, €/MWh: up to the dearest district-heating retail price in the sources (DE ≈ €142/MWh).
+    pub const HEAT_PRICE_EUR_PER_MWH: Range = Range::new("heat_price_eur_per_mwh", 0.0, 150.0);
+    /// Training run's parameters, billions.
+    pub const TRAIN_PARAMS_B: Range = Range::positive("train_params_b", 100_000.0);
+    /// Training run's tokens, trillions.
+    pub const TRAIN_TOKENS_T: Range = Range::positive("train_tokens_t", 10_000.0);
+    /// Model FLOPs utilisation, a share: below 1 % it is not a training run any more (and the time would overflow).
+    pub const MFU: Range = Range::new("mfu", 0.01, 1.0);
+    /// Goodput, a share: below 1 % it is not a training run any more (and the time would overflow).
+    pub const GOODPUT: Range = Range::new("goodput", 0.01, 1.0);
+    /// Year the facility opens.
+    pub const OPENING_YEAR: Range = Range::new("opening_year", 2025.0, 2040.0);
+}
+
+use ranges::Range;
+
+/// Check `value` against its range: not finite is `NotFinite`; outside
+/// `min..=max` is `OutOfRange` with those bounds; 0 (or -0) where the range is
+/// `positive` is `OutOfRange` with a minimum of `f64::MIN_POSITIVE`.
+fn check(r: Range, value: f64) -> Result<(), ModelError> {
+    let Range { field, min, max, positive } = r;
     if !value.is_finite() {
         return Err(ModelError::NotFinite { field });
     }
     if value < min || value > max {
         return Err(ModelError::OutOfRange { field, value, min, max });
     }
-    Ok(())
-}
-
-/// Check a strictly positive input (zero is meaningless) with an upper bound.
-fn check_positive(field: &'static str, value: f64, max: f64) -> Result<(), ModelError> {
-    check(field, value, 0.0, max)?;
-    if value <= 0.0 {
+    if positive && value <= 0.0 {
         return Err(ModelError::OutOfRange { field, value, min: f64::MIN_POSITIVE, max });
     }
     Ok(())
@@ -254,36 +329,34 @@ impl Scenario {
         let country =
             catalogue::country(&self.country).ok_or_else(|| ModelError::UnknownCountry(self.country.clone()))?;
         match self.sizing {
-            Sizing::Count(n) => check("count", n, 1.0, MAX_ACCELERATORS)?,
-            Sizing::PowerMw(mw) => check_positive("power_mw", mw, 100_000.0)?,
-            Sizing::ComputePflops(p) => check_positive("compute_pflops", p, 1.0e9)?,
-            Sizing::CapexEur(e) => check_positive("capex_eur", e, 1.0e13)?,
+            Sizing::Count(n) => check(ranges::COUNT, n)?,
+            Sizing::PowerMw(mw) => check(ranges::POWER_MW, mw)?,
+            Sizing::ComputePflops(p) => check(ranges::COMPUTE_PFLOPS, p)?,
+            Sizing::CapexEur(e) => check(ranges::CAPEX_EUR, e)?,
         }
-        check("utilization", self.utilization, 0.0, 1.0)?;
+        check(ranges::UTILIZATION, self.utilization)?;
         if let Some(p) = self.price_eur_per_mwh {
-            check("price_eur_per_mwh", p, 0.0, 2_000.0)?;
+            check(ranges::PRICE_EUR_PER_MWH, p)?;
         }
         if let Some(c) = self.carbon_g_per_kwh {
-            check("carbon_g_per_kwh", c, 0.0, 2_000.0)?;
+            check(ranges::CARBON_G_PER_KWH, c)?;
         }
         if let Some(p) = self.pue {
-            check("pue", p, 1.0, 3.0)?;
+            check(ranges::PUE, p)?;
         }
-        check("years", self.years, 1.0, 50.0)?;
-        check("it_life_years", self.it_life_years, 1.0, 15.0)?;
-        check("facility_life_years", self.facility_life_years, 5.0, 60.0)?;
-        check("wacc", self.wacc, 0.0, 0.3)?;
-        check("renewable_share", self.renewable_share, 0.0, 1.0)?;
-        check("heat_reuse", self.heat_reuse, 0.0, 1.0)?;
-        // Up to the dearest district-heating retail price in the sources (DE ≈ €142/MWh).
-        check("heat_price_eur_per_mwh", self.heat_price_eur_per_mwh, 0.0, 150.0)?;
+        check(ranges::YEARS, self.years)?;
+        check(ranges::IT_LIFE_YEARS, self.it_life_years)?;
+        check(ranges::FACILITY_LIFE_YEARS, self.facility_life_years)?;
+        check(ranges::WACC, self.wacc)?;
+        check(ranges::RENEWABLE_SHARE, self.renewable_share)?;
+        check(ranges::HEAT_REUSE, self.heat_reuse)?;
+        check(ranges::HEAT_PRICE_EUR_PER_MWH, self.heat_price_eur_per_mwh)?;
         let t = &self.training;
-        check_positive("train_params_b", t.params_b, 100_000.0)?;
-        check_positive("train_tokens_t", t.tokens_t, 10_000.0)?;
-        // Below 1 % neither is a training run any more (and the time would overflow).
-        check("mfu", t.mfu, 0.01, 1.0)?;
-        check("goodput", t.goodput, 0.01, 1.0)?;
-        check("opening_year", self.opening_year, 2025.0, 2040.0)?;
+        check(ranges::TRAIN_PARAMS_B, t.params_b)?;
+        check(ranges::TRAIN_TOKENS_T, t.tokens_t)?;
+        check(ranges::MFU, t.mfu)?;
+        check(ranges::GOODPUT, t.goodput)?;
+        check(ranges::OPENING_YEAR, self.opening_year)?;
         Ok(Resolved { scenario: self, accelerator, country })
     }
 }
