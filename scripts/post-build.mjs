@@ -392,8 +392,17 @@ async function postBuild(dir) {
   if (!placeholder.test(html)) fail(`index.html has no empty <div id="prerender">:\n${html}`);
   html = html.replace(placeholder, () => `<div id="prerender">${source('src/prerender.html')}</div>`);
   writeFileSync(join(dir, 'boot.js'), await terse(source('src/boot.js'), 'boot script'));
+  // What boot.js compares a link and a saved working copy with (src/prerender.json,
+  // kept current by tests/prerender.rs), in <meta> tags it reads from <head>.
+  const defaults = JSON.parse(source('src/prerender.json'));
+  const attr = (v) => v.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+  const metas = [
+    ['default-query', defaults.query],
+    ['default-scenario', JSON.stringify(defaults.scenario)],
+    ['scenario-params', defaults.params.join(' ')],
+  ].map(([name, content]) => `<meta name="${name}" content="${attr(content)}">`).join('');
   // Blocking, in <head>, before the stylesheet: it must run before the body is parsed.
-  html = html.replace(/<link\b[^>]*rel=["']?stylesheet/, (tag) => `<script src="./boot.js" integrity="sha384-0" crossorigin></script>${tag}`);
+  html = html.replace(/<link\b[^>]*rel=["']?stylesheet/, (tag) => `${metas}<script src="./boot.js" integrity="sha384-0" crossorigin></script>${tag}`);
   if (!html.includes('./boot.js')) fail('could not insert the boot script');
   writeFileSync(indexPath, html);
 

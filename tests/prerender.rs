@@ -10,6 +10,10 @@ use gigafactory_planner::App;
 use leptos::prelude::*;
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/prerender.html");
+/// What src/boot.js compares a link and a saved working copy with, to know
+/// whether the prerendered figures are theirs: the default scenario's link
+/// query and JSON, and the names of every scenario parameter.
+const DEFAULTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/prerender.json");
 
 /// An executor that never runs what is spawned: effects belong to the
 /// browser, not to the static page.
@@ -41,6 +45,37 @@ fn the_prerendered_page_is_this_builds_default_page() {
     }
     let kept = std::fs::read_to_string(PATH).unwrap_or_default();
     assert!(kept == html, "src/prerender.html is stale: UPDATE_GENERATED=1 cargo test --test prerender");
+}
+
+fn defaults() -> String {
+    use gigafactory_planner::fields::{inputs, Input};
+    let s = gigafactory_planner::model::Scenario::default();
+    let mut params: Vec<&str> = vec!["count", "power_mw", "compute_pflops", "capex_eur"];
+    params.extend(inputs().filter_map(|i| match i {
+        Input::Choice(c) => Some(c.name),
+        Input::Num(n) => Some(n.name),
+        Input::Sizing => None,
+    }));
+    let json = serde_json::json!({
+        "query": gigafactory_planner::url_state::to_query(&s, None, false),
+        "scenario": s,
+        "params": params,
+    });
+    serde_json::to_string_pretty(&json).unwrap() + "\n"
+}
+
+#[test]
+fn what_boot_js_compares_with_is_this_builds_default_scenario() {
+    let json = defaults();
+    if std::env::var_os("UPDATE_GENERATED").is_some() {
+        std::fs::write(DEFAULTS, &json).unwrap();
+    }
+    let kept = std::fs::read_to_string(DEFAULTS).unwrap_or_default();
+    assert!(kept == json, "src/prerender.json is stale: UPDATE_GENERATED=1 cargo test --test prerender");
+    // Every parameter a link may carry is named.
+    for name in ["count", "accelerator", "pue", "decarbonise", "precision", "mfu"] {
+        assert!(json.contains(&format!("\"{name}\"")), "{name}");
+    }
 }
 
 #[test]
