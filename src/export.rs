@@ -97,8 +97,8 @@ pub fn import_json(text: &str) -> Result<ImportReport, String> {
     if entries.len() > MAX_IMPORT {
         return Err(format!(
             "the file holds {} scenarios; at most {} can be imported at once",
-            crate::format::format(entries.len() as f64, crate::i18n::Lang::En, crate::format::Style::Plain(0)),
-            crate::format::format(MAX_IMPORT as f64, crate::i18n::Lang::En, crate::format::Style::Plain(0))
+            crate::format::format(entries.len() as f64, crate::i18n::Lang::DEFAULT, crate::format::Style::Plain(0)),
+            crate::format::format(MAX_IMPORT as f64, crate::i18n::Lang::DEFAULT, crate::format::Style::Plain(0))
         ));
     }
     let mut report = ImportReport::default();

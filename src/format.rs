@@ -1,7 +1,7 @@
 //! Numbers to text for the interface, in the display language's conventions.
 //! In the browser this is `Intl.NumberFormat`; natively (tests) a plain fallback.
 
-use crate::i18n::Lang;
+use crate::i18n::{fill, Lang};
 
 /// How to format a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -140,10 +140,7 @@ mod imp {
 /// Locale-light formatting used natively (tests, the prerendered page) and if
 /// `Intl` fails.
 pub fn fallback(x: f64, lang: Lang, style: Style) -> String {
-    let (decimal, group) = match lang {
-        Lang::En => ('.', ','),
-        Lang::Fr => (',', '\u{202f}'),
-    };
+    let (decimal, group) = (lang.decimal_mark(), lang.group_separator());
     // `d` decimals at most, or exactly with `keep_zeros`.
     let digits = |v: f64, d: usize, keep_zeros: bool| -> String {
         let s = crate::num::fixed(v.abs(), d as u32);
@@ -151,7 +148,7 @@ pub fn fallback(x: f64, lang: Lang, style: Style) -> String {
         let mut grouped = String::new();
         for (i, ch) in int.chars().enumerate() {
             if i > 0 && (int.len() - i) % 3 == 0 {
-                grouped.push(group);
+                grouped.push_str(group);
             }
             grouped.push(ch);
         }
@@ -167,29 +164,16 @@ pub fn fallback(x: f64, lang: Lang, style: Style) -> String {
     // As Chromium's Intl writes en-GB and fr-FR (the prerendered page is
     // written by this fallback and must read as the app then writes it).
     let compact = |v: f64| -> String {
-        let (div, suffix) = match (v.abs(), lang) {
-            (a, Lang::En) if a >= 1e12 => (1e12, "tn"),
-            (a, Lang::Fr) if a >= 1e12 => (1e12, "\u{a0}Bn"),
-            (a, Lang::En) if a >= 1e9 => (1e9, "bn"),
-            (a, Lang::Fr) if a >= 1e9 => (1e9, "\u{a0}Md"),
-            (a, Lang::En) if a >= 1e6 => (1e6, "m"),
-            (a, Lang::Fr) if a >= 1e6 => (1e6, "\u{a0}M"),
-            (a, Lang::En) if a >= 1e3 => (1e3, "k"),
-            (a, Lang::Fr) if a >= 1e3 => (1e3, "\u{a0}k"),
-            _ => (1.0, ""),
-        };
+        let (div, suffix) = lang.compact_unit(v.abs());
         format!("{}{suffix}", plain(v / div, 1))
     };
-    match (style, lang) {
-        (Style::Plain(d), _) => plain(x, d as usize),
-        (Style::Fixed(d), _) => digits(x, d as usize, true),
-        (Style::Compact, _) => compact(x),
-        (Style::EuroCompact, Lang::En) => format!("€{}", compact(x)),
-        (Style::EuroCompact, Lang::Fr) => format!("{}\u{a0}€", compact(x)),
-        (Style::Euro2, Lang::En) => format!("€{}", digits(x, 2, true)),
-        (Style::Euro2, Lang::Fr) => format!("{}\u{a0}€", digits(x, 2, true)),
-        (Style::Percent(d), Lang::En) => format!("{}%", plain(x * 100.0, d as usize)),
-        (Style::Percent(d), Lang::Fr) => format!("{}\u{a0}%", plain(x * 100.0, d as usize)),
+    match style {
+        Style::Plain(d) => plain(x, d as usize),
+        Style::Fixed(d) => digits(x, d as usize, true),
+        Style::Compact => compact(x),
+        Style::EuroCompact => fill(lang.euro_template(), &compact(x)),
+        Style::Euro2 => fill(lang.euro_template(), &digits(x, 2, true)),
+        Style::Percent(d) => fill(lang.percent_template(), &plain(x * 100.0, d as usize)),
     }
 }
 

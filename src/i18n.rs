@@ -1,5 +1,12 @@
 //! Translations. Each language is one `const Text`: a missing translation is a
-//! compile error, not an English fallback discovered by a user.
+//! compile error, not an English fallback discovered by a user. Whatever
+//! differs between the languages beyond a table's strings (number conventions,
+//! the model's refusals, the build-time method text) is decided here too: code
+//! outside this module asks a `Lang` or its `Text`, never which language it is.
+
+pub mod messages;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod method;
 
 /// A display language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -13,6 +20,12 @@ pub enum Lang {
 impl Lang {
     /// Every language, in the switcher's order.
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
+
+    /// The page's language when nothing chooses another (no link, no browser
+    /// preference; the prerendered first screen), and the language the
+    /// program's own words are written in: the model's and the codecs'
+    /// reasons, which [`codec_reason`] and [`messages`] say in the others.
+    pub const DEFAULT: Lang = Lang::En;
 
     /// BCP 47 code.
     pub fn code(self) -> &'static str {
@@ -35,6 +48,63 @@ impl Lang {
         match self {
             Lang::En => c.name,
             Lang::Fr => c.name_fr,
+        }
+    }
+
+    /// A published check's name in this language.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn check_name(self, c: &crate::model::checks::PublishedCheck) -> &'static str {
+        match self {
+            Lang::En => c.name,
+            Lang::Fr => c.name_fr,
+        }
+    }
+
+    /// The decimal mark of this language's numbers.
+    pub fn decimal_mark(self) -> &'static str {
+        match self {
+            Lang::En => ".",
+            Lang::Fr => ",",
+        }
+    }
+
+    /// What groups the digits of this language's numbers by thousands.
+    pub fn group_separator(self) -> &'static str {
+        match self {
+            Lang::En => ",",
+            Lang::Fr => "\u{202f}",
+        }
+    }
+
+    /// The divisor and suffix of `a` (≥ 0) in compact notation, as Chromium's
+    /// Intl writes en-GB and fr-FR (1.2m, 1,2 M; 6.8bn, 6,8 Md; 1.1tn, 1,1 Bn).
+    pub fn compact_unit(self, a: f64) -> (f64, &'static str) {
+        let suffixes = match self {
+            Lang::En => ["tn", "bn", "m", "k"],
+            Lang::Fr => ["\u{a0}Bn", "\u{a0}Md", "\u{a0}M", "\u{a0}k"],
+        };
+        match a {
+            a if a >= 1e12 => (1e12, suffixes[0]),
+            a if a >= 1e9 => (1e9, suffixes[1]),
+            a if a >= 1e6 => (1e6, suffixes[2]),
+            a if a >= 1e3 => (1e3, suffixes[3]),
+            _ => (1.0, ""),
+        }
+    }
+
+    /// Euros in this language: the amount's place beside the sign.
+    pub fn euro_template(self) -> &'static str {
+        match self {
+            Lang::En => "€{}",
+            Lang::Fr => "{}\u{a0}€",
+        }
+    }
+
+    /// A percentage in this language.
+    pub fn percent_template(self) -> &'static str {
+        match self {
+            Lang::En => "{}%",
+            Lang::Fr => "{}\u{a0}%",
         }
     }
 
@@ -61,13 +131,27 @@ impl Lang {
 /// gives, without a string pattern, whose searcher would pull core's panic for a
 /// bad string slice (and its `char` escaping) into the wasm.
 pub fn fill(template: &str, arg: &str) -> String {
-    let mut out = String::with_capacity(template.len() + arg.len());
+    fill_with(template, arg.len(), |_| arg)
+}
+
+/// `template` with its `{}` replaced by `args` in order (a `{}` beyond them
+/// stays as written): a sentence whose numbers and names the languages place
+/// differently.
+pub fn fill_all(template: &str, args: &[&str]) -> String {
+    fill_with(template, args.iter().map(|a| a.len()).sum(), |i| args.get(i).copied().unwrap_or("{}"))
+}
+
+/// `template` with its `i`-th `{}` replaced by `arg(i)`.
+fn fill_with<'a>(template: &str, extra: usize, arg: impl Fn(usize) -> &'a str) -> String {
+    let mut out = String::with_capacity(template.len() + extra);
     let mut rest = template;
+    let mut i = 0;
     while let Some((head, tail)) = rest.split_once('{') {
         out.push_str(head);
         match tail.strip_prefix('}') {
             Some(after) => {
-                out.push_str(arg);
+                out.push_str(arg(i));
+                i += 1;
                 rest = after;
             }
             None => {
@@ -425,6 +509,23 @@ pub struct Text {
     pub current: &'static str,
     pub name_label: &'static str,
     pub select_for_compare: &'static str,
+    // Quotation, field errors, picker help lines, compare chart groups
+    /// A label in the language's quotation marks.
+    pub quote: &'static str,
+    pub fe_empty: &'static str,
+    pub fe_not_a_number: &'static str,
+    pub fe_not_finite: &'static str,
+    /// The two bounds.
+    pub fe_out_of_range: &'static str,
+    /// TDP, BF16, FP8, memory, accelerators per system, `spec_rack` or
+    /// `spec_server`, system power.
+    pub accelerator_specs: &'static str,
+    pub spec_rack: &'static str,
+    pub spec_server: &'static str,
+    /// City, price, estimate note, carbon, carbon year, mean temperature, design condition.
+    pub country_facts: &'static str,
+    /// Power, energy, capex, TCO, CO₂, cost per accelerator-hour.
+    pub compare_groups: [&'static str; 6],
 }
 
 /// English.
@@ -747,6 +848,16 @@ pub const EN: Text = Text {
     current: "open",
     name_label: "Scenario name",
     select_for_compare: "Select for comparison",
+    quote: "“{}”",
+    fe_empty: "Enter a value.",
+    fe_not_a_number: "Enter a number, e.g. 1500 or 0.75.",
+    fe_not_finite: "This number is too large.",
+    fe_out_of_range: "Must be between {} and {}.",
+    accelerator_specs: "{} W TDP · {} TFLOP/s BF16 · {} FP8 · {} GB HBM · {} per {} of {} kW",
+    spec_rack: "rack",
+    spec_server: "server",
+    country_facts: "{}: {} €/MWh{} · {} gCO₂e/kWh ({}) · mean {} °C · {}",
+    compare_groups: ["Power", "Energy", "Capex", "TCO", "CO₂", "€/h"],
 };
 
 /// French.
@@ -1069,6 +1180,16 @@ pub const FR: Text = Text {
     current: "ouvert",
     name_label: "Nom du scénario",
     select_for_compare: "Sélectionner pour comparer",
+    quote: "«\u{a0}{}\u{a0}»",
+    fe_empty: "Saisissez une valeur.",
+    fe_not_a_number: "Saisissez un nombre, par ex. 1500 ou 0,75.",
+    fe_not_finite: "Ce nombre est trop grand.",
+    fe_out_of_range: "Doit être compris entre {} et {}.",
+    accelerator_specs: "TDP {} W · {} TFLOP/s BF16 · {} FP8 · {} Go HBM · {} par {} de {} kW",
+    spec_rack: "baie",
+    spec_server: "serveur",
+    country_facts: "{}\u{a0}: {} €/MWh{} · {} gCO₂e/kWh ({}) · moyenne {} °C · {}",
+    compare_groups: ["Puissance", "Énergie", "Invest.", "TCO", "CO₂", "€/h"],
 };
 
 /// Why stored data could not be read or written, in `lang` (the detail a
@@ -1187,6 +1308,15 @@ mod tests {
         assert!(
             codec_reason(cases[0], Lang::Fr).starts_with("[1].scenario.wacc\u{a0}: type invalide\u{a0}: chaîne \"x\"")
         );
+    }
+
+    #[test]
+    fn fill_all_fills_in_order() {
+        assert_eq!(fill_all("{} and {}", &["a", "b"]), "a and b");
+        assert_eq!(fill_all("{}{}{}", &["x"]), "x{}{}");
+        assert_eq!(fill_all("{ {} }", &["y", "z"]), "{ y }");
+        assert_eq!(fill_all("", &["a"]), "");
+        assert_eq!(fill_all(FR.fe_out_of_range, &["1", "2"]), "Doit être compris entre 1 et 2.");
     }
 
     #[test]

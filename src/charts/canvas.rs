@@ -15,7 +15,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 thread_local! {
     // The language whose number conventions the axes use while a chart is drawn.
-    static LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
+    static LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::DEFAULT) };
     // CSS width of the canvas and the colour scheme, measured by the component
     // (on mount, resize and scheme change) so drawing never forces a layout.
     static VIEW: std::cell::Cell<(f64, bool)> = const { std::cell::Cell::new((600.0, false)) };

@@ -34,10 +34,13 @@ struct Start {
 fn browser_lang() -> Lang {
     #[cfg(target_arch = "wasm32")]
     {
-        web_sys::window().and_then(|w| w.navigator().language()).and_then(|l| Lang::from_code(&l)).unwrap_or(Lang::En)
+        web_sys::window()
+            .and_then(|w| w.navigator().language())
+            .and_then(|l| Lang::from_code(&l))
+            .unwrap_or(Lang::DEFAULT)
     }
     #[cfg(not(target_arch = "wasm32"))]
-    Lang::En
+    Lang::DEFAULT
 }
 
 /// Provided as context while the app is rendered to static HTML at build time
@@ -49,7 +52,7 @@ pub struct Prerendering;
 fn start() -> Start {
     if use_context::<Prerendering>().is_some() {
         let working = Slot::new(storage::WORKING_KEY);
-        let (scenario, lang) = (Scenario::default(), Lang::En);
+        let (scenario, lang) = (Scenario::default(), Lang::DEFAULT);
         return Start { scenario, lang, embed: false, url_errors: vec![], storage_note: None, working };
     }
     #[cfg(target_arch = "wasm32")]
@@ -429,10 +432,7 @@ pub fn StaleNote(#[prop(optional)] live: bool) -> impl IntoView {
                 t.not_used,
                 fields
                     .iter()
-                    .map(|(name, e)| {
-                        let colon = if l == Lang::Fr { "\u{a0}:" } else { ":" };
-                        format!("{}{colon} {}", crate::messages::quoted_label(name, l), e.message(l))
-                    })
+                    .map(|(name, e)| format!("{}{}{}", crate::messages::quoted_label(name, l), t.colon, e.message(l)))
                     .collect::<Vec<_>>()
                     .join(" "),
             ),

@@ -54,7 +54,7 @@ pub fn checks_html(l: Lang) -> String {
         let e = crate::model::evaluate(&c.scenario).expect("a published check evaluates");
         let model = c.model_value(&e);
         let ok = c.within(model);
-        let name = if l == Lang::Fr { c.name_fr } else { c.name };
+        let name = l.check_name(&c);
         let query = crate::url_state::to_query(&c.scenario, Some(l), false)
             .split('&')
             .filter(|pair| {

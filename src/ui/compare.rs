@@ -16,15 +16,10 @@ use crate::ui::scenarios::use_shelf;
 use crate::ui::tx;
 use leptos::prelude::*;
 
-/// Metrics shown in the comparison chart: (metric, short label in English, in French).
-const CHART_METRICS: [(&str, &str, &str); 6] = [
-    ("facility_power_mw", "Power", "Puissance"),
-    ("annual_energy_gwh", "Energy", "Énergie"),
-    ("capex_eur", "Capex", "Invest."),
-    ("tco_eur", "TCO", "TCO"),
-    ("co2_t_per_year", "CO₂", "CO₂"),
-    ("cost_per_gpu_hour_eur", "€/h", "€/h"),
-];
+/// Metrics shown in the comparison chart, in the order of their short labels
+/// (`Text::compare_groups`).
+const CHART_METRICS: [&str; 6] =
+    ["facility_power_mw", "annual_energy_gwh", "capex_eur", "tco_eur", "co2_t_per_year", "cost_per_gpu_hour_eur"];
 
 /// Input rows (label, value) of a scenario, as the inputs write them.
 pub fn input_rows(s: &Scenario, l: Lang) -> Vec<(String, String)> {
@@ -54,14 +49,14 @@ pub fn input_rows(s: &Scenario, l: Lang) -> Vec<(String, String)> {
 pub fn compare_figure(named: &[(String, Estimate)], lang: Lang) -> Figure {
     let rows: Vec<Vec<f64>> = CHART_METRICS
         .iter()
-        .map(|(m, _, _)| {
+        .map(|m| {
             named.iter().map(|(_, e)| e.all_metrics().iter().find(|x| x.0 == *m).map(|x| x.1).unwrap_or(0.0)).collect()
         })
         .collect();
     let table = CHART_METRICS
         .iter()
         .zip(&rows)
-        .map(|((m, _, _), r)| {
+        .map(|(m, r)| {
             let label = metric_label(m, lang.text()).unwrap_or(m);
             let values: Vec<String> = r.iter().map(|v| display_metric(m, *v, lang)).collect();
             (label.to_string(), values.join(" | "))
@@ -69,10 +64,7 @@ pub fn compare_figure(named: &[(String, Estimate)], lang: Lang) -> Figure {
         .collect();
     Figure {
         chart: Chart::Grouped(GroupedChart {
-            groups: CHART_METRICS
-                .iter()
-                .map(|(_, en, fr)| if lang == Lang::Fr { fr } else { en }.to_string())
-                .collect(),
+            groups: lang.text().compare_groups.iter().map(|g| g.to_string()).collect(),
             series: named.iter().map(|(n, _)| n.clone()).collect(),
             values: normalise_rows(&rows),
         }),

@@ -49,7 +49,7 @@ fn say(reason: &str) {
         .and_then(|d| d.document_element())
         .and_then(|e| e.get_attribute("lang"))
         .and_then(|code| crate::i18n::Lang::from_code(&code))
-        .unwrap_or(crate::i18n::Lang::En);
+        .unwrap_or(crate::i18n::Lang::DEFAULT);
     el.set_text_content(Some(&format!("{} ({reason})", lang.text().fatal_error)));
     let _ = el.set_attribute("lang", lang.code());
     let _ = el.remove_attribute("hidden");

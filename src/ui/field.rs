@@ -25,7 +25,7 @@ pub fn parse_number(raw: &str, lang: Lang) -> Result<f64, FieldError> {
     let normalised = match (dot, comma) {
         (Some(d), Some(c)) if c > d => cleaned.replace('.', "").replace(',', "."),
         (Some(_), Some(_)) => cleaned.replace(',', ""),
-        (None, Some(_)) if lang == Lang::En && groups_thousands(&cleaned) => cleaned.replace(',', ""),
+        (None, Some(_)) if lang.group_separator() == "," && groups_thousands(&cleaned) => cleaned.replace(',', ""),
         (None, Some(_)) => cleaned.replace(',', "."),
         _ => cleaned,
     };
@@ -69,15 +69,12 @@ impl FieldError {
                 crate::format::smart(x, lang)
             }
         };
-        match (self, lang) {
-            (FieldError::Empty, Lang::En) => "Enter a value.".into(),
-            (FieldError::Empty, Lang::Fr) => "Saisissez une valeur.".into(),
-            (FieldError::NotANumber, Lang::En) => "Enter a number, e.g. 1500 or 0.75.".into(),
-            (FieldError::NotANumber, Lang::Fr) => "Saisissez un nombre, par ex. 1500 ou 0,75.".into(),
-            (FieldError::NotFinite, Lang::En) => "This number is too large.".into(),
-            (FieldError::NotFinite, Lang::Fr) => "Ce nombre est trop grand.".into(),
-            (FieldError::OutOfRange(a, b), Lang::En) => format!("Must be between {} and {}.", fmt(a), fmt(b)),
-            (FieldError::OutOfRange(a, b), Lang::Fr) => format!("Doit être compris entre {} et {}.", fmt(a), fmt(b)),
+        let t = lang.text();
+        match self {
+            FieldError::Empty => t.fe_empty.into(),
+            FieldError::NotANumber => t.fe_not_a_number.into(),
+            FieldError::NotFinite => t.fe_not_finite.into(),
+            FieldError::OutOfRange(a, b) => crate::i18n::fill_all(t.fe_out_of_range, &[&fmt(a), &fmt(b)]),
         }
     }
 }
@@ -95,11 +92,7 @@ pub fn validate(raw: &str, lang: Lang, min: f64, max: f64, optional: bool) -> Re
 /// Canonical text of a value in a field: no grouping, so that it parses back,
 /// and the language's decimal mark.
 pub fn field_text(v: f64, lang: Lang) -> String {
-    let text = crate::num::fixed(v, 6);
-    match lang {
-        Lang::En => text,
-        Lang::Fr => text.replace('.', ","),
-    }
+    crate::num::fixed(v, 6).replace('.', lang.decimal_mark())
 }
 
 /// How a slider maps to the value.

@@ -5,7 +5,7 @@ use crate::fields::{cooling_label, rejection_label, sizing_param, sizing_value, 
 use crate::fields::{ACCELERATOR, COOLING, COUNTRY, DECARBONISE, HEAT_REJECTION, PRECISION, REDUNDANCY};
 use crate::fields::{ECONOMICS, ENERGY, PUE, TRAINING_RATE, TRAINING_SIZE, UTILIZATION};
 use crate::format::{format as fmt, smart, Style};
-use crate::i18n::Lang;
+use crate::i18n::{fill_all, Lang};
 use crate::model::catalogue::{self, CoolingTech, HeatRejection, Redundancy, ACCELERATORS, COUNTRIES};
 use crate::model::scenario::MAX_ACCELERATORS;
 use crate::model::{Scenario, Sizing};
@@ -18,28 +18,19 @@ use leptos::prelude::*;
 fn accelerator_specs(id: &str, lang: Lang) -> String {
     let Some(a) = catalogue::accelerator(id) else { return String::new() };
     let n = |x: f64| smart(x, lang);
-    match lang {
-        Lang::En => format!(
-            "{} W TDP · {} TFLOP/s BF16 · {} FP8 · {} GB HBM · {} per {} of {} kW",
-            n(a.tdp_w),
-            n(a.bf16_tflops),
-            n(a.fp8_tflops),
-            n(a.memory_gb),
-            a.per_system,
-            if a.per_system > 8 { "rack" } else { "server" },
-            n(a.system_kw)
-        ),
-        Lang::Fr => format!(
-            "TDP {} W · {} TFLOP/s BF16 · {} FP8 · {} Go HBM · {} par {} de {} kW",
-            n(a.tdp_w),
-            n(a.bf16_tflops),
-            n(a.fp8_tflops),
-            n(a.memory_gb),
-            a.per_system,
-            if a.per_system > 8 { "baie" } else { "serveur" },
-            n(a.system_kw)
-        ),
-    }
+    let t = lang.text();
+    fill_all(
+        t.accelerator_specs,
+        &[
+            &n(a.tdp_w),
+            &n(a.bf16_tflops),
+            &n(a.fp8_tflops),
+            &n(a.memory_gb),
+            &a.per_system.to_string(),
+            if a.per_system > 8 { t.spec_rack } else { t.spec_server },
+            &n(a.system_kw),
+        ],
+    )
 }
 
 /// One country's site data for the picker's help line.
@@ -57,24 +48,18 @@ fn country_facts(code: &str, lang: Lang) -> String {
         fmt(d.wet_bulb_c, lang, Style::Plain(1)),
         if d.is_estimate { format!(" ({})", t.estimate) } else { String::new() }
     );
-    match lang {
-        Lang::En => format!(
-            "{}: {} €/MWh{est} · {} gCO₂e/kWh ({}) · mean {} °C · {design}",
+    fill_all(
+        t.country_facts,
+        &[
             c.city,
-            smart(c.price_eur_per_mwh, lang),
-            smart(c.carbon_g_per_kwh, lang),
-            c.carbon_year,
-            fmt(mean, lang, Style::Plain(1))
-        ),
-        Lang::Fr => format!(
-            "{}\u{a0}: {} €/MWh{est} · {} gCO₂e/kWh ({}) · moyenne {} °C · {design}",
-            c.city,
-            smart(c.price_eur_per_mwh, lang),
-            smart(c.carbon_g_per_kwh, lang),
-            c.carbon_year,
-            fmt(mean, lang, Style::Plain(1))
-        ),
-    }
+            &smart(c.price_eur_per_mwh, lang),
+            &est,
+            &smart(c.carbon_g_per_kwh, lang),
+            &c.carbon_year.to_string(),
+            &fmt(mean, lang, Style::Plain(1)),
+            &design,
+        ],
+    )
 }
 
 /// The roundest budget, from `step` down to a thousandth of it, that still
@@ -142,14 +127,7 @@ fn number(p: crate::state::Planner, n: &'static Num) -> impl IntoView {
             Some(Placeholder::SitePue) => p
                 .estimate
                 .with(|e| e.as_ref().map(|e| e.kpis.pue))
-                .map(|pue| {
-                    format!(
-                        "{}{} {}",
-                        t.auto,
-                        if l == Lang::Fr { "\u{a0}:" } else { ":" },
-                        fmt(pue, l, Style::Plain(3))
-                    )
-                })
+                .map(|pue| format!("{}{}{}", t.auto, t.colon, fmt(pue, l, Style::Plain(3))))
                 .unwrap_or_default(),
             None => String::new(),
         }
