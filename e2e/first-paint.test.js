@@ -102,7 +102,9 @@ async function watchPrerender(context) {
       if (!pre) return;
       for (const e of pre.querySelectorAll('.kpi-value, .kpi-range, .field input, .field select, .help')) {
         const r = e.getBoundingClientRect();
-        if (r.width > 0 && r.height > 0 && getComputedStyle(e).visibility === 'visible') {
+        // Shown: laid out, visible, and in a colour one can see (waiting fields are transparent).
+        const style = getComputedStyle(e);
+        if (r.width > 0 && r.height > 0 && style.visibility === 'visible' && !/rgba\(.*, 0\)$/.test(style.color)) {
           window.__shown.push(e.value ?? e.textContent);
         }
       }
@@ -166,6 +168,69 @@ test('what a visitor typed, chose and focused before the app took over is kept, 
   assert.equal(await page.evaluate(() => document.activeElement.id), 'in-utilization', 'the focus stays where it was');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('utilization') === '0.6');
   assert.equal(await page.evaluate(() => Math.round(scrollY)), 240, 'the scroll position is kept');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** Which of the prerendered states a page opened with the wasm held back is in, and how many figures it shows. */
+async function staticState(context, query) {
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await context.route(/_bg(-[0-9a-f]+)?\.wasm$/, async (route) => { await gate; await route.continue(); });
+  const page = await context.newPage();
+  await page.goto(env.server.url + '/' + query);
+  await page.locator('#prerender').waitFor({ state: 'attached' });
+  const state = await page.evaluate(() => ({
+    classes: [...document.documentElement.classList].filter((c) => c.startsWith('pre-')).join(' '),
+    figures: [...document.querySelectorAll('#prerender .kpi-value')].filter((e) => e.checkVisibility({ visibilityProperty: true }) && getComputedStyle(e).color !== 'rgba(0, 0, 0, 0)').length,
+    inert: document.getElementById('prerender').inert,
+  }));
+  release();
+  await waitForMetrics(page);
+  await page.close();
+  await context.unroute(/_bg(-[0-9a-f]+)?\.wasm$/);
+  return state;
+}
+
+test('a returning visitor of the default page, and links with other parameters, keep the figures', async () => {
+  // No service worker: it would serve the wasm past the route that holds it back.
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  // A first visit: the app writes the working copy and rewrites the address to the full default link.
+  const first = await openApp(env, '', { context });
+  await first.page.waitForFunction(() => localStorage.getItem('gigafactory-planner.working') !== null);
+  await first.page.waitForFunction(() => new URL(location.href).searchParams.get('count') === '100000');
+  const rewritten = new URL(first.page.url()).search;
+  await first.close();
+  for (const query of ['', rewritten, '?utm_source=newsletter', '?v=1&lang=en', '?embed=0']) {
+    const s = await staticState(context, query);
+    assert.equal(s.classes, '', `${query || '/'}: ${s.classes}`);
+    assert.ok(s.figures >= 20, `${query || '/'}: ${s.figures} figures shown`);
+  }
+  // The last valid language counts, as in the app.
+  assert.equal((await staticState(context, '?lang=en&lang=fr')).classes, 'pre-hide');
+  assert.equal((await staticState(context, '?lang=fr&lang=xx&lang=en')).classes, '');
+  // Another scenario, by link or saved: the figures wait, the static page is inert.
+  for (const query of ['?count=50000', '?lang=fr&lang=en&country=SE']) {
+    const s = await staticState(context, query);
+    assert.deepEqual(s, { classes: 'pre-stale', figures: 0, inert: true }, query);
+  }
+  await context.close();
+});
+
+test('a language chosen and a slider moved on the static page are applied when the app takes over', async () => {
+  const { context, page, problems, release } = await heldBack('', { viewport: { width: 1280, height: 800 } });
+  await page.click('#prerender .lang-switch button[lang=fr]');
+  assert.equal(await page.getAttribute('#prerender .lang-switch button[lang=fr]', 'aria-pressed'), 'true', 'the choice shows');
+  // Dragged to 70 % of its range, then left focused.
+  await page.focus('#in-utilization-slider');
+  await page.$eval('#in-utilization-slider', (e) => { e.value = '700'; e.dispatchEvent(new Event('input', { bubbles: true })); });
+  const moved = await page.inputValue('#in-utilization-slider');
+  release();
+  await waitForMetrics(page);
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.equal(await page.inputValue('#in-utilization-slider'), moved, 'the slider stays where it was moved');
+  assert.equal(await page.inputValue('#in-utilization'), '0,7', 'and the value follows it, in French');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'in-utilization-slider', 'the focus stays on it');
   assert.deepEqual(problems, []);
   await context.close();
 });

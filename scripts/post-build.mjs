@@ -396,13 +396,13 @@ async function postBuild(dir) {
   // kept current by tests/prerender.rs), in <meta> tags it reads from <head>.
   const defaults = JSON.parse(source('src/prerender.json'));
   const attr = (v) => v.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
-  const metas = [
+  const defaultMetas = [
     ['default-query', defaults.query],
     ['default-scenario', JSON.stringify(defaults.scenario)],
     ['scenario-params', defaults.params.join(' ')],
   ].map(([name, content]) => `<meta name="${name}" content="${attr(content)}">`).join('');
   // Blocking, in <head>, before the stylesheet: it must run before the body is parsed.
-  html = html.replace(/<link\b[^>]*rel=["']?stylesheet/, (tag) => `${metas}<script src="./boot.js" integrity="sha384-0" crossorigin></script>${tag}`);
+  html = html.replace(/<link\b[^>]*rel=["']?stylesheet/, (tag) => `${defaultMetas}<script src="./boot.js" integrity="sha384-0" crossorigin></script>${tag}`);
   if (!html.includes('./boot.js')) fail('could not insert the boot script');
   writeFileSync(indexPath, html);
 

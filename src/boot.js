@@ -57,6 +57,13 @@
       other = true;
     }
   }
+  // The static language switch marks the choice; the app applies it when it takes over (web::give_back).
+  document.addEventListener('click', function (e) {
+    var chosen = e.target.closest && e.target.closest('#prerender .lang-switch button');
+    if (!chosen) return;
+    var buttons = chosen.parentNode.querySelectorAll('button');
+    for (var i = 0; i < buttons.length; i++) buttons[i].setAttribute('aria-pressed', String(buttons[i] === chosen));
+  });
   if (!other) return;
   root.add('pre-stale');
   // Nothing to type into or read out while it waits: the app takes over in a moment.

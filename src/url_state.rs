@@ -38,7 +38,8 @@ const REASONS: [(&str, &str); 11] = [
 
 /// A codec reason in `lang` (a reason from elsewhere as it is).
 pub fn reason_in(reason: &str, lang: Lang) -> &str {
-    if lang == Lang::En {
+    // The codec's own words are the default language's.
+    if lang == Lang::DEFAULT {
         return reason;
     }
     if reason.starts_with(UNSUPPORTED_VERSION) {

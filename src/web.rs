@@ -450,6 +450,9 @@ pub fn watch_visibility(
 #[derive(Default)]
 pub struct Handover {
     changed: Vec<(String, String)>,
+    /// The language chosen on the static switch (src/boot.js marks it pressed).
+    lang: Option<String>,
+    /// The focused element, as a selector the app's page answers the same way.
     focus: Option<(String, Option<u32>)>,
     scroll: (f64, f64),
 }
@@ -477,9 +480,24 @@ pub fn take_prerender() -> Handover {
             }
         }
     }
+    h.lang = pre
+        .query_selector(".lang-switch button[aria-pressed=\"true\"]")
+        .ok()
+        .flatten()
+        .and_then(|b| b.get_attribute("lang"))
+        .filter(|l| l != "en");
     if let Some(active) = win.document().and_then(|d| d.active_element()).filter(|a| pre.contains(Some(a))) {
-        let caret = active.dyn_ref::<web_sys::HtmlInputElement>().and_then(|i| i.selection_start().ok().flatten());
-        h.focus = Some((active.id(), caret));
+        // A range input has no caret (reading it throws): only text fields keep one.
+        let caret = active
+            .dyn_ref::<web_sys::HtmlInputElement>()
+            .filter(|i| i.type_() == "text")
+            .and_then(|i| i.selection_start().ok().flatten());
+        let selector = match (active.id(), active.get_attribute("lang")) {
+            (id, _) if !id.is_empty() => Some(format!("#{id}")),
+            (_, Some(lang)) => Some(format!(".lang-switch button[lang=\"{lang}\"]")),
+            _ => None,
+        };
+        h.focus = selector.map(|s| (s, caret));
     }
     pre.remove();
     h
@@ -503,8 +521,20 @@ pub fn give_back(h: Handover) {
             }
         }
     }
-    if let Some((id, caret)) = h.focus {
-        if let Some(el) = doc.get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    // The language once the values are in (they were typed in the page's first
+    // language), a frame later, as a click would come.
+    if let Some(lang) = h.lang {
+        let button = doc.query_selector(&format!(".lang-switch button[lang=\"{lang}\"]")).ok().flatten();
+        if let Some(b) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+            wasm_bindgen_futures::spawn_local(async move {
+                next_frame().await;
+                b.click();
+            });
+        }
+    }
+    if let Some((selector, caret)) = h.focus {
+        let el = doc.query_selector(&selector).ok().flatten();
+        if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = el.focus();
             if let (Some(input), Some(c)) = (el.dyn_ref::<web_sys::HtmlInputElement>(), caret) {
                 let _ = input.set_selection_range(c, c);

@@ -366,6 +366,8 @@ pub fn NumberField(
         view! {
             <input
                 type="range"
+                // An id for the hand-over from the prerendered page (web::take_prerender).
+                id=format!("{id}-slider")
                 class="slider"
                 min="0"
                 max="1000"

@@ -7,7 +7,7 @@ use crate::fields::{ECONOMICS, ENERGY, PUE, TRAINING_RATE, TRAINING_SIZE, UTILIZ
 use crate::format::{format as fmt, smart, Style};
 use crate::i18n::{fill_all, Lang};
 use crate::model::catalogue::{self, CoolingTech, HeatRejection, Redundancy, ACCELERATORS, COUNTRIES};
-use crate::model::scenario::MAX_ACCELERATORS;
+use crate::model::scenario::ranges;
 use crate::model::{Scenario, Sizing};
 use crate::state::use_planner;
 use crate::ui::field::{NumberField, SelectField, Slider};
@@ -194,11 +194,14 @@ pub fn Inputs(#[prop(optional)] compact: bool) -> impl IntoView {
         let t = p.text();
         let (id, name, label, unit, min, max): (&'static str, &'static str, &str, &str, f64, f64) =
             match mode.get_untracked().as_str() {
-                "power_mw" => ("in-power", "power_mw", t.size_power, "MW", 0.001, 100_000.0),
-                "compute_pflops" => ("in-compute", "compute_pflops", t.size_compute, "PFLOP/s", 0.001, 1.0e9),
+                "power_mw" => ("in-power", "power_mw", t.size_power, "MW", 0.001, ranges::POWER_MW.max),
+                "compute_pflops" => {
+                    ("in-compute", "compute_pflops", t.size_compute, "PFLOP/s", 0.001, ranges::COMPUTE_PFLOPS.max)
+                }
                 // Down to €1, as a link may say: below one system's price the model says what it costs.
-                "capex_eur" => ("in-capex", "capex_eur", t.size_capex, "€", 1.0, 1.0e13),
-                _ => ("in-count", "count", t.size_count, "", 1.0, MAX_ACCELERATORS),
+                // Budgets start where a log slider can (the model takes anything above 0).
+                "capex_eur" => ("in-capex", "capex_eur", t.size_capex, "€", 1.0, ranges::CAPEX_EUR.max),
+                _ => ("in-count", "count", t.size_count, "", ranges::COUNT.min, ranges::COUNT.max),
             };
         let label = label.to_string();
         let unit = unit.to_string();

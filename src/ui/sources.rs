@@ -254,6 +254,25 @@ pub fn Sources() -> impl IntoView {
     let method = NodeRef::new();
     let sources = NodeRef::new();
     let f = lazy_fragment(METHOD, [method, sources]);
+    // A few seconds after the page is up (and after each change of language),
+    // the panels' text comes anyway, so that a print started with Ctrl+P, which
+    // cannot wait, carries it. The service worker has it cached from its install.
+    let p = use_planner();
+    Effect::new(move |_| {
+        let lang = p.lang.get();
+        #[cfg(target_arch = "wasm32")]
+        leptos::prelude::set_timeout(
+            move || {
+                leptos::task::spawn_local(async move {
+                    load(METHOD, lang, false).await;
+                    load(CHECKS, lang, false).await;
+                })
+            },
+            std::time::Duration::from_secs(4),
+        );
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = lang;
+    });
     view! {
         <section class="panel wide" id="method" node_ref=method>
             <h2>{tx(|t| t.h_method)}</h2>
