@@ -5,7 +5,7 @@
 // French page or the embedded view show the default figures as its own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openApp } from './helpers-ui.js';
+import { useBrowser, openApp, frames } from './helpers-ui.js';
 import { waitForMetrics } from './browser.js';
 
 const env = useBrowser();
@@ -135,7 +135,8 @@ for (const [name, query, seed] of [
     const page = await context.newPage();
     await page.goto(env.server.url + '/' + query);
     // Frames pass with the prerendered page alone.
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+    await page.locator('#prerender').waitFor({ state: 'attached' });
+    await frames(page, 15);
     release();
     await waitForMetrics(page);
     const shown = await page.evaluate(() => window.__shown);

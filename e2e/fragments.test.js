@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { useBrowser, openApp, settle, reloadOffline } from './helpers-ui.js';
+import { useBrowser, openApp, settle, reloadOffline, frames } from './helpers-ui.js';
 import { strictPage, waitForMetrics } from './browser.js';
 
 const env = useBrowser();
@@ -48,8 +48,8 @@ test('no fragment until its panel comes near; then it loads once, in the page\'s
   try {
     const asked = recordFragments(page);
     await settle(page);
-    // A moment for anything eager to show itself.
-    await page.waitForTimeout(500);
+    // Frames for anything eager to show itself.
+    await frames(page, 30);
     assert.deepEqual(asked, [], 'nothing fetched at the top of the page');
     assert.match(await page.locator('#method').innerText(), /Loading…/);
     assert.match(await page.locator('#checks').innerText(), /Loading…/);
@@ -126,7 +126,7 @@ test('a fragment that cannot be fetched is said in its panel, the page runs on, 
     // Back online: away from the panel and back to it.
     blocked = false;
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(300);
+    await frames(page, 10);
     await reach(page, '#checks', 'tr[data-check]');
     // The only complaints are the browser's about the failed requests.
     for (const p of problems) assert.match(p, /Failed to load resource/);

@@ -96,6 +96,18 @@ export async function openApp(env, query = '', { wait = true, recordText = false
 }
 
 /**
+ * Let `n` frames pass: for a test that asserts that something does not happen
+ * (what would, would by then), not a fixed sleep.
+ */
+export async function frames(page, n = 10) {
+  await page.evaluate((count) => new Promise((done) => {
+    let left = count;
+    const tick = () => (--left <= 0 ? done() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }), n);
+}
+
+/**
  * Mark each canvas as it is drawn on: `canvas.dataset.drawn` becomes a new
  * number at every drawing call, so a test sees a redraw (the release build has
  * no counters of its own: they are behind the `probes` feature).

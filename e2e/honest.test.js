@@ -3,7 +3,7 @@
 // half-typed values never drive the results.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openApp, settle } from './helpers-ui.js';
+import { useBrowser, openApp, settle, frames } from './helpers-ui.js';
 
 const env = useBrowser();
 
@@ -45,7 +45,7 @@ for (const width of WIDTHS) {
         assert.ok(await inViewport(page, '.stale-note, .summary-bar.shown .summary-stale'), 'in view at the charts');
         // …and where the offending input is.
         await page.locator('#in-cooling').scrollIntoViewIfNeeded();
-        await page.waitForTimeout(100);
+        await frames(page, 3);
         assert.ok(await inViewport(page, '.stale-note, .summary-bar.shown .summary-stale'), 'in view at the input');
         // Every figure belongs to the last valid inputs and says so.
         for (const c of await cards(page)) {
@@ -101,7 +101,9 @@ test('typing 1e9 into the count never shows figures computed for 1, and the fiel
       });
       await page.fill('#in-count', '');
       await page.locator('#in-count').pressSequentially('1e9', { delay: 60 });
-      await page.waitForTimeout(600);
+      // Once the typing pauses, the field says the value is refused.
+      await page.waitForFunction(() => document.querySelector('#in-count').getAttribute('aria-invalid') === 'true');
+      await settle(page);
       const seen = await page.evaluate(() => window.__seen);
       assert.ok(seen.every((v) => v === '100000'), `only the last valid count was shown: ${seen}`);
       assert.equal(await page.getAttribute('#in-count', 'aria-invalid'), 'true');
@@ -129,7 +131,8 @@ test('a half-typed MFU leaves the figures marked, not recomputed', async () => {
     const before = await cards(page);
     await page.fill('#in-mfu', '1,5');
     await page.locator('#in-mfu-error').waitFor();
-    await page.waitForTimeout(500);
+    await settle(page);
+    await frames(page, 10);
     const after = await cards(page);
     for (const [i, c] of after.entries()) {
       assert.equal(c.v, before[i].v, `${c.m} not recomputed`);

@@ -95,7 +95,9 @@ function loadProbe() {
   // its figures where they may be another scenario's: see src/boot.js).
   const shown = () => [...document.querySelectorAll('.kpis [data-metric][data-value]')].some((e) => {
     const v = e.querySelector('.kpi-value') ?? e;
-    return e.dataset.value.trim() !== '' && v.textContent.trim() !== '' && v.checkVisibility({ visibilityProperty: true });
+    // (waiting figures are transparent text over a grey bar).
+    return e.dataset.value.trim() !== '' && v.textContent.trim() !== '' && v.checkVisibility({ visibilityProperty: true })
+      && !/rgba\(.*, 0\)$/.test(getComputedStyle(v).color);
   });
   const tick = () => {
     if (!shown()) return requestAnimationFrame(tick);
