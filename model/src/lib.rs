@@ -28,6 +28,7 @@ pub mod checks;
 pub mod compute;
 pub mod error;
 pub mod estimate;
+pub mod explore;
 pub mod physics;
 pub mod scenario;
 pub mod site;
