@@ -29,12 +29,20 @@ function firstScreen() {
   return { cards, fields, title: document.querySelector('h1').textContent };
 }
 
+const WASM = /_bg(-[0-9a-f]+)?\.wasm$/;
+
+/** Hold back the wasm of `context`'s pages; returns the function that lets it through. */
+async function holdWasm(context) {
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await context.route(WASM, async (route) => { await gate; await route.continue(); });
+  return release;
+}
+
 /** A page whose wasm is held back until `release()`: the prerendered page alone meanwhile. */
 async function heldBack(query = '', options = {}) {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  let release;
-  const gate = new Promise((r) => { release = r; });
-  await context.route(/_bg(-[0-9a-f]+)?\.wasm$/, async (route) => { await gate; await route.continue(); });
+  const release = await holdWasm(context);
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
@@ -121,7 +129,8 @@ for (const [name, query, seed] of [
   ['the embedded view', '?embed=1', null],
 ]) {
   test(`${name} never shows the default figures as its own`, async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // No service worker: it would serve the wasm past the route that holds it back.
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
     if (seed) {
       // A working copy of another scenario, as the app writes it.
       const writer = await openApp(env, '?count=50000&country=SE', { context });
@@ -129,9 +138,7 @@ for (const [name, query, seed] of [
       await writer.close();
     }
     await watchPrerender(context);
-    let release;
-    const gate = new Promise((r) => { release = r; });
-    await context.route(/_bg(-[0-9a-f]+)?\.wasm$/, async (route) => { await gate; await route.continue(); });
+    const release = await holdWasm(context);
     const page = await context.newPage();
     await page.goto(env.server.url + '/' + query);
     // Frames pass with the prerendered page alone.
@@ -175,9 +182,7 @@ test('what a visitor typed, chose and focused before the app took over is kept, 
 
 /** Which of the prerendered states a page opened with the wasm held back is in, and how many figures it shows. */
 async function staticState(context, query) {
-  let release;
-  const gate = new Promise((r) => { release = r; });
-  await context.route(/_bg(-[0-9a-f]+)?\.wasm$/, async (route) => { await gate; await route.continue(); });
+  const release = await holdWasm(context);
   const page = await context.newPage();
   await page.goto(env.server.url + '/' + query);
   await page.locator('#prerender').waitFor({ state: 'attached' });
@@ -189,7 +194,7 @@ async function staticState(context, query) {
   release();
   await waitForMetrics(page);
   await page.close();
-  await context.unroute(/_bg(-[0-9a-f]+)?\.wasm$/);
+  await context.unroute(WASM);
   return state;
 }
 
