@@ -400,6 +400,7 @@ async function postBuild(dir) {
     ['default-query', defaults.query],
     ['default-scenario', JSON.stringify(defaults.scenario)],
     ['scenario-params', defaults.params.join(' ')],
+    ['working-key', defaults.working_key],
   ].map(([name, content]) => `<meta name="${name}" content="${attr(content)}">`).join('');
   // Blocking, in <head>, before the stylesheet: it must run before the body is parsed.
   html = html.replace(/<link\b[^>]*rel=["']?stylesheet/, (tag) => `${defaultMetas}<script src="./boot.js" integrity="sha384-0" crossorigin></script>${tag}`);

@@ -9,8 +9,9 @@
 //    figure, value or help line (`pre-stale`), for they would be another
 //    scenario's; the static page is then inert until the app takes over;
 //  - otherwise the default page's figures are the page's own.
-// The default scenario's link, its JSON and the names of the scenario's
-// parameters come from <meta> tags (scripts/post-build.mjs, src/prerender.json).
+// The default scenario's link, its JSON, the names of the scenario's
+// parameters and the working copy's key come from <meta> tags
+// (scripts/post-build.mjs, src/prerender.json).
 (function () {
   var root = document.documentElement.classList;
   var meta = function (name) {
@@ -48,7 +49,7 @@
   if (!linked) {
     // Without scenario parameters the app opens the saved working copy.
     try {
-      var saved = localStorage.getItem('gigafactory-planner.working');
+      var saved = localStorage.getItem(meta('working-key'));
       if (saved !== null) {
         other = canon(JSON.parse(saved).payload) !== canon(JSON.parse(meta('default-scenario')));
       }

@@ -11,6 +11,8 @@ pub mod embed;
 pub mod export;
 pub mod fields;
 pub mod format;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod generated;
 pub mod i18n;
 pub mod library;
 pub mod messages;

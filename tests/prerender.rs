@@ -5,15 +5,10 @@
 //! to what this build renders (`UPDATE_GENERATED=1 cargo test --test prerender`).
 #![recursion_limit = "256"]
 
+use gigafactory_planner::generated::keep_fresh;
 use gigafactory_planner::ui::app::Prerendering;
 use gigafactory_planner::App;
 use leptos::prelude::*;
-
-const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/prerender.html");
-/// What src/boot.js compares a link and a saved working copy with, to know
-/// whether the prerendered figures are theirs: the default scenario's link
-/// query and JSON, and the names of every scenario parameter.
-const DEFAULTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/prerender.json");
 
 /// An executor that never runs what is spawned: effects belong to the
 /// browser, not to the static page.
@@ -39,14 +34,13 @@ fn render() -> String {
 
 #[test]
 fn the_prerendered_page_is_this_builds_default_page() {
-    let html = render();
-    if std::env::var_os("UPDATE_GENERATED").is_some() {
-        std::fs::write(PATH, &html).unwrap();
-    }
-    let kept = std::fs::read_to_string(PATH).unwrap_or_default();
-    assert!(kept == html, "src/prerender.html is stale: UPDATE_GENERATED=1 cargo test --test prerender");
+    keep_fresh("src/prerender.html", &render());
 }
 
+/// What src/boot.js compares a link and a saved working copy with, to know
+/// whether the prerendered figures are theirs (src/prerender.json): the
+/// default scenario's link query and JSON, the names of every scenario
+/// parameter, and the working copy's storage key.
 fn defaults() -> String {
     use gigafactory_planner::fields::{inputs, Input};
     let s = gigafactory_planner::model::Scenario::default();
@@ -60,6 +54,7 @@ fn defaults() -> String {
         "query": gigafactory_planner::url_state::to_query(&s, None, false),
         "scenario": s,
         "params": params,
+        "working_key": gigafactory_planner::storage::WORKING_KEY,
     });
     serde_json::to_string_pretty(&json).unwrap() + "\n"
 }
@@ -67,11 +62,7 @@ fn defaults() -> String {
 #[test]
 fn what_boot_js_compares_with_is_this_builds_default_scenario() {
     let json = defaults();
-    if std::env::var_os("UPDATE_GENERATED").is_some() {
-        std::fs::write(DEFAULTS, &json).unwrap();
-    }
-    let kept = std::fs::read_to_string(DEFAULTS).unwrap_or_default();
-    assert!(kept == json, "src/prerender.json is stale: UPDATE_GENERATED=1 cargo test --test prerender");
+    keep_fresh("src/prerender.json", &json);
     // Every parameter a link may carry is named.
     for name in ["count", "accelerator", "pue", "decarbonise", "precision", "mfu"] {
         assert!(json.contains(&format!("\"{name}\"")), "{name}");
