@@ -1209,7 +1209,7 @@ pub fn storage_error(e: &crate::storage::StorageError, lang: Lang) -> String {
 
 /// serde's, the browser's and the codec's English words in a reason (the
 /// field's path and the values stay as written), in French, longest first.
-const CODEC_FR: [(&str, &str); 40] = [
+const CODEC_FR: [(&str, &str); 39] = [
     (
         "written by a newer version of the planner (schema ",
         "écrit par une version plus récente du planificateur (schéma ",
@@ -1235,8 +1235,8 @@ const CODEC_FR: [(&str, &str); 40] = [
     ("floating point ", "nombre à virgule "),
     ("duplicate field ", "champ en double "),
     ("invalid length ", "longueur invalide "),
-    ("invalid value: ", "valeur invalide\u{a0}: "),
-    ("invalid type: ", "type invalide\u{a0}: "),
+    ("invalid value: ", "valeur invalide: "),
+    ("invalid type: ", "type invalide: "),
     ("missing field ", "champ manquant "),
     ("unknown field ", "champ inconnu "),
     ("expected value", "valeur attendue"),
@@ -1255,7 +1255,6 @@ const CODEC_FR: [(&str, &str); 40] = [
     ("struct ", "structure "),
     ("f64", "un nombre"),
     ("u32", "un entier"),
-    (": ", "\u{a0}: "),
 ];
 
 /// A reason from a codec (serde, the browser's JSON parser, the import file's
@@ -1264,17 +1263,9 @@ pub fn codec_reason(why: &str, lang: Lang) -> String {
     match lang {
         Lang::En => why.to_string(),
         Lang::Fr => {
-            let mut out = why.to_string();
-            for (en, fr) in CODEC_FR {
-                if en == ": " {
-                    // Typography last, so no translated colon is doubled.
-                    out = out.replace(" \u{a0}: ", "\u{a0}: ").replace("\u{a0}: ", "\u{1}").replace(": ", "\u{a0}: ");
-                    out = out.replace('\u{1}', "\u{a0}: ");
-                } else {
-                    out = out.replace(en, fr);
-                }
-            }
-            out
+            let out = CODEC_FR.iter().fold(why.to_string(), |out, (en, fr)| out.replace(en, fr));
+            // French typography, once every word is French: a no-break space before each colon.
+            out.replace(": ", "\u{a0}: ")
         }
     }
 }

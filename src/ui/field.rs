@@ -262,6 +262,9 @@ pub fn NumberField(
     /// Whether whole values of five digits and more are written grouped.
     #[prop(optional)]
     group: bool,
+    /// A year: said without grouping (2028, not 2,028).
+    #[prop(optional)]
+    year: bool,
 ) -> impl IntoView {
     let planner = use_planner();
     let lang = planner.lang;
@@ -373,8 +376,7 @@ pub fn NumberField(
                 max="1000"
                 step="1"
                 aria-label=move || label.get()
-                // A year is written without grouping (2028, not 2,028).
-                aria-valuetext=move || value.get().map(|v| if name == "opening_year" { crate::num::plain(v) } else { crate::format::smart(v, planner.lang.get()) }).unwrap_or_default()
+                aria-valuetext=move || value.get().map(|v| if year { crate::num::plain(v) } else { crate::format::smart(v, planner.lang.get()) }).unwrap_or_default()
                 // The first value is written as an attribute too, for the
                 // prerendered page (tests/prerender.rs); then the property follows.
                 value=untrack(position)

@@ -134,7 +134,7 @@ fn number(p: crate::state::Planner, n: &'static Num) -> impl IntoView {
     });
     view! {
         <NumberField id=n.id name=n.name label=Signal::derive(move || (n.label)(p.text()).to_string()) value on_change
-            min=n.min max=n.max step=n.step slider=n.slider optional=n.placeholder.is_some()
+            min=n.min max=n.max step=n.step slider=n.slider optional=n.placeholder.is_some() year=n.year
             unit=Signal::derive(move || n.unit.to_string())
             help=Signal::derive(move || n.help.map(|h| h(p.text()).to_string()).unwrap_or_default())
             placeholder />
