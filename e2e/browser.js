@@ -72,3 +72,22 @@ export async function canvasHash(page, selector) {
     return h >>> 0;
   });
 }
+
+/**
+ * Mark each canvas of the pages of `target` (a context or a page) as it is drawn on: `canvas.dataset.drawn` becomes a new
+ * number at every drawing call, so a test sees a redraw (the release build has
+ * no counters of its own: they are behind the `probes` feature).
+ */
+export async function countDraws(target) {
+  await target.addInitScript(() => {
+    let n = 0;
+    const proto = CanvasRenderingContext2D.prototype;
+    for (const name of ['clearRect', 'fillRect', 'fillText', 'fill', 'stroke', 'drawImage', 'putImageData']) {
+      const f = proto[name];
+      proto[name] = function (...a) {
+        this.canvas.dataset.drawn = String(++n);
+        return f.apply(this, a);
+      };
+    }
+  });
+}

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serve } from './server.js';
-import { launch, watch, waitForMetrics, canvasHash } from './browser.js';
+import { launch, watch, waitForMetrics, canvasHash, countDraws } from './browser.js';
 
 export const AXE_PATH = resolve(import.meta.dirname, '..', 'node_modules', 'axe-core', 'axe.min.js');
 export const SCREENSHOTS = resolve(import.meta.dirname, 'screenshots');
@@ -107,24 +107,6 @@ export async function frames(page, n = 10) {
   }), n);
 }
 
-/**
- * Mark each canvas as it is drawn on: `canvas.dataset.drawn` becomes a new
- * number at every drawing call, so a test sees a redraw (the release build has
- * no counters of its own: they are behind the `probes` feature).
- */
-export async function countDraws(context) {
-  await context.addInitScript(() => {
-    let n = 0;
-    const proto = CanvasRenderingContext2D.prototype;
-    for (const name of ['clearRect', 'fillRect', 'fillText', 'fill', 'stroke', 'drawImage', 'putImageData']) {
-      const f = proto[name];
-      proto[name] = function (...a) {
-        this.canvas.dataset.drawn = String(++n);
-        return f.apply(this, a);
-      };
-    }
-  });
-}
 
 /**
  * Wait until the inputs have settled (no range marked pending: the URL, the

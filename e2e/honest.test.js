@@ -53,7 +53,9 @@ for (const width of WIDTHS) {
         }
         const note = await page.locator('.stale-note').first().innerText();
         assert.match(note, lang === 'fr' ? /diffèrent par .*Refroidissement|diffèrent par .*refroidissement/i : /differ in .*Cooling/i, 'names the inputs that differ');
-        // The summary bar of a phone never repeats the old figures.
+        // The summary bar of a phone never repeats the old figures (it follows
+        // the inputs once they settle when it is off screen, as here at 1440 px).
+        await settle(page);
         assert.equal(await page.locator('.summary-bar [data-summary]').count(), 0);
         // A valid choice again: marks and notes go.
         await page.selectOption('#in-cooling', 'dlc');

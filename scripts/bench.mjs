@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { serve } from '../e2e/server.js';
-import { launch } from '../e2e/browser.js';
+import { countDraws, launch } from '../e2e/browser.js';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = process.env.DIST || join(root, 'dist');
@@ -38,16 +38,10 @@ const browser = await launch({ args: ['--enable-precise-memory-info'] });
 async function freshPage(options = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
+  // Each canvas marked as it is drawn on, so the edit loop sees a chart's redraw.
+  await countDraws(page);
   await page.addInitScript(() => {
     addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
-    // Mark each canvas as it is drawn on, so the edit loop sees a chart's
-    // redraw (e2e/helpers-ui.js countDraws; a wrapper costs well under 1 µs).
-    let drawn = 0;
-    const proto = CanvasRenderingContext2D.prototype;
-    for (const name of ['clearRect', 'fillRect', 'fillText', 'fill', 'stroke', 'drawImage', 'putImageData']) {
-      const f = proto[name];
-      proto[name] = function (...a) { this.canvas.dataset.drawn = String(++drawn); return f.apply(this, a); };
-    }
     // The app's own numbers: the prerendered page's (index.html's #prerender) are
     // counted by the load rows; here the app is running and answers edits.
     window.__firstNumbers = new Promise((done) => {
