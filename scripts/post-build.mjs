@@ -13,6 +13,9 @@
 //     in <meta name="fragment:NAME.LANG" content="./fragments/…"> tags: the app
 //     fetches one when its panel comes near the screen (src/ui/sources.rs), so
 //     their text is in no first visit (scripts/size.mjs counts the root only).
+//     The site explorer's map of the EU-27 (scripts/map.mjs) is one of them,
+//     fragments/map.svg, one file for both languages: fragment:map.en and
+//     fragment:map.fr name it.
 //  4b. Put the prerendered first screen (src/prerender.html, the app's own
 //     components rendered natively by tests/prerender.rs) into index.html's
 //     #prerender, and src/boot.js (which decides what of it may show) into
@@ -27,6 +30,7 @@ import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
+import { buildMap } from './map.mjs';
 
 const hash = (s) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 const fail = (message) => {
@@ -40,12 +44,12 @@ const terse = async (source, what) => {
 
 // The files a release is made of besides index.html (sw.js is not one: it is
 // fetched by the browser, never by the page): the page's assets at the root,
-// and the fragments its panels fetch, in FRAGMENTS.
+// and the fragments its panels fetch, in FRAGMENTS (text in .html, the map in .svg).
 const isAsset = (f) => /\.(js|wasm|css)$/.test(f) && f !== 'sw.js';
 const FRAGMENTS = 'fragments';
 const fragmentFiles = (dir) => {
   try {
-    return readdirSync(join(dir, FRAGMENTS)).filter((f) => f.endsWith('.html')).sort().map((f) => `${FRAGMENTS}/${f}`);
+    return readdirSync(join(dir, FRAGMENTS)).filter((f) => /\.(html|svg)$/.test(f)).sort().map((f) => `${FRAGMENTS}/${f}`);
   } catch {
     return [];
   }
@@ -53,7 +57,7 @@ const fragmentFiles = (dir) => {
 /** Every file of the release in `dir` but index.html and sw.js, as paths relative to it. */
 const releaseFiles = (dir) => [...readdirSync(dir).filter(isAsset), ...fragmentFiles(dir)].sort();
 // An asset name: a stem, maybe Trunk's or our hash, and the kind.
-const ASSET_NAME = /^(.+?)(?:-[0-9a-f]+)?(_bg\.wasm|\.js|\.css|\.html)$/;
+const ASSET_NAME = /^(.+?)(?:-[0-9a-f]+)?(_bg\.wasm|\.js|\.css|\.html|\.svg)$/;
 // How the page links its assets: relative to itself (Trunk's public_url = "./";
 // minified HTML may drop attribute quotes), in href and src, and for the
 // fragments in a <meta>'s content. The service worker reads pages with the
@@ -378,10 +382,17 @@ async function postBuild(dir) {
   // sandboxed without allow-same-origin (an opaque origin) blocks it.
   html = html.replace(/<link(?=[^>]*\bintegrity=)(?![^>]*\bcrossorigin)([^>]*\brel=["']?stylesheet[^>]*)>/g, '<link crossorigin$1>');
 
-  // 4. The fragments, by name and language (method.en.html: fragment:method.en).
-  const fragments = fragmentFiles(dir);
+  // 4. The fragments, by name and language (method.en.html: fragment:method.en),
+  // and the map (no words: one file, named for each language).
+  const fragments = fragmentFiles(dir).filter((f) => f.endsWith('.html'));
   if (!fragments.length) fail(`no fragments in ${FRAGMENTS}/ (index.html copies src/ui/generated there)`);
-  const metas = fragments.map((f) => `<meta name="fragment:${f.slice(FRAGMENTS.length + 1, -'.html'.length)}" content="./${f}">`).join('');
+  const map = `${FRAGMENTS}/map.svg`;
+  writeFileSync(join(dir, map), buildMap());
+  const metas = [
+    ...fragments.map((f) => [f.slice(FRAGMENTS.length + 1, -'.html'.length), f]),
+    ['map.en', map],
+    ['map.fr', map],
+  ].map(([name, f]) => `<meta name="fragment:${name}" content="./${f}">`).join('');
   html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, (tag) => tag + metas);
   if (!html.includes(metas)) fail('could not insert the fragment metas');
   writeFileSync(indexPath, html);

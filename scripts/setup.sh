@@ -39,13 +39,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb_lock\$"; then
 fi
 
 # 4. Node.js and npm (Debian's), then the npm packages: wasm-opt (binaryen 132),
-#    terser (minifies the JS glue), playwright-core (drives the system Chromium), axe-core.
+#    terser (minifies the JS glue), playwright-core (drives the system Chromium), axe-core,
+#    world-atlas (the map's geometry, scripts/map.mjs).
 if ! command -v npm >/dev/null; then
   say "installing Node.js and npm (Debian)"
   $(need_root) apt-get update -qq
   $(need_root) apt-get install -y --no-install-recommends nodejs npm
 fi
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/terser ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/terser ] || [ ! -d node_modules/world-atlas ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   npm ci --no-audit --no-fund
 fi
