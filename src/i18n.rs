@@ -4,6 +4,7 @@
 //! the model's refusals, the build-time method text) is decided here too: code
 //! outside this module asks a `Lang` or its `Text`, never which language it is.
 
+pub mod explore;
 pub mod messages;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod method;
@@ -115,6 +116,14 @@ impl Lang {
             "en" => Some(Lang::En),
             "fr" => Some(Lang::Fr),
             _ => None,
+        }
+    }
+
+    /// The site explorer's texts in this language.
+    pub fn explore(self) -> &'static explore::Explore {
+        match self {
+            Lang::En => &explore::EN,
+            Lang::Fr => &explore::FR,
         }
     }
 

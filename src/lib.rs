@@ -8,6 +8,7 @@
 
 pub mod charts;
 pub mod embed;
+pub mod explorer;
 pub mod export;
 pub mod fields;
 pub mod format;

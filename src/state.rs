@@ -33,6 +33,8 @@ pub struct Planner {
     /// waiting, or not a valid value. While any is here, the figures on
     /// screen belong to other inputs and say so.
     pub drafts: RwSignal<Vec<Draft>>,
+    /// The site explorer's view: open, ranked by, swept input.
+    pub explorer: RwSignal<crate::explorer::View>,
 }
 
 /// A number field whose text is not the value the results were computed for.
@@ -123,6 +125,7 @@ impl Planner {
             settled,
             analysis,
             drafts: RwSignal::new(Vec::new()),
+            explorer: RwSignal::new(crate::explorer::DEFAULT),
         }
     }
 

@@ -4,6 +4,7 @@ pub mod app;
 pub mod breakdown;
 pub mod checks;
 pub mod compare;
+pub mod explorer;
 pub mod fatal;
 pub mod field;
 pub mod figure;

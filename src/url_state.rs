@@ -22,7 +22,7 @@ const UNSUPPORTED_VERSION: &str = "link version";
 
 /// The codec's reasons for refusing a parameter, in English (the embed API's
 /// words) and French (the page's), side by side so neither drifts alone.
-const REASONS: [(&str, &str); 11] = [
+const REASONS: [(&str, &str); 13] = [
     (NOT_A_SWITCH, "ni 1 ni 0"),
     (NOT_A_NUMBER, "pas un nombre"),
     (NOT_FINITE, "pas un nombre fini"),
@@ -34,6 +34,8 @@ const REASONS: [(&str, &str); 11] = [
     (UNKNOWN_REJECTION, "évacuation de la chaleur inconnue"),
     (UNKNOWN_REDUNDANCY, "redondance inconnue"),
     (UNKNOWN_PRECISION, "précision inconnue"),
+    (crate::explorer::UNKNOWN_RESULT, "pas un résultat que l'explorateur classe"),
+    (crate::explorer::UNKNOWN_INPUT, "pas une entrée que l'explorateur fait varier"),
 ];
 
 /// A codec reason in `lang` (a reason from elsewhere as it is).
@@ -72,6 +74,8 @@ pub struct Parsed {
     pub lang: Option<Lang>,
     /// `embed=1`.
     pub embed: bool,
+    /// The site explorer's parameters (`explore`, `rank_by`, `sweep`).
+    pub view: crate::explorer::ViewParams,
     /// Rejected parameters.
     pub errors: Vec<ParamError>,
 }
@@ -132,7 +136,14 @@ pub fn parse_query(query: &str) -> Parsed {
 /// invalid ones are reported and leave `base`'s value.
 pub fn parse_query_onto(base: Scenario, query: &str) -> Parsed {
     let mut s = base.clone();
-    let mut p = Parsed { scenario: base.clone(), has_scenario: false, lang: None, embed: false, errors: vec![] };
+    let mut p = Parsed {
+        scenario: base.clone(),
+        has_scenario: false,
+        lang: None,
+        embed: false,
+        view: Default::default(),
+        errors: vec![],
+    };
     let mut sizing_count: Option<f64> = None;
     let mut sizing_other: Option<Sizing> = None;
     let query = query.strip_prefix('?').unwrap_or(query);
@@ -177,6 +188,22 @@ pub fn parse_query_onto(base: Scenario, query: &str) -> Parsed {
                 "embed" => {
                     scenario_param = false;
                     p.embed = matches!(value.trim(), "1" | "true");
+                }
+                "explore" => {
+                    scenario_param = false;
+                    p.view.open = Some(match value.trim() {
+                        "1" | "true" => true,
+                        "0" | "false" => false,
+                        _ => return Err(NOT_A_SWITCH.into()),
+                    });
+                }
+                "rank_by" => {
+                    scenario_param = false;
+                    p.view.rank = Some(crate::explorer::parse_rank(&value)?);
+                }
+                "sweep" => {
+                    scenario_param = false;
+                    p.view.sweep = Some(crate::explorer::parse_sweep(&value)?);
                 }
                 "count" => sizing_count = Some(number(&value)?),
                 "power_mw" => sizing_other = Some(Sizing::PowerMw(number(&value)?)),
@@ -314,8 +341,8 @@ mod tests {
 
     #[test]
     fn every_codec_reason_is_said_in_french() {
-        let p = parse_query("?v=9&v=abc&lang=xx&accelerator=x&country=x&cooling=x&heat_rejection=x&redundancy=x&precision=x&pue=abc&years=1e999");
-        assert_eq!(p.errors.len(), 11, "{:?}", p.errors);
+        let p = parse_query("?v=9&v=abc&lang=xx&accelerator=x&country=x&cooling=x&heat_rejection=x&redundancy=x&precision=x&pue=abc&years=1e999&explore=2&rank_by=x&sweep=x");
+        assert_eq!(p.errors.len(), 14, "{:?}", p.errors);
         for e in &p.errors {
             let fr = reason_in(&e.reason, Lang::Fr);
             assert_ne!(fr, e.reason, "{} has no French: {}", e.name, e.reason);

@@ -385,6 +385,33 @@ pub fn sweep(design: &Scenario, input: SweepInput, points: usize) -> Sweep {
     Sweep { input, points: out, crossings }
 }
 
+/// Points of a sweep's P10–P90 band ([`sweep_band`]).
+pub const BAND_POINTS: usize = 13;
+/// Monte-Carlo samples per band point: 13 × 400 draws cost about as much as
+/// half the page's own 10,000-sample analysis (its percentiles move by about
+/// 1 % at this count, well inside the band's own width).
+pub const BAND_SAMPLES: usize = 400;
+
+/// The P10 and P90 of `metric` at [`BAND_POINTS`] values of `input` across its
+/// range, from a seeded Monte-Carlo of [`BAND_SAMPLES`] draws at each (the
+/// page's uncertainty ranges, [`crate::uncertainty`]): `(x, p10, p90)`, for
+/// the points the model evaluates. Empty for a figure the Monte-Carlo does not
+/// track ([`crate::uncertainty::Output::ALL`]).
+pub fn sweep_band(design: &Scenario, input: SweepInput, metric: &str) -> Vec<(f64, f64, f64)> {
+    let Some(output) = crate::uncertainty::Output::ALL.into_iter().find(|o| o.metric() == metric) else {
+        return Vec::new();
+    };
+    input
+        .values(BAND_POINTS)
+        .into_iter()
+        .filter_map(|x| {
+            let mc = crate::monte_carlo_of(&input.apply(design, x), BAND_SAMPLES, crate::uncertainty::SEED).ok()?;
+            let p = mc.get(output)?;
+            Some((x, p.p10, p.p90))
+        })
+        .collect()
+}
+
 /// Where `d` (indicator − limit) reaches 0 between `(xa, da)` and `(xb, db)`,
 /// linearly on the sweep's scale; the middle where it does not change sign.
 fn crossing_x(log: bool, (xa, da): (f64, f64), (xb, db): (f64, f64)) -> f64 {
@@ -392,19 +419,16 @@ fn crossing_x(log: bool, (xa, da): (f64, f64), (xb, db): (f64, f64)) -> f64 {
     let f = if (da <= 0.0) != (db <= 0.0) && da != db { da / (da - db) } else { 0.5 };
     let t = ta + (tb - ta) * f;
     let x = if log { t.exp() } else { t };
-    x.clamp(xa, xb)
+    // Not `f64::clamp`: its check of its bounds formats them on failure, which
+    // alone pulls core's float printing (about 10 KB) into the wasm.
+    x.max(xa).min(xb)
 }
-
-// source: European Commission, "Overwhelming response: 76 respondents express
-// interest in European AI Gigafactories initiative", news, 30 June 2025,
-// https://digital-strategy.ec.europa.eu/en/news/overwhelming-response-76-respondents-express-interest-european-ai-gigafactories-initiative
-// (reference dataset, shared/reference/data.md §4: 76 EoIs, 16 Member States,
-// 60 sites, ≥ 3 million latest-generation GPUs).
 
 /// Accelerators in the expressions of interest of the EU's AI-gigafactory call:
 /// "over 3 million" latest-generation GPUs (European Commission, "Overwhelming
 /// response: 76 respondents express interest in European AI Gigafactories
-/// initiative", 30 June 2025; not yet in [`crate::source`]).
+/// initiative", 30 June 2025, [`crate::source::EC_AI_GIGAFACTORIES`]; reference
+/// dataset, shared/reference/data.md §4).
 pub const EU_CALL_ACCELERATORS: f64 = 3_000_000.0;
 /// Expressions of interest received by the call (same announcement).
 pub const EU_CALL_PROPOSALS: u32 = 76;

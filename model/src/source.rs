@@ -150,6 +150,10 @@ sources! {
     GHG_PROTOCOL_SCOPE2 = ("ghg-scope2", "GHG Protocol Scope 2 Guidance: dual reporting; market-based = contractual instruments (PPAs, certificates) at their rate, the rest at the residual mix, else the grid average (Table 6.3)", "World Resources Institute / WBCSD", 2015, "https://ghgprotocol.org/scope-2-guidance", High, false);
     /// Ember electricity demand via OWID.
     EMBER_DEMAND = ("ember-demand", "Electricity demand by country (generation + net imports), 2025", "Ember via Our World in Data", 2026, "https://ourworldindata.org/grapher/electricity-demand", High, false);
+    /// The EU's AI-gigafactory call: expressions of interest received.
+    EC_AI_GIGAFACTORIES = ("ec-ai-gigafactories", "Overwhelming response: 76 respondents express interest in European AI Gigafactories initiative (76 proposals, 60 sites, 16 member states, over 3 million latest-generation GPUs)", "European Commission", 2025, "https://digital-strategy.ec.europa.eu/en/news/overwhelming-response-76-respondents-express-interest-european-ai-gigafactories-initiative", High, false);
+    /// Country boundaries of the site explorer's map.
+    NATURAL_EARTH = ("natural-earth", "Admin 0 countries, 1:50m (public domain), as TopoJSON in world-atlas 2.0.2, simplified at build time for a 1,000 px map", "Natural Earth; world-atlas (M. Bostock)", 2019, "https://www.naturalearthdata.com/downloads/50m-cultural-vectors/", High, false);
     /// Odyssee-Mure household electricity per dwelling.
     ODYSSEE_HOUSEHOLDS = ("odyssee-households", "Electricity consumption per dwelling (EU 3,600 kWh; RO 1,800; SE 8,500; other countries read off charts: estimates)", "Odyssee-Mure", 2025, "https://www.odyssee-mure.eu/publications/efficiency-by-sector/households/electricity-consumption-dwelling.html", Medium, false);
     /// Monthly mean temperatures of representative cities.

@@ -2,7 +2,7 @@
 
 use super::backend::Canvas2d;
 use super::bars::BarChart;
-use super::series::{GroupedChart, HistogramChart, LineChart, MonthlyChart, TornadoChart};
+use super::series::{GroupedChart, HistogramChart, LineChart, MonthlyChart, SweepChart, TornadoChart};
 use super::{scale, Chart};
 use super::{Rgb, Theme, DARK, LIGHT};
 use crate::format::{format as fmt_num, Style};
@@ -242,6 +242,7 @@ pub fn draw(
         Chart::Tornado(c) => draw_tornado(canvas, c, h),
         Chart::Histogram(c) => draw_histogram(canvas, c, h),
         Chart::Grouped(c) => draw_grouped(canvas, c, h),
+        Chart::Sweep(c) => draw_sweep(canvas, c, h),
     }
 }
 
@@ -589,6 +590,87 @@ pub fn draw_grouped(canvas: &HtmlCanvasElement, c: &GroupedChart, css_height: u3
         let y = first_row_y + f.px(18.0) * row;
         let _ = root.draw(&Rectangle::new([(x, y - f.px(5.0)), (x + f.px(10.0), y + f.px(5.0))], colour.filled()));
         let _ = root.draw(&Text::new(label, (x + f.px(14.0), y), f.font(11.0).pos(Pos::new(HPos::Left, VPos::Center))));
+    }
+    let _ = root.present();
+}
+
+/// A result across an input's range: the P10–P90 band, the line (broken where
+/// the model refuses), the design's own value as a dot, and a dashed line where
+/// a rule's outcome changes, named at the top.
+pub fn draw_sweep(canvas: &HtmlCanvasElement, c: &SweepChart, css_height: u32) {
+    let Some((backend, mut f)) = frame(canvas, css_height, 64.0, 18.0) else { return };
+    let (_, h) = backend.get_size();
+    f.bottom = h as i32 - f.px(44.0);
+    let root = backend.into_drawing_area();
+    let lang = LANG.with(|l| l.get());
+    let k = if c.percent { 100.0 } else { 1.0 };
+    let ys = c.points.iter().filter_map(|p| p.1).chain(c.band.iter().flat_map(|b| [b.1, b.2]));
+    let (lo, hi) = ys.map(|y| y * k).fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), y| (a.min(y), b.max(y)));
+    if !lo.is_finite() {
+        let _ = root.present();
+        return;
+    }
+    let pad = ((hi - lo) * 0.08).max(hi.abs() * 1e-3).max(1e-9);
+    let (yt, yd) = scale::range_ticks(if lo >= 0.0 { (lo - pad).max(0.0) } else { lo - pad }, hi + pad, 4);
+    let (y0, y1) = (yt[0], yt[yt.len() - 1]);
+    let y = |v: f64| scale::project(v * k, (y0, y1), (f.bottom as f64, f.top as f64)) as i32;
+    let (x0, x1) = (c.points.first().map_or(0.0, |p| p.0), c.points.last().map_or(1.0, |p| p.0));
+    let tx = |v: f64| if c.log_x { v.max(f64::MIN_POSITIVE).log10() } else { v };
+    let x = |v: f64| scale::project(tx(v), (tx(x0), tx(x1)), (f.left as f64, f.right as f64)) as i32;
+    let ink = f.font(11.0);
+    for t in &yt {
+        let py = scale::project(*t, (y0, y1), (f.bottom as f64, f.top as f64)) as i32;
+        let _ = root.draw(&PathElement::new(vec![(f.left, py), (f.right, py)], rgb(f.theme.grid)));
+        let text = if t.abs() >= 1e4 { fmt_num(*t, lang, Style::Compact) } else { fmt_num(*t, lang, Style::Fixed(yd)) };
+        let _ = root.draw(&Text::new(text, (f.left - f.px(6.0), py), ink.pos(Pos::new(HPos::Right, VPos::Center))));
+    }
+    let caption = if c.percent { format!("{} (%)", c.y_label) } else { c.y_label.clone() };
+    let _ = root.draw(&Text::new(caption, (f.left, f.top - f.px(16.0)), ink.pos(Pos::new(HPos::Left, VPos::Center))));
+    let xticks: Vec<f64> = if c.log_x {
+        (0..=12).map(|e| 10f64.powi(e)).filter(|v| *v >= x0 * 0.999 && *v <= x1 * 1.001).collect()
+    } else {
+        scale::range_ticks(x0, x1, 5).0.into_iter().filter(|v| *v >= x0 - 1e-9 && *v <= x1 + 1e-9).collect()
+    };
+    for t in xticks {
+        let text = if t.abs() >= 1e4 { fmt_num(t, lang, Style::Compact) } else { axis_label(t) };
+        let _ = root.draw(&Text::new(text, (x(t), f.bottom + f.px(6.0)), ink.pos(Pos::new(HPos::Center, VPos::Top))));
+    }
+    let _ = root.draw(&Text::new(
+        c.x_label.clone(),
+        ((f.left + f.right) / 2, h as i32 - f.px(4.0)),
+        ink.pos(Pos::new(HPos::Center, VPos::Bottom)),
+    ));
+    let colour = rgb(f.theme.series[0]);
+    if c.band.len() > 1 {
+        let mut area: Vec<(i32, i32)> = c.band.iter().map(|b| (x(b.0), y(b.2))).collect();
+        area.extend(c.band.iter().rev().map(|b| (x(b.0), y(b.1))));
+        let _ = root.draw(&Polygon::new(area, colour.mix(0.18).filled()));
+    }
+    // The line, broken where the model refuses the input's value.
+    for run in c.points.split(|p| p.1.is_none()).filter(|r| !r.is_empty()) {
+        let pts: Vec<(i32, i32)> = run.iter().filter_map(|p| Some((x(p.0), y(p.1?)))).collect();
+        let _ = root.draw(&PathElement::new(pts, colour.stroke_width(f.px(2.5) as u32)));
+    }
+    let rule = rgb(f.theme.series[5]);
+    for (i, (cx, name)) in c.crossings.iter().enumerate() {
+        let px = x(*cx);
+        let _ = root.draw(&plotters::element::DashedPathElement::new(
+            vec![(px, f.top), (px, f.bottom)],
+            f.px(4.0),
+            f.px(3.0),
+            rule.stroke_width(f.px(1.5) as u32),
+        ));
+        // Named beside its line, on the side with room, one row per crossing.
+        let right = px < (f.left + f.right) / 2;
+        let label = fit(canvas, name, 11.0 * f.dpr, f64::from(if right { f.right - px } else { px - f.left }));
+        let pos = Pos::new(if right { HPos::Left } else { HPos::Right }, VPos::Top);
+        let at = (px + if right { f.px(4.0) } else { -f.px(4.0) }, f.top + f.px(4.0 + 14.0 * (i % 4) as f64));
+        let _ = root.draw(&Text::new(label, at, f.font(11.0).color(&rule).pos(pos)));
+    }
+    if let Some((cx, cy)) = c.current {
+        let accent = rgb(f.theme.ink);
+        let _ = root.draw(&Circle::new((x(cx), y(cy)), f.px(5.0), accent.filled()));
+        let _ = root.draw(&Circle::new((x(cx), y(cy)), f.px(5.0), WHITE.stroke_width(f.px(1.5) as u32)));
     }
     let _ = root.present();
 }

@@ -141,3 +141,24 @@ pub fn normalise_rows(rows: &[Vec<f64>]) -> Vec<Vec<f64>> {
         })
         .collect()
 }
+
+/// A result across the range of one input (the site explorer's sweep).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SweepChart {
+    /// (input value, result), by increasing input; `None` where the model refuses.
+    pub points: Vec<(f64, Option<f64>)>,
+    /// (input value, P10, P90) of the result, where known (else empty).
+    pub band: Vec<(f64, f64, f64)>,
+    /// The design's own value and its result.
+    pub current: Option<(f64, f64)>,
+    /// Rule thresholds crossed: (input value, rule's name).
+    pub crossings: Vec<(f64, String)>,
+    /// The input runs on a log scale (the accelerator count).
+    pub log_x: bool,
+    /// The input, with its unit.
+    pub x_label: String,
+    /// The result.
+    pub y_label: String,
+    /// The result is a share (axis in %).
+    pub percent: bool,
+}

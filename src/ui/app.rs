@@ -29,6 +29,8 @@ struct Start {
     /// A message about the stored working copy, and whether backups are offered for download.
     storage_note: Option<(String, bool)>,
     working: Slot,
+    /// The site explorer's view the link asks for.
+    view: crate::explorer::View,
 }
 
 fn browser_lang() -> Lang {
@@ -53,7 +55,8 @@ fn start() -> Start {
     if use_context::<Prerendering>().is_some() {
         let working = Slot::new(storage::WORKING_KEY);
         let (scenario, lang) = (Scenario::default(), Lang::DEFAULT);
-        return Start { scenario, lang, embed: false, url_errors: vec![], storage_note: None, working };
+        let view = crate::explorer::DEFAULT;
+        return Start { scenario, lang, embed: false, url_errors: vec![], storage_note: None, working, view };
     }
     #[cfg(target_arch = "wasm32")]
     let query = url_state::browser::current_query();
@@ -78,14 +81,16 @@ fn start() -> Start {
         Loaded::SetAside { backup_key: None, .. } => (None, None),
     };
     let scenario = if parsed.has_scenario { parsed.scenario } else { saved.unwrap_or_default() };
-    Start { scenario, lang, embed: parsed.embed, url_errors: parsed.errors, storage_note, working }
+    let view = parsed.view.apply(crate::explorer::DEFAULT);
+    Start { scenario, lang, embed: parsed.embed, url_errors: parsed.errors, storage_note, working, view }
 }
 
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let Start { scenario, lang, embed, url_errors, storage_note, working } = start();
+    let Start { scenario, lang, embed, url_errors, storage_note, working, view } = start();
     let planner = Planner::new(scenario, lang);
+    planner.explorer.set(view);
     provide_context(planner);
     let prerendering = use_context::<Prerendering>().is_some();
     let shelf = Shelf::load(!embed && !prerendering);
@@ -99,7 +104,11 @@ pub fn App() -> impl IntoView {
     // last moment.
     let write = move |s: &Scenario, lang: Lang| {
         #[cfg(target_arch = "wasm32")]
-        url_state::browser::replace_query(&url_state::to_query(s, Some(lang), embed));
+        url_state::browser::replace_query(&format!(
+            "{}{}",
+            url_state::to_query(s, Some(lang), embed),
+            planner.explorer.with_untracked(crate::explorer::query)
+        ));
         // Only a scenario that evaluates is kept (a half-typed value is not
         // worth a reload), and nothing while the key holds data no copy holds.
         if !embed && s.resolve().is_ok() && working.with_untracked(|w| w.held.is_none()) {
@@ -113,6 +122,13 @@ pub fn App() -> impl IntoView {
         let _ = (s, lang);
     };
     write_when_quiet(planner, write);
+    // The explorer's view is written as it changes (it changes no figure).
+    Effect::new(move |first: Option<()>| {
+        planner.explorer.track();
+        if first.is_some() {
+            planner.scenario.with_untracked(|s| write(s, planner.lang.get_untracked()));
+        }
+    });
     #[cfg(target_arch = "wasm32")]
     if !embed {
         let flush = window_event_listener(leptos::ev::pagehide, move |_| {
@@ -172,12 +188,13 @@ pub fn App() -> impl IntoView {
             <main class="embed" class:stale=stale_shown>
                 <header class="embed-head">
                     <strong>{tx(|t| t.title)}</strong>
-                    <a href=move || planner.scenario.with(|s| format!("?{}", url_state::to_query(s, Some(planner.lang.get()), false)))
+                    <a href=move || planner.scenario.with(|s| format!("?{}{}", url_state::to_query(s, Some(planner.lang.get()), false), planner.explorer.with(crate::explorer::query)))
                         target="_blank" rel="noopener">{tx(|t| t.open_full)}</a>
                 </header>
                 <Notices url_errors storage_note=None />
                 <StaleNote live=true />
                 <Kpis only=&crate::ui::kpis::EMBED_CARDS />
+                <crate::ui::explorer::Explorer compact=true />
                 <Inputs compact=true />
             </main>
         }
@@ -214,6 +231,7 @@ pub fn App() -> impl IntoView {
                     <ShareBar />
                 </div>
                 <Compare />
+                <crate::ui::explorer::Explorer />
                 <Figures />
                 <Breakdown />
                 <crate::ui::checks::Checks />
@@ -287,6 +305,9 @@ fn embed_bridge(planner: Planner) {
                 }
                 if let Some(l) = parsed.lang {
                     planner.lang.set(l);
+                }
+                if parsed.view.any() {
+                    planner.explorer.update(|v| *v = parsed.view.apply(*v));
                 }
                 if parsed.scenario != current {
                     planner.scenario.set(parsed.scenario);

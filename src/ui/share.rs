@@ -32,7 +32,13 @@ pub fn ShareBar() -> impl IntoView {
     let shared = RwSignal::new(None::<Shared>);
     let link = move || {
         let base = crate::web::page_base();
-        p.scenario.with_untracked(|s| format!("{base}?{}", to_query(s, Some(p.lang.get_untracked()), false)))
+        p.scenario.with_untracked(|s| {
+            format!(
+                "{base}?{}{}",
+                to_query(s, Some(p.lang.get_untracked()), false),
+                p.explorer.with_untracked(crate::explorer::query)
+            )
+        })
     };
     let copy = move |text: String, done: fn(&crate::i18n::Text) -> &'static str| {
         leptos::task::spawn_local(async move {

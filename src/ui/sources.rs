@@ -69,6 +69,10 @@ pub fn sources_html(lang: Lang) -> String {
 /// (which neither list contains) and the sources; for [`CHECKS`], the checks.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn fragment_html(name: &str, lang: Lang) -> String {
+    if name == MAP {
+        // Built by scripts/map.mjs at release time, not here.
+        return String::new();
+    }
     if name == CHECKS {
         crate::ui::checks::checks_html(lang)
     } else {
@@ -80,6 +84,8 @@ pub fn fragment_html(name: &str, lang: Lang) -> String {
 pub const METHOD: &str = "method";
 /// The published checks.
 pub const CHECKS: &str = "checks";
+/// The site explorer's map (one file for every language).
+pub const MAP: &str = "map";
 
 /// A fragment of the page, in one language.
 #[derive(Clone, PartialEq)]
@@ -219,6 +225,22 @@ pub fn lazy_fragment<const N: usize>(
         let now = p.printing.get() || near.iter().any(|n| n.get());
         if now || wanted.get_value() {
             wanted.set_value(true);
+            leptos::task::spawn_local(load(name, lang, false));
+        }
+    });
+    Memo::new(move |_| {
+        CHANGED.with(|c| c.track());
+        stored((name, p.lang.get())).unwrap_or(Fragment::Loading)
+    })
+}
+
+/// Fragment `name` in the page's language, loaded once `wanted` is true (and
+/// in a new language when the language changes after that).
+pub fn fragment_when(name: &'static str, wanted: Signal<bool>) -> Memo<Fragment> {
+    let p = use_planner();
+    Effect::new(move |_| {
+        let lang = p.lang.get();
+        if wanted.get() {
             leptos::task::spawn_local(load(name, lang, false));
         }
     });

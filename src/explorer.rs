@@ -1,0 +1,490 @@
+//! The site explorer's state ("Where in Europe?", issue 17): whether it is
+//! open, the result it ranks the 27 sites by (and colours the map and plots
+//! the sweep with), and the input it sweeps. It lives in the link (`explore`,
+//! `rank_by`, `sweep`), in saved scenarios and in the embed API's messages,
+//! all as the same query parameters.
+//!
+//! Pure: the builders of what the explorer shows (sorted rows, map colours,
+//! the sweep's chart) are here and tested natively; `ui::explorer` draws them.
+
+use crate::charts::series::SweepChart;
+use crate::charts::{Chart, Figure, Rgb};
+use crate::fields;
+use crate::format::{format, sig, unit, Style};
+use crate::i18n::Lang;
+use crate::i18n::{fill, fill_all};
+use crate::model::explore::{self, SiteRow, SweepInput, NATIONAL_DEMAND_SHARE, SITE_METRICS};
+use crate::model::Estimate;
+use crate::model::Scenario;
+use crate::ui::html::esc;
+use crate::ui::kpis::display_metric;
+
+/// The explorer's view.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct View {
+    /// Whether the explorer is open.
+    pub open: bool,
+    /// The result the sites are ranked by: one of [`SITE_METRICS`].
+    pub rank_by: &'static str,
+    /// Largest first (else smallest first).
+    pub descending: bool,
+    /// The input the sweep varies.
+    pub sweep: SweepInput,
+}
+
+/// Closed, ranked by the cost of an installed accelerator-hour (cheapest
+/// first), sweeping the electricity price.
+pub const DEFAULT: View =
+    View { open: false, rank_by: "cost_per_gpu_hour_eur", descending: false, sweep: SweepInput::Price };
+
+impl Default for View {
+    fn default() -> Self {
+        DEFAULT
+    }
+}
+
+/// What a link, a saved scenario or an embed message says of the view: each
+/// part only where it is given, so a message changes only what it names.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct ViewParams {
+    /// `explore=1|0`.
+    pub open: Option<bool>,
+    /// `rank_by=NAME` or `rank_by=-NAME` (largest first).
+    pub rank: Option<(&'static str, bool)>,
+    /// `sweep=NAME` (an input's link parameter).
+    pub sweep: Option<SweepInput>,
+}
+
+impl ViewParams {
+    /// `view` with what these parameters give.
+    pub fn apply(self, view: View) -> View {
+        let (rank_by, descending) = self.rank.unwrap_or((view.rank_by, view.descending));
+        View { open: self.open.unwrap_or(view.open), rank_by, descending, sweep: self.sweep.unwrap_or(view.sweep) }
+    }
+
+    /// Whether any part is given.
+    pub fn any(&self) -> bool {
+        *self != ViewParams::default()
+    }
+}
+
+/// Why `rank_by` was refused (the embed API's words; French in `url_state`).
+pub const UNKNOWN_RESULT: &str = "not a result the explorer ranks by";
+/// Why `sweep` was refused.
+pub const UNKNOWN_INPUT: &str = "not an input the explorer sweeps";
+
+/// `rank_by`'s value: a result of [`SITE_METRICS`], largest first with a `-` before it.
+pub fn parse_rank(value: &str) -> Result<(&'static str, bool), &'static str> {
+    let value = value.trim();
+    let (name, descending) = match value.strip_prefix('-') {
+        Some(name) => (name, true),
+        None => (value, false),
+    };
+    SITE_METRICS.iter().find(|m| **m == name).map(|m| (*m, descending)).ok_or(UNKNOWN_RESULT)
+}
+
+/// `sweep`'s value: the link parameter of one of [`SweepInput::ALL`].
+pub fn parse_sweep(value: &str) -> Result<SweepInput, &'static str> {
+    let value = value.trim();
+    SweepInput::ALL.iter().copied().find(|i| sweep_name(*i) == value).ok_or(UNKNOWN_INPUT)
+}
+
+/// The link parameter of a sweepable input (`count`, `price`, `wacc`…).
+pub fn sweep_name(input: SweepInput) -> &'static str {
+    fields::by_model(input.id()).map_or(input.id(), |n| n.name)
+}
+
+/// The view's link parameters, each only where it is not [`DEFAULT`]'s, as
+/// `&name=value` pairs to append to a scenario's query.
+pub fn query(view: &View) -> String {
+    let mut q = String::new();
+    if view.open {
+        q.push_str("&explore=1");
+    }
+    if (view.rank_by, view.descending) != (DEFAULT.rank_by, DEFAULT.descending) {
+        q.push_str(&format!("&rank_by={}{}", if view.descending { "-" } else { "" }, view.rank_by));
+    }
+    if view.sweep != DEFAULT.sweep {
+        q.push_str(&format!("&sweep={}", sweep_name(view.sweep)));
+    }
+    q
+}
+
+/// Above this share of its country's annual electricity demand, a site's row
+/// is flagged: a factory that alone draws 1 % of a nation's electricity is a
+/// matter for its grid plan and its regulator (Ireland's data centres, at
+/// about a fifth of national demand, led to a moratorium on new Dublin
+/// connections: EirGrid, 2022), not a routine connection.
+pub const DEMAND_FLAG_SHARE: f64 = 0.01;
+
+/// The design's rows in the 27 member states, ranked by `view`'s result.
+pub fn ranked(design: &Scenario, view: &View) -> Vec<SiteRow> {
+    let mut rows = explore::rank_sites(design);
+    explore::sort_rows(&mut rows, view.rank_by, view.descending);
+    rows
+}
+
+/// `metric`'s value as its headline card writes it (a share as a percentage).
+pub fn display(metric: &str, v: f64, lang: Lang) -> String {
+    if metric == NATIONAL_DEMAND_SHARE {
+        let d = if v.abs() < 0.01 { 2 } else { 1 };
+        return format(v, lang, Style::Percent(d));
+    }
+    display_metric(metric, v, lang)
+}
+
+/// Viridis, sampled at nine stops: sequential, readable in grey and by the
+/// common colour-vision deficiencies, on light and dark backgrounds alike.
+/// Source: van der Walt & Smith, "mpl colormaps" (matplotlib's `_cm_listed.py`,
+/// CC0), 2015, https://bids.github.io/colormap/.
+pub const VIRIDIS: [Rgb; 9] = [
+    (68, 1, 84),
+    (71, 45, 123),
+    (59, 82, 139),
+    (44, 114, 142),
+    (33, 145, 140),
+    (40, 174, 128),
+    (94, 201, 98),
+    (173, 220, 48),
+    (253, 231, 37),
+];
+
+/// The colour of `t` in 0–1 on the scale (clamped), interpolated between stops.
+pub fn colour(t: f64) -> Rgb {
+    let t = if t.is_finite() { t.clamp(0.0, 1.0) } else { 0.0 };
+    let x = t * (VIRIDIS.len() - 1) as f64;
+    let i = (x.floor() as usize).min(VIRIDIS.len() - 2);
+    let f = x - i as f64;
+    let (a, b) = (VIRIDIS[i], VIRIDIS[i + 1]);
+    let mix = |p: u8, q: u8| (f64::from(p) + (f64::from(q) - f64::from(p)) * f).round() as u8;
+    (mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+}
+
+/// The lowest and highest value of `metric` among the rows (None if no row has one).
+pub fn extent(rows: &[SiteRow], metric: &str) -> Option<(f64, f64)> {
+    rows.iter().filter_map(|r| r.metric(metric)).fold(None, |acc, v| match acc {
+        None => Some((v, v)),
+        Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
+    })
+}
+
+/// Where `v` stands between `lo` and `hi`, 0–1 (the middle when they are equal).
+pub fn position(v: f64, (lo, hi): (f64, f64)) -> f64 {
+    if hi > lo {
+        (v - lo) / (hi - lo)
+    } else {
+        0.5
+    }
+}
+
+/// Points a sweep evaluates: the chart is 240 px tall and as wide as the
+/// column, so 61 points draw a smooth line and cost about 80 µs.
+pub const SWEEP_POINTS: usize = 61;
+
+/// The sweep of `input` for the design, as a chart of `metric`, with the
+/// design's own value marked and the rule thresholds crossed.
+pub fn sweep_figure(design: &Scenario, input: SweepInput, metric: &'static str, lang: Lang) -> Figure {
+    let s = explore::sweep(design, input, SWEEP_POINTS);
+    let points: Vec<(f64, Option<f64>)> =
+        s.points.iter().map(|p| (p.x, p.result.as_ref().ok().and_then(|f| f.metric(metric)))).collect();
+    let t = lang.explore();
+    let current = input.current(design).or_else(|| {
+        // An override the design leaves to its country: mark the country's figure.
+        crate::model::evaluate(design).ok().and_then(|e| match input {
+            SweepInput::Price => Some(e.price_eur_per_mwh),
+            SweepInput::Carbon => Some(e.carbon_g_per_kwh),
+            SweepInput::Pue => Some(e.pue()),
+            _ => None,
+        })
+    });
+    let crossings: Vec<(f64, String)> =
+        s.crossings.iter().map(|c| (c.x, t.threshold(c.threshold).to_string())).collect();
+    let x_label = sweep_label(input, lang);
+    let y_label = crate::ui::kpis::metric_label(metric, lang.text()).unwrap_or(metric).to_string();
+    let table = points
+        .iter()
+        .step_by(6)
+        .map(|(x, y)| {
+            (
+                crate::ui::field::field_text(*x, lang),
+                y.map_or_else(|| t.refused.to_string(), |y| display(metric, y, lang)),
+            )
+        })
+        .chain(crossings.iter().map(|(x, name)| (name.clone(), crate::ui::field::field_text(*x, lang))))
+        .collect();
+    let chart = SweepChart {
+        points,
+        current: current.and_then(|x| {
+            let y = crate::model::evaluate(&input.apply(design, x)).ok()?;
+            Some((x, explore::Figures::of(&y).metric(metric)?))
+        }),
+        crossings,
+        band: Vec::new(),
+        log_x: input.log_scale(),
+        x_label,
+        y_label,
+        percent: metric == NATIONAL_DEMAND_SHARE,
+    };
+    Figure { chart: Chart::Sweep(chart), table }
+}
+
+/// A sweepable input's label, with its unit where it has one.
+pub fn sweep_label(input: SweepInput, lang: Lang) -> String {
+    let t = lang.text();
+    match fields::by_model(input.id()) {
+        Some(n) if n.unit.is_empty() => (n.label)(t).to_string(),
+        Some(n) => format!("{} ({})", (n.label)(t), n.unit),
+        None => t.size_count.to_string(),
+    }
+}
+
+/// A ranked result's name, as its headline card (or the national-context
+/// panel) writes it.
+pub fn metric_name(metric: &str, l: Lang) -> &'static str {
+    let t = l.text();
+    if metric == NATIONAL_DEMAND_SHARE {
+        return t.r_share_country;
+    }
+    crate::ui::kpis::metric_label(metric, t).unwrap_or("")
+}
+
+/// A member state's name in `l` (its code if it is none).
+pub fn country_name(code: &str, l: Lang) -> String {
+    crate::model::catalogue::country(code).map_or_else(|| code.to_string(), |c| l.country_name(c).to_string())
+}
+
+/// The ranked table as HTML: a sort button in each column's heading (the
+/// ranked one with `aria-sort`), one row per member state (`data-country`)
+/// whose name is a button that makes it the site (`data-pick`), and cells
+/// with `data-rank-metric` and `data-value` (plain numbers, the headline's
+/// names and units). `here` is the current site, whose cells add `range(m)`
+/// (its P10–P90) where known.
+pub fn site_table(
+    rows: &[SiteRow],
+    view: &View,
+    here: &str,
+    lang: Lang,
+    range: impl Fn(&str) -> Option<String>,
+) -> String {
+    let t = lang.explore();
+    let order = if view.descending { t.descending } else { t.ascending };
+    let caption = format!("{} — {}", t.table_caption, fill_all(t.sorted, &[metric_name(view.rank_by, lang), order]));
+    let mut out = format!(
+        "<table class=\"kv site-table\" id=\"site-table\" aria-describedby=\"site-table-notes\"><caption id=\"site-table-caption\">{}</caption><thead><tr><th scope=\"col\">{}</th>",
+        esc(&caption),
+        esc(t.member_state)
+    );
+    for m in SITE_METRICS {
+        let name = esc(metric_name(m, lang));
+        let (sort, mark) = match (view.rank_by == m, view.descending) {
+            (false, _) => (String::new(), ""),
+            (true, false) => (" aria-sort=\"ascending\"".to_string(), "▲"),
+            (true, true) => (" aria-sort=\"descending\"".to_string(), "▼"),
+        };
+        out.push_str(&format!(
+            "<th scope=\"col\" data-rank-metric=\"{m}\"{sort}><button type=\"button\" class=\"sort\" data-sort=\"{m}\" aria-label=\"{}\">{name}<span aria-hidden=\"true\" class=\"sort-mark\">{mark}</span></button></th>",
+            esc(&fill(t.sort_by, metric_name(m, lang)))
+        ));
+    }
+    out.push_str("</tr></thead><tbody>");
+    let limit = format(DEMAND_FLAG_SHARE, lang, Style::Percent(0));
+    let flagged_text = esc(&fill(t.flagged, &limit));
+    for r in rows {
+        let code = r.country;
+        let current = code == here;
+        let flagged = r.metric(NATIONAL_DEMAND_SHARE).is_some_and(|s| s > DEMAND_FLAG_SHARE);
+        let class = match (current, flagged) {
+            (true, true) => " class=\"current flagged\" aria-current=\"true\"",
+            (true, false) => " class=\"current\" aria-current=\"true\"",
+            (false, true) => " class=\"flagged\"",
+            (false, false) => "",
+        };
+        let name = esc(&country_name(code, lang));
+        out.push_str(&format!(
+            "<tr data-country=\"{code}\"{class}><th scope=\"row\"><button type=\"button\" class=\"link site-pick\" data-pick=\"{code}\" aria-pressed=\"{current}\" aria-label=\"{}\">{name}</button>{}</th>",
+            esc(&fill(t.choose, &country_name(code, lang))),
+            if current { format!(" <span class=\"est\">{}</span>", esc(t.current)) } else { String::new() }
+        ));
+        for m in SITE_METRICS {
+            match r.metric(m) {
+                Some(v) => {
+                    out.push_str(&format!(
+                        "<td data-rank-metric=\"{m}\" data-value=\"{}\">{}",
+                        crate::num::plain(v),
+                        esc(&display(m, v, lang))
+                    ));
+                    if m == NATIONAL_DEMAND_SHARE && flagged {
+                        out.push_str(&format!(
+                            " <span class=\"flag\" title=\"{flagged_text}\">⚑<span class=\"sr-only\">{flagged_text}</span></span>"
+                        ));
+                    }
+                    if let Some(range) = range(m).filter(|_| current) {
+                        out.push_str(&format!("<span class=\"cell-range\">{}</span>", esc(&range)));
+                    }
+                }
+                None => out.push_str(&format!("<td data-rank-metric=\"{m}\">{}", esc(t.refused))),
+            }
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
+/// The map's legend as HTML: the lowest value, the colour scale, the highest,
+/// and the result's name.
+pub fn legend(rows: &[SiteRow], view: &View, lang: Lang) -> String {
+    let (lo, hi) = extent(rows, view.rank_by).map_or((String::new(), String::new()), |(lo, hi)| {
+        (display(view.rank_by, lo, lang), display(view.rank_by, hi, lang))
+    });
+    format!(
+        "<span class=\"legend\"><span class=\"legend-end\">{}</span><span class=\"legend-bar\" aria-hidden=\"true\"></span><span class=\"legend-end\">{}</span></span><span class=\"legend-title\">{}</span><span class=\"note\">{}</span>",
+        esc(&lo),
+        esc(&hi),
+        esc(metric_name(view.rank_by, lang)),
+        esc(lang.explore().map_hint)
+    )
+}
+
+/// `factories` copies of the estimated factory against the EU's totals, as
+/// the scale panel's rows: (name, label, value, as written).
+pub fn scale_rows(e: &Estimate, factories: f64, lang: Lang) -> [(&'static str, String, f64, String); 7] {
+    let t = lang.explore();
+    let s = explore::eu_scale(e, factories);
+    let eu = format(crate::model::catalogue::EU27_DEMAND_TWH, lang, Style::Plain(0));
+    let water = s.water_million_m3_per_year * 1e6;
+    [
+        ("accelerators", t.s_accelerators.into(), s.accelerators, format(s.accelerators, lang, Style::Plain(0))),
+        ("grid_connection_gw", t.s_grid.into(), s.grid_connection_gw, unit(sig(s.grid_connection_gw, lang, 1), "GW")),
+        ("energy_twh", t.s_energy.into(), s.energy_twh, unit(sig(s.energy_twh, lang, 1), "TWh")),
+        ("share_of_eu", fill(t.s_share, &eu), s.share_of_eu, format(s.share_of_eu, lang, Style::Percent(1))),
+        ("co2_mt_per_year", t.s_co2.into(), s.co2_mt_per_year, unit(sig(s.co2_mt_per_year, lang, 2), "Mt")),
+        ("water_m3_per_year", t.s_water.into(), water, unit(format(water, lang, Style::Compact), "m³")),
+        ("capex_eur", t.s_capex.into(), s.capex_eur, format(s.capex_eur, lang, Style::EuroCompact)),
+    ]
+}
+
+/// The scale panel's table as HTML (`data-scale` names a row, `data-value` its plain number).
+pub fn scale_table(e: &Estimate, factories: f64, lang: Lang) -> String {
+    let mut out = String::from("<table class=\"kv scale-table\"><tbody>");
+    for (name, label, v, shown) in scale_rows(e, factories, lang) {
+        out.push_str(&format!(
+            "<tr data-scale=\"{name}\" data-value=\"{}\"><th scope=\"row\">{}</th><td>{}</td></tr>",
+            crate::num::plain(v),
+            esc(&label),
+            esc(&shown)
+        ));
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
+/// The scale panel's lead: the call's figures and how many factories of
+/// this design hold its accelerators.
+pub fn scale_lead(e: &Estimate, lang: Lang) -> String {
+    fill_all(
+        lang.explore().scale_lead,
+        &[
+            &explore::EU_CALL_PROPOSALS.to_string(),
+            &explore::EU_CALL_SITES.to_string(),
+            &explore::EU_CALL_MEMBER_STATES.to_string(),
+            &format(explore::factories_for_call(e).ceil(), lang, Style::Plain(0)),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_has_27_rows_the_headline_values_and_marks_the_site() {
+        let d = Scenario::default();
+        let rows = ranked(&d, &DEFAULT);
+        let html = site_table(&rows, &DEFAULT, "DE", Lang::En, |_| Some("P10–P90 x – y".into()));
+        assert_eq!(html.matches("<tr data-country=").count(), 27);
+        assert_eq!(html.matches("aria-current=\"true\"").count(), 1);
+        assert!(html.contains("<tr data-country=\"DE\" class=\"current"), "{html}");
+        assert_eq!(html.matches("P10–P90 x – y").count(), SITE_METRICS.len(), "ranges on the current row only");
+        let e = crate::model::evaluate(&Scenario { country: "SE".into(), ..d }).unwrap();
+        let se = format!("<td data-rank-metric=\"pue\" data-value=\"{}\">", crate::num::plain(e.pue()));
+        assert!(html.contains(&se), "{se}");
+        assert!(html.contains("aria-sort=\"ascending\""));
+        // Small countries draw a large share of their demand: flagged.
+        assert!(html.contains("class=\"flagged\""));
+    }
+
+    #[test]
+    fn the_scale_rows_multiply_the_factory() {
+        let e = crate::model::evaluate(&Scenario::default()).unwrap();
+        let rows = scale_rows(&e, 30.0, Lang::Fr);
+        assert_eq!(rows[0].2, e.accelerator_count * 30.0);
+        assert!((rows[2].2 - e.annual_energy.gwh() * 30.0 / 1e3).abs() < 1e-9);
+        assert!(scale_lead(&e, Lang::En).contains("76 proposals"));
+    }
+
+    #[test]
+    fn view_parameters_round_trip_and_default_writes_nothing() {
+        assert_eq!(query(&DEFAULT), "");
+        let v = View { open: true, rank_by: "pue", descending: true, sweep: SweepInput::Wacc };
+        let q = query(&v);
+        assert_eq!(q, "&explore=1&rank_by=-pue&sweep=wacc");
+        let parsed = crate::url_state::parse_query(&q);
+        assert_eq!(parsed.view.apply(DEFAULT), v);
+        assert!(!parsed.has_scenario, "the view is not the scenario");
+    }
+
+    #[test]
+    fn every_sweepable_input_has_a_link_name_of_its_own() {
+        for i in SweepInput::ALL {
+            assert_eq!(parse_sweep(sweep_name(i)), Ok(i), "{i:?}");
+            if i != SweepInput::Count {
+                assert!(fields::by_name(sweep_name(i)).is_some(), "{i:?} is not a field");
+            }
+        }
+        assert_eq!(parse_sweep("nope"), Err(UNKNOWN_INPUT));
+        assert_eq!(parse_rank("-tco_eur"), Err(UNKNOWN_RESULT));
+        assert_eq!(parse_rank(" -co2_t_per_year"), Ok(("co2_t_per_year", true)));
+    }
+
+    #[test]
+    fn ranking_follows_the_result_and_its_direction() {
+        let d = Scenario::default();
+        let up = ranked(&d, &View { rank_by: "pue", ..DEFAULT });
+        let down = ranked(&d, &View { rank_by: "pue", descending: true, ..DEFAULT });
+        assert_eq!(up.len(), 27);
+        let pue = |r: &SiteRow| r.metric("pue").unwrap();
+        assert!(up.windows(2).all(|w| pue(&w[0]) <= pue(&w[1])));
+        assert_eq!(pue(&up[0]), pue(&down[26]));
+    }
+
+    #[test]
+    fn colours_run_along_viridis_and_stay_on_it_out_of_range() {
+        assert_eq!(colour(0.0), VIRIDIS[0]);
+        assert_eq!(colour(1.0), VIRIDIS[8]);
+        assert_eq!(colour(2.0), VIRIDIS[8]);
+        assert_eq!(colour(f64::NAN), VIRIDIS[0]);
+        assert_eq!(colour(0.5), VIRIDIS[4]);
+        assert_eq!(position(3.0, (2.0, 4.0)), 0.5);
+        assert_eq!(position(3.0, (3.0, 3.0)), 0.5);
+    }
+
+    #[test]
+    fn the_sweep_marks_the_design_and_the_rules_it_crosses() {
+        let d = Scenario::default();
+        let f = sweep_figure(&d, SweepInput::Count, "facility_power_mw", Lang::En);
+        let Chart::Sweep(c) = &f.chart else { panic!("not a sweep") };
+        assert_eq!(c.points.len(), SWEEP_POINTS);
+        let e = crate::model::evaluate(&d).unwrap();
+        let (x, y) = c.current.unwrap();
+        assert_eq!(x, 100_000.0);
+        assert!((y - e.power.facility_peak.value()).abs() < 1e-9);
+        // From one accelerator to ten million, the EED's 500 kW reporting threshold is crossed.
+        assert!(c.crossings.iter().any(|(_, n)| n.contains("500")), "{:?}", c.crossings);
+        // An override left to the country marks the country's figure.
+        let p = sweep_figure(&d, SweepInput::Price, "cost_per_gpu_hour_eur", Lang::Fr);
+        let Chart::Sweep(c) = &p.chart else { panic!("not a sweep") };
+        assert_eq!(c.current.unwrap().0, e.price_eur_per_mwh);
+    }
+}
