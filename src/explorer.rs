@@ -270,7 +270,7 @@ pub fn site_table(
     let order = if view.descending { t.descending } else { t.ascending };
     let caption = format!("{} — {}", t.table_caption, fill_all(t.sorted, &[metric_name(view.rank_by, lang), order]));
     let mut out = format!(
-        "<table class=\"kv site-table\" id=\"site-table\" aria-describedby=\"site-table-notes\"><caption id=\"site-table-caption\">{}</caption><thead><tr><th scope=\"col\">{}</th>",
+        "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"site-table-caption\"><table class=\"kv site-table\" id=\"site-table\" aria-describedby=\"site-table-notes\"><caption id=\"site-table-caption\">{}</caption><thead><tr><th scope=\"col\">{}</th>",
         esc(&caption),
         esc(t.member_state)
     );
@@ -328,8 +328,43 @@ pub fn site_table(
         }
         out.push_str("</tr>");
     }
-    out.push_str("</tbody></table>");
+    out.push_str(&format!(
+        "</tbody></table></div><div id=\"site-table-notes\" class=\"note\"><p>{}</p><p>{}</p></div>",
+        esc(&fill(t.flag_note, &limit)),
+        esc(t.range_note)
+    ));
     out
+}
+
+/// A labelled select as HTML: `options` as (value, label), `selected` chosen.
+pub fn select(id: &str, name: &str, label: &str, options: &[(&str, String)], selected: &str) -> String {
+    let mut out =
+        format!("<div class=\"field\"><label for=\"{id}\">{}</label><select id=\"{id}\" name=\"{name}\">", esc(label));
+    for (value, text) in options {
+        let chosen = if *value == selected { " selected" } else { "" };
+        out.push_str(&format!("<option value=\"{value}\"{chosen}>{}</option>", esc(text)));
+    }
+    out.push_str("</select></div>");
+    out
+}
+
+/// The explorer's head as HTML: what it does, a word on overrides when the
+/// design has any, and the choice of the result to rank by.
+pub fn head(view: &View, overridden: bool, lang: Lang) -> String {
+    let t = lang.explore();
+    let mut out = format!("<p class=\"note\">{}</p>", esc(t.lead));
+    if overridden {
+        out.push_str(&format!("<p class=\"note override-note\">{}</p>", esc(t.overrides)));
+    }
+    let options: Vec<(&str, String)> = SITE_METRICS.iter().map(|m| (*m, metric_name(m, lang).to_string())).collect();
+    out.push_str(&select("rank-by", "rank_by", t.rank_by, &options, view.rank_by));
+    out
+}
+
+/// The choice of the input to sweep, as HTML.
+pub fn sweep_select(view: &View, lang: Lang) -> String {
+    let options: Vec<(&str, String)> = SweepInput::ALL.iter().map(|&i| (sweep_name(i), sweep_label(i, lang))).collect();
+    select("sweep-input", "sweep", lang.explore().sweep_input, &options, sweep_name(view.sweep))
 }
 
 /// The map's legend as HTML: the lowest value, the colour scale, the highest,

@@ -405,8 +405,8 @@ pub fn sweep_band(design: &Scenario, input: SweepInput, metric: &str) -> Vec<(f6
         .values(BAND_POINTS)
         .into_iter()
         .filter_map(|x| {
-            let mc = crate::monte_carlo_of(&input.apply(design, x), BAND_SAMPLES, crate::uncertainty::SEED).ok()?;
-            let p = mc.get(output)?;
+            let a = crate::analyse_with(&input.apply(design, x), BAND_SAMPLES, crate::uncertainty::SEED).ok()?;
+            let p = a.monte_carlo.get(output)?;
             Some((x, p.p10, p.p90))
         })
         .collect()

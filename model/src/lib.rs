@@ -72,15 +72,9 @@ pub fn analyse(scenario: &Scenario) -> Result<Analysis, ModelError> {
     analyse_with(scenario, uncertainty::SAMPLES, uncertainty::SEED)
 }
 
-/// The seeded Monte-Carlo alone (no tornado), with `samples` draws.
-pub fn monte_carlo_of(scenario: &Scenario, samples: usize, seed: u64) -> Result<uncertainty::MonteCarlo, ModelError> {
-    let r = scenario.resolve()?;
-    let site = site::profile(r.country, scenario.cooling, scenario.heat_rejection, scenario.redundancy);
-    let systems = size(&r, &site)?;
-    uncertainty::monte_carlo(&r, &site, systems, samples, seed)
-}
-
-/// [`analyse`] with a chosen sample count and seed.
+/// [`analyse`] with a chosen sample count and seed. Never inlined: the page's
+/// analysis and the explorer's band share one copy in the wasm.
+#[inline(never)]
 pub fn analyse_with(scenario: &Scenario, samples: usize, seed: u64) -> Result<Analysis, ModelError> {
     let r = scenario.resolve()?;
     let site = site::profile(r.country, scenario.cooling, scenario.heat_rejection, scenario.redundancy);

@@ -1,22 +1,25 @@
 //! "Where in Europe?": the site explorer (issue 17). The design in the 27
 //! member states as a sortable table and a map coloured by the ranked result,
 //! one input swept across its range, and the factory multiplied to the EU
-//! call's totals. What it shows is built in `crate::explorer` (HTML strings,
-//! as `ui::html` explains, tested natively); here it is wired to the page.
-//! Clicks in the table and the map are handled once, on their container.
+//! call's totals.
+//!
+//! What it shows is built as HTML strings in `crate::explorer` (tested
+//! natively; `ui::html` says why strings keep the WebAssembly small) and set
+//! with `inner_html`; the section listens once for the clicks, keys and
+//! changes of everything in it. The sweep's chart is the page's `ChartFigure`.
 
 use crate::explorer::{self, display, metric_name, ranked, View};
 use crate::i18n::explore::Explore;
 use crate::i18n::Lang;
 use crate::model::catalogue::COUNTRIES;
-use crate::model::explore::{self as model_explore, SiteRow, SweepInput, SITE_METRICS};
+use crate::model::explore::{self as model_explore, SiteRow};
 use crate::model::uncertainty::Output;
 use crate::model::Scenario;
 use crate::state::{use_planner, Planner};
-use crate::ui::field::SelectField;
 use crate::ui::figure::ChartFigure;
 use crate::ui::sources::{fragment_when, Fragment, MAP};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// A reactive string of the explorer's texts (one closure type for all, as [`crate::ui::tx`]).
 fn ex(f: fn(&Explore) -> &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
@@ -24,16 +27,8 @@ fn ex(f: fn(&Explore) -> &'static str) -> impl Fn() -> &'static str + Copy + Sen
     move || f(p.lang.get().explore())
 }
 
-/// [`ex`] as a signal, for component props.
-fn ex_signal(f: fn(&Explore) -> &'static str) -> Signal<String> {
-    let p = use_planner();
-    Signal::derive(move || f(p.lang.get().explore()).to_string())
-}
-
-/// A reactive string as one boxed type: every `inner_html` and text of the
-/// explorer then shares one rendering path in the wasm instead of one per
-/// closure (each closure's type would instantiate tachys's reactive
-/// rendering anew).
+/// A reactive string as one boxed type: every `inner_html` of the explorer
+/// then shares one rendering path in the wasm instead of one per closure.
 type Live = Box<dyn Fn() -> String + Send + Sync>;
 
 fn live(f: impl Fn() -> String + Send + Sync + 'static) -> Live {
@@ -42,26 +37,81 @@ fn live(f: impl Fn() -> String + Send + Sync + 'static) -> Live {
 
 /// The scenario of the figures on screen (the last that evaluated): the
 /// explorer shows what the rest of the page shows, greyed with it when stale.
-fn design(p: Planner) -> Memo<Option<Scenario>> {
-    Memo::new(move |_| {
-        p.estimate.track();
-        p.last_valid.get_value()
-    })
+fn design(p: Planner) -> Option<Scenario> {
+    p.estimate.track();
+    p.last_valid.get_value()
 }
 
-/// The member state a click or key chose in the table or the map: the
-/// `data-pick` (table) or `data-country` (map) of the target or its ancestor.
-fn picked(target: Option<web_sys::EventTarget>, attr: &str) -> Option<&'static str> {
-    use wasm_bindgen::JsCast;
-    let el = target?.dyn_into::<web_sys::Element>().ok()?;
-    let code = el.closest(&format!("[{attr}]")).ok()??.get_attribute(attr)?;
-    COUNTRIES.iter().find(|c| c.code == code).map(|c| c.code)
+/// The element an event happened on, or its nearest ancestor, with `attr`,
+/// and that attribute's value.
+fn target_with(ev: &web_sys::Event, attr: &str) -> Option<(web_sys::Element, String)> {
+    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let el = el.closest(&format!("[{attr}]")).ok()??;
+    let value = el.get_attribute(attr)?;
+    Some((el, value))
 }
 
-/// Make `code` the site and keep the focus on what chose it.
-fn choose(p: Planner, code: &'static str, focus: String) {
-    p.edit(|s| s.country = code.to_string());
+/// Make the member state `code` the site, keeping the focus on `focus`
+/// (the control that chose it, drawn again).
+fn choose(p: Planner, code: &str, focus: String) -> bool {
+    let Some(c) = COUNTRIES.iter().find(|c| c.code == code) else { return false };
+    p.edit(|s| s.country = c.code.to_string());
     crate::web::focus_later(focus);
+    true
+}
+
+/// What a click in the explorer does: choose a site (a row's name or a
+/// country of the map) or sort by a column (the same one again reverses).
+fn on_click(p: Planner, ev: &web_sys::Event) {
+    if let Some((_, code)) = target_with(ev, "data-pick") {
+        choose(p, &code, format!("#site-table [data-pick=\"{code}\"]"));
+    } else if let Some((_, code)) = target_with(ev, "data-country") {
+        choose(p, &code, format!("#eu-map [data-country=\"{code}\"]"));
+    } else if let Some((m, _)) = target_with(ev, "data-sort").and_then(|(_, m)| explorer::parse_rank(&m).ok()) {
+        p.explorer.update(|v| {
+            v.descending = v.rank_by == m && !v.descending;
+            v.rank_by = m;
+        });
+        crate::web::focus_later(format!("#site-table [data-sort=\"{m}\"]"));
+    }
+}
+
+/// Enter or Space on a country of the map chooses it (its paths are buttons).
+fn on_key(p: Planner, ev: &web_sys::KeyboardEvent) {
+    let key = ev.key();
+    if key != "Enter" && key != " " {
+        return;
+    }
+    let in_map = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| el.closest("#eu-map").ok().flatten().is_some());
+    if let Some((_, code)) = target_with(ev, "data-country").filter(|_| in_map) {
+        if choose(p, &code, format!("#eu-map [data-country=\"{code}\"]")) {
+            ev.prevent_default();
+        }
+    }
+}
+
+/// A choice in one of the explorer's selects.
+fn on_change(p: Planner, ev: &web_sys::Event) {
+    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) else { return };
+    let value = el.value();
+    match el.id().as_str() {
+        "rank-by" => {
+            if let Ok((m, _)) = explorer::parse_rank(&value) {
+                p.explorer.update(|v| v.rank_by = m);
+            }
+        }
+        "sweep-input" => {
+            if let Ok(i) = explorer::parse_sweep(&value) {
+                p.explorer.update(|v| v.sweep = i);
+            }
+        }
+        _ => return,
+    }
+    // The select is drawn again with the choice: the focus stays on it.
+    crate::web::focus_later(format!("#{}", el.id()));
 }
 
 /// The site explorer: a heading that opens it, then the map and the table,
@@ -70,10 +120,9 @@ fn choose(p: Planner, code: &'static str, focus: String) {
 #[component]
 pub fn Explorer(#[prop(optional)] compact: bool) -> impl IntoView {
     let p = use_planner();
-    let open = Memo::new(move |_| p.explorer.with(|v| v.open));
+    let open = move || p.explorer.with(|v| v.open);
     let section = NodeRef::<leptos::html::Section>::new();
     let near = crate::ui::near_view(section);
-    let design = design(p);
     // The 27 rows follow every edit while the explorer is near the screen,
     // and catch up when the inputs settle otherwise.
     let rows = crate::ui::when_seen(near, move || {
@@ -81,76 +130,16 @@ pub fn Explorer(#[prop(optional)] compact: bool) -> impl IntoView {
         if !v.open {
             return Vec::new();
         }
-        design.with(|d| d.as_ref().map(|d| ranked(d, &v)).unwrap_or_default())
+        design(p).map(|d| ranked(&d, &v)).unwrap_or_default()
     });
-    let notes = move || {
-        let l = p.lang.get();
+    let head = move || {
+        if !open() {
+            return String::new();
+        }
         let overridden =
             p.scenario.with(|s| s.price_eur_per_mwh.is_some() || s.carbon_g_per_kwh.is_some() || s.pue.is_some());
-        let mut html = format!("<p class=\"note\">{}</p>", crate::ui::html::esc(l.explore().lead));
-        if overridden {
-            html.push_str(&format!(
-                "<p class=\"note override-note\">{}</p>",
-                crate::ui::html::esc(l.explore().overrides)
-            ));
-        }
-        html
+        p.explorer.with(|v| explorer::head(v, overridden, p.lang.get()))
     };
-    let body = move || {
-        open.get().then(|| {
-            view! {
-                <div inner_html=live(notes)></div>
-                <RankBy />
-                <div class="explorer-grid">
-                    <EuMap rows />
-                    <SiteTable rows design />
-                </div>
-                {(!compact).then(|| view! { <Sweep design near /> <EuScale /> })}
-            }
-        })
-    };
-    let heading = move || {
-        if compact {
-            view! { <span>{ex(|t| t.title)}</span> }.into_any()
-        } else {
-            view! {
-                <button type="button" class="disclosure" id="explorer-toggle" aria-controls="explorer-body"
-                    aria-expanded=move || if open.get() { "true" } else { "false" }
-                    on:click=move |_| p.explorer.update(|v| v.open = !v.open)>{ex(|t| t.title)}</button>
-            }
-            .into_any()
-        }
-    };
-    view! {
-        <section class="panel explorer" id="explorer" node_ref=section class:compact=compact
-            aria-labelledby="explorer-title" hidden=move || compact && !open.get()>
-            <h2 id="explorer-title">{heading}</h2>
-            <div id="explorer-body">{body}</div>
-        </section>
-    }
-}
-
-/// The result the sites are ranked by (the map's colour and the sweep's result too).
-#[component]
-fn RankBy() -> impl IntoView {
-    let p = use_planner();
-    let options = Signal::derive(move || {
-        let l = p.lang.get();
-        SITE_METRICS.iter().map(|m| (m.to_string(), metric_name(m, l).to_string())).collect::<Vec<_>>()
-    });
-    let value = Signal::derive(move || p.explorer.with(|v| v.rank_by.to_string()));
-    let on_change = Callback::new(move |v: String| {
-        if let Ok((m, _)) = explorer::parse_rank(&v) {
-            p.explorer.update(|v| v.rank_by = m);
-        }
-    });
-    view! { <SelectField id="rank-by" name="rank_by" label=ex_signal(|t| t.rank_by) options value on_change /> }
-}
-
-/// The ranked table and its notes.
-#[component]
-fn SiteTable(rows: Memo<Vec<SiteRow>>, design: Memo<Option<Scenario>>) -> impl IntoView {
-    let p = use_planner();
     // P10–P90 of the current site, where the page's analysis tracks the
     // result and has settled on the figures shown.
     let range_of = move |metric: &str, l: Lang| -> Option<String> {
@@ -166,43 +155,41 @@ fn SiteTable(rows: Memo<Vec<SiteRow>>, design: Memo<Option<Scenario>>) -> impl I
     let table = move || {
         let l = p.lang.get();
         let v = p.explorer.get();
-        let here = design.with(|d| d.as_ref().map(|d| d.country.clone()).unwrap_or_default());
-        rows.with(|rows| explorer::site_table(rows, &v, &here, l, |m| range_of(m, l)))
+        let here = design(p).map(|d| d.country).unwrap_or_default();
+        rows.with(|rows| {
+            if rows.is_empty() {
+                String::new()
+            } else {
+                explorer::site_table(rows, &v, &here, l, |m| range_of(m, l))
+            }
+        })
     };
-    let notes = move || {
-        let l = p.lang.get();
-        let t = l.explore();
-        let limit = crate::format::format(explorer::DEMAND_FLAG_SHARE, l, crate::format::Style::Percent(0));
-        format!(
-            "<p>{}</p><p>{}</p>",
-            crate::ui::html::esc(&crate::i18n::fill(t.flag_note, &limit)),
-            crate::ui::html::esc(t.range_note)
-        )
-    };
-    let click = move |ev: leptos::ev::MouseEvent| {
-        if let Some(code) = picked(ev.target(), "data-pick") {
-            choose(p, code, format!("#site-table [data-pick=\"{code}\"]"));
-            return;
-        }
-        use wasm_bindgen::JsCast;
-        let sort = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("[data-sort]").ok().flatten())
-            .and_then(|el| el.get_attribute("data-sort"));
-        if let Some((m, _)) = sort.and_then(|s| explorer::parse_rank(&s).ok()) {
-            p.explorer.update(|v| {
-                // The same column again turns the order round.
-                v.descending = v.rank_by == m && !v.descending;
-                v.rank_by = m;
-            });
-            crate::web::focus_later(format!("#site-table [data-sort=\"{m}\"]"));
+    let heading = move || {
+        if compact {
+            view! { <span>{ex(|t| t.title)}</span> }.into_any()
+        } else {
+            view! {
+                <button type="button" class="disclosure" id="explorer-toggle" aria-controls="explorer-body"
+                    aria-expanded=move || if open() { "true" } else { "false" }
+                    on:click=move |_| p.explorer.update(|v| v.open = !v.open)>{ex(|t| t.title)}</button>
+            }
+            .into_any()
         }
     };
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="site-table-caption"
-            on:click=click inner_html=live(table)></div>
-        <div id="site-table-notes" class="note" inner_html=live(notes)></div>
+        <section class="panel explorer" id="explorer" node_ref=section class:compact=compact
+            aria-labelledby="explorer-title" hidden=move || compact && !open()
+            on:click=move |ev| on_click(p, &ev) on:keydown=move |ev| on_key(p, &ev) on:change=move |ev| on_change(p, &ev)>
+            <h2 id="explorer-title">{heading}</h2>
+            <div id="explorer-body" hidden=move || !open()>
+                <div inner_html=live(head)></div>
+                <div class="explorer-grid">
+                    <EuMap rows />
+                    <div inner_html=live(table)></div>
+                </div>
+                {(!compact).then(|| view! { <Sweep near /> <EuScale /> })}
+            </div>
+        </section>
     }
 }
 
@@ -226,28 +213,21 @@ fn EuMap(rows: Memo<Vec<SiteRow>>) -> impl IntoView {
             rows.with(|rows| paint(&el, svg, rows, &v, &here, l));
         });
     });
-    let pick = move |target: Option<web_sys::EventTarget>| {
-        let code = picked(target, "data-country")?;
-        choose(p, code, format!("#eu-map [data-country=\"{code}\"]"));
-        Some(())
-    };
     let legend = move || {
         let l = p.lang.get();
         let v = p.explorer.get();
         rows.with(|r| explorer::legend(r, &v, l))
     };
-    let failed = move || geometry.with(|g| matches!(g, Fragment::Failed));
+    let label = move || {
+        let l = p.lang.get();
+        crate::i18n::fill(l.explore().map_name, metric_name(p.explorer.with(|v| v.rank_by), l))
+    };
     view! {
         <figure class="map-figure">
-            <div class="map" id="eu-map" node_ref=map role="group"
-                aria-label=live(move || crate::i18n::fill(p.lang.get().explore().map_name, metric_name(p.explorer.with(|v| v.rank_by), p.lang.get())))
-                on:click=move |ev| { let _ = pick(ev.target()); }
-                on:keydown=move |ev| {
-                    if (ev.key() == "Enter" || ev.key() == " ") && pick(ev.target()).is_some() {
-                        ev.prevent_default();
-                    }
-                }></div>
-            <p class="note fragment-status" role="status" hidden=move || !failed()>{ex(|t| t.map_failed)}</p>
+            <div class="map" id="eu-map" node_ref=map role="group" aria-label=live(label)></div>
+            <p class="note fragment-status" role="status" hidden=move || geometry.with(|g| !matches!(g, Fragment::Failed))>
+                {ex(|t| t.map_failed)}
+            </p>
             <figcaption inner_html=live(legend)></figcaption>
         </figure>
     }
@@ -259,7 +239,6 @@ fn EuMap(rows: Memo<Vec<SiteRow>>) -> impl IntoView {
 fn paint(el: &web_sys::HtmlDivElement, svg: &str, rows: &[SiteRow], v: &View, here: &str, l: Lang) {
     #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::JsCast;
         if el.child_element_count() == 0 {
             el.set_inner_html(svg);
         }
@@ -279,10 +258,14 @@ fn paint(el: &web_sys::HtmlDivElement, svg: &str, rows: &[SiteRow], v: &View, he
             };
             let value = value.map(crate::num::plain).unwrap_or_default();
             let pressed = if code == here { "true" } else { "false" };
-            for (k, v) in [("style", style.as_str()), ("aria-label", &label), ("role", "button"), ("tabindex", "0")]
-                .into_iter()
-                .chain([("data-value", value.as_str()), ("aria-pressed", pressed)])
-            {
+            for (k, v) in [
+                ("style", style.as_str()),
+                ("aria-label", &label),
+                ("role", "button"),
+                ("tabindex", "0"),
+                ("data-value", &value),
+                ("aria-pressed", pressed),
+            ] {
                 let _ = path.set_attribute(k, v);
             }
         }
@@ -291,18 +274,8 @@ fn paint(el: &web_sys::HtmlDivElement, svg: &str, rows: &[SiteRow], v: &View, he
 
 /// One input swept across its range, drawn for the ranked result.
 #[component]
-fn Sweep(design: Memo<Option<Scenario>>, near: Signal<bool>) -> impl IntoView {
+fn Sweep(near: Signal<bool>) -> impl IntoView {
     let p = use_planner();
-    let options = Signal::derive(move || {
-        let l = p.lang.get();
-        SweepInput::ALL.iter().map(|&i| (explorer::sweep_name(i).to_string(), explorer::sweep_label(i, l))).collect()
-    });
-    let value = Signal::derive(move || p.explorer.with(|v| explorer::sweep_name(v.sweep).to_string()));
-    let on_change = Callback::new(move |v: String| {
-        if let Ok(i) = explorer::parse_sweep(&v) {
-            p.explorer.update(|v| v.sweep = i);
-        }
-    });
     // The band is a Monte-Carlo at each of 13 points: drawn for the settled
     // inputs, while the explorer is near the screen.
     let band = Memo::new(move |prev: Option<&Vec<(f64, f64, f64)>>| {
@@ -315,13 +288,14 @@ fn Sweep(design: Memo<Option<Scenario>>, near: Signal<bool>) -> impl IntoView {
     let figure = Signal::derive(move || {
         let l = p.lang.get();
         let v = p.explorer.get();
-        design.with(|d| {
-            let mut f = explorer::sweep_figure(d.as_ref()?, v.sweep, v.rank_by, l);
-            if let crate::charts::Chart::Sweep(c) = &mut f.chart {
-                c.band = band.get();
-            }
-            Some(f)
-        })
+        if !v.open {
+            return None;
+        }
+        let mut f = explorer::sweep_figure(&design(p)?, v.sweep, v.rank_by, l);
+        if let crate::charts::Chart::Sweep(c) = &mut f.chart {
+            c.band = band.get();
+        }
+        Some(f)
     });
     let caption = Signal::derive(move || {
         let l = p.lang.get();
@@ -338,10 +312,12 @@ fn Sweep(design: Memo<Option<Scenario>>, near: Signal<bool>) -> impl IntoView {
         }
         c
     });
+    let select = move || p.explorer.with(|v| explorer::sweep_select(v, p.lang.get()));
+    let title = Signal::derive(move || p.lang.get().explore().sweep_title.to_string());
     view! {
         <div class="sweep">
-            <SelectField id="sweep-input" name="sweep" label=ex_signal(|t| t.sweep_input) options value on_change />
-            <ChartFigure id="sweep-chart" title=ex_signal(|t| t.sweep_title) caption figure />
+            <div inner_html=live(select)></div>
+            <ChartFigure id="sweep-chart" title caption figure />
         </div>
     }
 }
@@ -351,15 +327,15 @@ fn Sweep(design: Memo<Option<Scenario>>, near: Signal<bool>) -> impl IntoView {
 fn EuScale() -> impl IntoView {
     let p = use_planner();
     let typed = RwSignal::new(String::new());
-    let factories = Memo::new(move |_| {
+    let factories = move || {
         let l = p.lang.get();
         typed.with(|t| crate::ui::field::validate(t, l, 1.0, 10_000.0, true)).map(|n| n.map(f64::round))
-    });
+    };
     let table = move || {
         let l = p.lang.get();
         p.estimate.with(|e| {
             let Some(e) = e else { return String::new() };
-            let n = factories.get().ok().flatten().unwrap_or_else(|| model_explore::factories_for_call(e).ceil());
+            let n = factories().ok().flatten().unwrap_or_else(|| model_explore::factories_for_call(e).ceil());
             format!(
                 "<p class=\"note\">{}</p>{}",
                 crate::ui::html::esc(&explorer::scale_lead(e, l)),
@@ -372,7 +348,7 @@ fn EuScale() -> impl IntoView {
             .with(|e| e.as_ref().map(|e| crate::num::plain(model_explore::factories_for_call(e).ceil())))
             .unwrap_or_default()
     };
-    let error = move || factories.get().err().map(|e| e.message(p.lang.get()));
+    let error = move || factories().err().map(|e| e.message(p.lang.get())).unwrap_or_default();
     view! {
         <div class="eu-scale" id="eu-scale">
             <h3>{ex(|t| t.scale_title)}</h3>
@@ -380,11 +356,10 @@ fn EuScale() -> impl IntoView {
                 <label for="eu-factories">{ex(|t| t.factories)}</label>
                 <input id="eu-factories" type="text" inputmode="numeric" autocomplete="off"
                     aria-describedby="eu-factories-help eu-factories-error" placeholder=live(placeholder)
-                    aria-invalid=move || if error().is_some() { "true" } else { "false" }
-                    prop:value=live(move || typed.get())
+                    aria-invalid=move || if factories().is_err() { "true" } else { "false" }
                     on:input=move |ev| typed.set(event_target_value(&ev)) />
                 <p class="help" id="eu-factories-help">{ex(|t| t.factories_help)}</p>
-                <p class="error" id="eu-factories-error" role="alert">{live(move || error().unwrap_or_default())}</p>
+                <p class="error" id="eu-factories-error" role="alert">{live(error)}</p>
             </div>
             <div inner_html=live(table)></div>
             <p class="note">{ex(|t| t.scale_note)}</p>
