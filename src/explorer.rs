@@ -111,11 +111,14 @@ pub fn query(view: &View) -> String {
 }
 
 /// Above this share of its country's annual electricity demand, a site's row
-/// is flagged: a factory that alone draws 1 % of a nation's electricity is a
-/// matter for its grid plan and its regulator (Ireland's data centres, at
-/// about a fifth of national demand, led to a moratorium on new Dublin
-/// connections: EirGrid, 2022), not a routine connection.
-pub const DEMAND_FLAG_SHARE: f64 = 0.01;
+/// is flagged: one factory drawing a twentieth of a nation's electricity is a
+/// matter for its grid plan and regulator, not a routine connection. A
+/// screening threshold of this calculator, not a rule; for scale, all of
+/// Ireland's data centres drew 21 % of its metered electricity in 2023 and new
+/// Dublin connections were paused (Central Statistics Office, "Data Centres
+/// Metered Electricity Consumption 2023", 2024,
+/// https://www.cso.ie/en/releasesandpublications/ep/p-dcmec/datacentresmeteredelectricityconsumption2023/).
+pub const DEMAND_FLAG_SHARE: f64 = 0.05;
 
 /// The design's rows in the 27 member states, ranked by `view`'s result.
 pub fn ranked(design: &Scenario, view: &View) -> Vec<SiteRow> {
@@ -200,7 +203,7 @@ pub fn sweep_figure(design: &Scenario, input: SweepInput, metric: &'static str, 
     let crossings: Vec<(f64, String)> =
         s.crossings.iter().map(|c| (c.x, t.threshold(c.threshold).to_string())).collect();
     let x_label = sweep_label(input, lang);
-    let y_label = crate::ui::kpis::metric_label(metric, lang.text()).unwrap_or(metric).to_string();
+    let y_label = metric_name(metric, lang).to_string();
     let table = points
         .iter()
         .step_by(6)
@@ -228,14 +231,11 @@ pub fn sweep_figure(design: &Scenario, input: SweepInput, metric: &'static str, 
     Figure { chart: Chart::Sweep(chart), table }
 }
 
-/// A sweepable input's label, with its unit where it has one.
+/// A sweepable input's label (with its unit, as the form writes it).
 pub fn sweep_label(input: SweepInput, lang: Lang) -> String {
     let t = lang.text();
-    match fields::by_model(input.id()) {
-        Some(n) if n.unit.is_empty() => (n.label)(t).to_string(),
-        Some(n) => format!("{} ({})", (n.label)(t), n.unit),
-        None => t.size_count.to_string(),
-    }
+    // Labels carry their unit where they have one ("Electricity price (€/MWh)").
+    fields::by_model(input.id()).map_or(t.size_count, |n| (n.label)(t)).to_string()
 }
 
 /// A ranked result's name, as its headline card (or the national-context
@@ -270,11 +270,14 @@ pub fn site_table(
     let order = if view.descending { t.descending } else { t.ascending };
     let caption = format!("{} — {}", t.table_caption, fill_all(t.sorted, &[metric_name(view.rank_by, lang), order]));
     let mut out = format!(
-        "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"site-table-caption\"><table class=\"kv site-table\" id=\"site-table\" aria-describedby=\"site-table-notes\"><caption id=\"site-table-caption\">{}</caption><thead><tr><th scope=\"col\">{}</th>",
+        "<p class=\"note\" id=\"site-table-caption\">{}</p><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"site-table-caption\"><table class=\"kv site-table\" id=\"site-table\" aria-labelledby=\"site-table-caption\" aria-describedby=\"site-table-notes\"><thead><tr><th scope=\"col\">{}</th>",
         esc(&caption),
         esc(t.member_state)
     );
-    for m in SITE_METRICS {
+    // The ranked result first, beside the names: the others follow in their order.
+    let columns: Vec<&'static str> =
+        std::iter::once(view.rank_by).chain(SITE_METRICS.into_iter().filter(|m| *m != view.rank_by)).collect();
+    for &m in &columns {
         let name = esc(metric_name(m, lang));
         let (sort, mark) = match (view.rank_by == m, view.descending) {
             (false, _) => (String::new(), ""),
@@ -305,7 +308,7 @@ pub fn site_table(
             esc(&fill(t.choose, &country_name(code, lang))),
             if current { format!(" <span class=\"est\">{}</span>", esc(t.current)) } else { String::new() }
         ));
-        for m in SITE_METRICS {
+        for &m in &columns {
             match r.metric(m) {
                 Some(v) => {
                     out.push_str(&format!(

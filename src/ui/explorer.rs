@@ -249,18 +249,22 @@ fn paint(el: &web_sys::HtmlDivElement, svg: &str, rows: &[SiteRow], v: &View, he
             let Some(code) = path.get_attribute("data-country") else { continue };
             let value = rows.iter().find(|r| r.country == code).and_then(|r| r.metric(v.rank_by));
             let name = explorer::country_name(&code, l);
-            let (style, label) = match (value, range) {
+            // A presentation attribute, not a style: the page's CSP allows no inline style.
+            let label = match (value, range) {
                 (Some(x), Some(range)) => {
                     let (r, g, b) = explorer::colour(explorer::position(x, range));
-                    (format!("fill:rgb({r},{g},{b})"), format!("{name}: {}", display(v.rank_by, x, l)))
+                    let _ = path.set_attribute("fill", &format!("rgb({r},{g},{b})"));
+                    format!("{name}: {}", display(v.rank_by, x, l))
                 }
-                _ => (String::new(), format!("{name}: {}", l.explore().refused)),
+                _ => {
+                    let _ = path.remove_attribute("fill");
+                    format!("{name}: {}", l.explore().refused)
+                }
             };
             let value = value.map(crate::num::plain).unwrap_or_default();
             let pressed = if code == here { "true" } else { "false" };
             for (k, v) in [
-                ("style", style.as_str()),
-                ("aria-label", &label),
+                ("aria-label", label.as_str()),
                 ("role", "button"),
                 ("tabindex", "0"),
                 ("data-value", &value),
