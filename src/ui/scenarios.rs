@@ -9,11 +9,12 @@ use crate::library::{BadEntry, Library, Saved};
 use crate::messages::model_error_message;
 use crate::model::Scenario;
 use crate::shelf::{Opening, SavedList};
-use crate::state::use_planner;
+use crate::state::{use_planner, Planner};
 use crate::storage::{self, Local, StorageError};
 use crate::ui::tx;
 use leptos::prelude::*;
 use std::collections::HashSet;
+use std::rc::Rc;
 
 /// A message about the saved list.
 #[derive(Debug, Clone, PartialEq)]
@@ -405,6 +406,69 @@ pub fn ScenarioPanel() -> impl IntoView {
     }
 }
 
+/// What a saved item's buttons do.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Action {
+    /// Put its inputs in place of the current ones (undo offered).
+    Open,
+    /// Open or close its rename field.
+    Rename,
+    /// Save a copy under a new name.
+    Duplicate,
+    /// Delete it (undo offered).
+    Delete,
+}
+
+/// Do `action` on the saved `item`; `editing` and `rename_text` are the list's
+/// rename field (the id it is open for, and its text).
+fn act(
+    (p, shelf): (Planner, Shelf),
+    action: Action,
+    item: &Saved,
+    editing: RwSignal<Option<String>>,
+    rename_text: RwSignal<String>,
+) {
+    let now = storage::now_ms;
+    match action {
+        Action::Open => {
+            let before = p.scenario.get_untracked();
+            if before != item.scenario {
+                shelf.note.set(Some(Note::Opened(item.name.clone(), before, shelf.open_id.get_untracked())));
+            }
+            p.scenario.set(item.scenario.clone());
+            shelf.open_id.set(Some(item.id.clone()));
+        }
+        Action::Rename => {
+            // A second press closes the field unchanged.
+            if editing.get_untracked().as_ref() == Some(&item.id) {
+                editing.set(None);
+            } else {
+                rename_text.set(item.name.clone());
+                editing.set(Some(item.id.clone()));
+                focus_next("form.rename input".into());
+            }
+        }
+        Action::Duplicate => {
+            // The copy's name is said (a taken one gets a number).
+            if let (Some(copy), true) = shelf.change(|l| l.duplicate(&item.id, p.text().copy_word, now())) {
+                let name = shelf.library.with_untracked(|l| l.get(&copy).map(|s| s.name.clone()));
+                shelf.note.set(name.map(Note::Saved));
+            }
+        }
+        Action::Delete => {
+            if let (Some((pos, saved)), _) = shelf.change(|l| l.remove(&item.id)) {
+                let ticked = shelf.selected.with_untracked(|s| s.iter().position(|x| *x == saved.id));
+                shelf.selected.update(|s| s.retain(|x| *x != saved.id));
+                if shelf.open_id.get_untracked() == Some(saved.id.clone()) {
+                    shelf.open_id.set(None);
+                }
+                shelf.note.set(Some(Note::Deleted(pos, saved, ticked)));
+                focus_next("#undo-delete".into());
+            }
+        }
+    }
+}
+
 /// The list of saved scenarios.
 #[component]
 fn ScenarioList() -> impl IntoView {
@@ -443,11 +507,19 @@ fn ScenarioList() -> impl IntoView {
                         let is_open = shelf.open_id.get() == Some(id.clone());
                         let checked = shelf.selected.with(|s| s.contains(&id));
                         let editing_this = editing.get() == Some(id.clone());
-                        let (id1, id2, id3, id4, id5, id6, id7) =
-                            (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
-                        let scenario = item.scenario.clone();
-                        let name_for_edit = item.name.clone();
-                        let opened_name = item.name.clone();
+                        let (id1, id2, id3) = (id.clone(), id.clone(), id.clone());
+                        // The four buttons share one view and one handler type
+                        // (see `Action`): their code is generated once in the wasm.
+                        let shared = Rc::new(item.clone());
+                        let disabled = invalid.is_some();
+                        let button = move |action: Action, class: &'static str, label: &'static str| {
+                            let item = Rc::clone(&shared);
+                            view! {
+                                <button type="button" class=class disabled=action == Action::Open && disabled
+                                    aria-label=format!("{label}: {}", item.name)
+                                    on:click=move |_| act((p, shelf), action, &item, editing, rename_text)>{label}</button>
+                            }
+                        };
                         view! {
                             <li class="saved" class:open=is_open class:invalid=invalid.is_some() data-id=id.clone() data-name=item.name.clone()
                                 data-unsaved=is_unsaved.then_some("true")>
@@ -485,7 +557,7 @@ fn ScenarioList() -> impl IntoView {
                                                 on:input=move |ev| rename_text.set(event_target_value(&ev))
                                                 on:keydown=move |ev| if ev.key() == "Escape" {
                                                     editing.set(None);
-                                                    focus_next(format!("[data-id=\"{id7}\"] .rename-btn"));
+                                                    focus_next(format!("[data-id=\"{id3}\"] .rename-btn"));
                                                 } />
                                             <button type="submit">{t.save}</button>
                                         </form>
@@ -501,41 +573,10 @@ fn ScenarioList() -> impl IntoView {
                                     }.into_any()
                                 }}
                                 <span class="saved-actions">
-                                    <button type="button" class="open" disabled=invalid.is_some()
-                                        aria-label=format!("{}: {}", t.open, item.name) on:click=move |_| {
-                                        let before = p.scenario.get_untracked();
-                                        if before != scenario {
-                                            shelf.note.set(Some(Note::Opened(opened_name.clone(), before, shelf.open_id.get_untracked())));
-                                        }
-                                        p.scenario.set(scenario.clone());
-                                        shelf.open_id.set(Some(id3.clone()));
-                                    }>{t.open}</button>
-                                    <button type="button" class="rename-btn" aria-label=format!("{}: {}", t.rename, item.name) on:click=move |_| {
-                                        // A second press closes the field unchanged.
-                                        if editing.get_untracked().as_ref() == Some(&id4) {
-                                            editing.set(None);
-                                        } else {
-                                            rename_text.set(name_for_edit.clone());
-                                            editing.set(Some(id4.clone()));
-                                            focus_next("form.rename input".into());
-                                        }
-                                    }>{t.rename}</button>
-                                    <button type="button" class="duplicate" aria-label=format!("{}: {}", t.duplicate, item.name) on:click=move |_| {
-                                        // The copy's name is said (a taken one gets a number).
-                                        if let (Some(copy), true) = shelf.change(|l| l.duplicate(&id5, p.text().copy_word, now())) {
-                                            let name = shelf.library.with_untracked(|l| l.get(&copy).map(|s| s.name.clone()));
-                                            shelf.note.set(name.map(Note::Saved));
-                                        }
-                                    }>{t.duplicate}</button>
-                                    <button type="button" class="delete" aria-label=format!("{}: {}", t.delete, item.name) on:click=move |_| {
-                                        if let (Some((pos, saved)), _) = shelf.change(|l| l.remove(&id6)) {
-                                            let ticked = shelf.selected.with_untracked(|s| s.iter().position(|x| *x == saved.id));
-                                            shelf.selected.update(|s| s.retain(|x| *x != saved.id));
-                                            if shelf.open_id.get_untracked() == Some(saved.id.clone()) { shelf.open_id.set(None); }
-                                            shelf.note.set(Some(Note::Deleted(pos, saved, ticked)));
-                                            focus_next("#undo-delete".into());
-                                        }
-                                    }>{t.delete}</button>
+                                    {button(Action::Open, "open", t.open)}
+                                    {button(Action::Rename, "rename-btn", t.rename)}
+                                    {button(Action::Duplicate, "duplicate", t.duplicate)}
+                                    {button(Action::Delete, "delete", t.delete)}
                                 </span>
                             </li>
                         }
