@@ -31,13 +31,14 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
 import { buildMap } from './map.mjs';
+import { buildExplore } from './explore-module.mjs';
 
 const hash = (s) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 const fail = (message) => {
   throw new Error(`post-build: ${message}`);
 };
-const terse = async (source, what) => {
-  const { code } = await minify(source, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+const terse = async (source, what, module = true) => {
+  const { code } = await minify(source, { module, compress: { passes: 2 }, mangle: true, format: { comments: false } });
   if (!code) fail(`terser produced no ${what}`);
   return code;
 };
@@ -49,7 +50,7 @@ const isAsset = (f) => /\.(js|wasm|css)$/.test(f) && f !== 'sw.js';
 const FRAGMENTS = 'fragments';
 const fragmentFiles = (dir) => {
   try {
-    return readdirSync(join(dir, FRAGMENTS)).filter((f) => /\.(html|svg)$/.test(f)).sort().map((f) => `${FRAGMENTS}/${f}`);
+    return readdirSync(join(dir, FRAGMENTS)).filter((f) => /\.(html|svg|js|wasm)$/.test(f)).sort().map((f) => `${FRAGMENTS}/${f}`);
   } catch {
     return [];
   }
@@ -392,6 +393,7 @@ async function postBuild(dir) {
     ...fragments.map((f) => [f.slice(FRAGMENTS.length + 1, -'.html'.length), f]),
     ['map.en', map],
     ['map.fr', map],
+    ...(await buildExplore(dir, terse)).map((f) => [f.endsWith('.js') ? 'explore.js' : 'explore.wasm', f]),
   ].map(([name, f]) => `<meta name="fragment:${name}" content="./${f}">`).join('');
   html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, (tag) => tag + metas);
   if (!html.includes(metas)) fail('could not insert the fragment metas');

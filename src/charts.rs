@@ -71,8 +71,6 @@ pub enum Chart {
     Histogram(series::HistogramChart),
     /// Grouped bars (comparison).
     Grouped(series::GroupedChart),
-    /// A result across an input's range.
-    Sweep(series::SweepChart),
 }
 
 impl Chart {
@@ -86,7 +84,6 @@ impl Chart {
             Chart::Tornado(c) => 26 * c.rows.len().max(1) as u32 + 40,
             Chart::Histogram(_) => 220,
             Chart::Grouped(_) => 260,
-            Chart::Sweep(_) => 260,
         }
     }
 }

@@ -8,7 +8,7 @@
 //! the sweep's chart) are here and tested natively; `ui::explorer` draws them.
 
 use crate::charts::series::SweepChart;
-use crate::charts::{Chart, Figure, Rgb};
+use crate::charts::Rgb;
 use crate::fields;
 use crate::format::{format, sig, unit, Style};
 use crate::i18n::Lang;
@@ -186,7 +186,12 @@ pub const SWEEP_POINTS: usize = 61;
 
 /// The sweep of `input` for the design, as a chart of `metric`, with the
 /// design's own value marked and the rule thresholds crossed.
-pub fn sweep_figure(design: &Scenario, input: SweepInput, metric: &'static str, lang: Lang) -> Figure {
+pub fn sweep_figure(
+    design: &Scenario,
+    input: SweepInput,
+    metric: &'static str,
+    lang: Lang,
+) -> (SweepChart, Vec<(String, String)>) {
     let s = explore::sweep(design, input, SWEEP_POINTS);
     let points: Vec<(f64, Option<f64>)> =
         s.points.iter().map(|p| (p.x, p.result.as_ref().ok().and_then(|f| f.metric(metric)))).collect();
@@ -228,7 +233,7 @@ pub fn sweep_figure(design: &Scenario, input: SweepInput, metric: &'static str, 
         y_label,
         percent: metric == NATIONAL_DEMAND_SHARE,
     };
-    Figure { chart: Chart::Sweep(chart), table }
+    (chart, table)
 }
 
 /// A sweepable input's label (with its unit, as the form writes it).
@@ -432,6 +437,167 @@ pub fn scale_lead(e: &Estimate, lang: Lang) -> String {
     )
 }
 
+/// What the page hands the explorer's module on each render (as JSON).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct Input {
+    /// The scenario of the figures on screen.
+    pub scenario: Scenario,
+    /// The explorer's view as link parameters ([`query`]).
+    pub query: String,
+    /// The page's language code.
+    pub lang: String,
+    /// The embedded view: map and table only.
+    #[serde(default)]
+    pub compact: bool,
+    /// The dark colour scheme.
+    #[serde(default)]
+    pub dark: bool,
+    /// The number of factories as typed (empty: as many as hold the call).
+    #[serde(default)]
+    pub factories: String,
+    /// P10–P90 of the current site by metric name, once the page's analysis has
+    /// settled on the figures shown.
+    #[serde(default)]
+    pub ranges: Vec<(String, f64, f64)>,
+    /// The inputs have settled: draw the sweep's P10–P90 band for them.
+    #[serde(default)]
+    pub band: bool,
+}
+
+/// The explorer's DOM, drawn by its module (`explore/`, a second wasm the page
+/// loads when the explorer first opens, so that none of this is in the first
+/// visit): every part is set from the builders above into the elements the
+/// page's `ui::explorer` laid out.
+#[cfg(target_arch = "wasm32")]
+pub mod dom {
+    use super::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::Element;
+
+    thread_local! {
+        /// The last band drawn, with what it was drawn for (sweep, metric): kept
+        /// while the inputs move, replaced when they settle.
+        static BAND: std::cell::RefCell<(String, Vec<(f64, f64, f64)>)> = const { std::cell::RefCell::new((String::new(), Vec::new())) };
+    }
+
+    fn set(root: &Element, id: &str, html: &str) {
+        if let Ok(Some(el)) = root.query_selector(&format!("#{id}")) {
+            if el.inner_html() != html {
+                el.set_inner_html(html);
+            }
+        }
+    }
+
+    /// Draw the explorer in `root` for `input` (JSON of [`Input`]).
+    pub fn render(root: &Element, input: &str) -> Result<(), String> {
+        let input: Input = serde_json::from_str(input).map_err(|e| e.to_string())?;
+        let lang = Lang::from_code(&input.lang).unwrap_or(Lang::DEFAULT);
+        let view = crate::url_state::parse_query(&input.query).view.apply(DEFAULT);
+        let design = &input.scenario;
+        let t = lang.explore();
+        let rows = ranked(design, &view);
+        let overridden = design.price_eur_per_mwh.is_some() || design.carbon_g_per_kwh.is_some() || design.pue.is_some();
+        set(root, "explorer-head", &head(&view, overridden, lang));
+        let range = |m: &str| {
+            input.ranges.iter().find(|r| r.0 == m).map(|r| format!("P10–P90 {} – {}", display(m, r.1, lang), display(m, r.2, lang)))
+        };
+        set(root, "explorer-table", &site_table(&rows, &view, &design.country, lang, range));
+        set(root, "eu-legend", &legend(&rows, &view, lang));
+        if let Ok(Some(map)) = root.query_selector("#eu-map") {
+            let _ = map.set_attribute("aria-label", &fill(t.map_name, metric_name(view.rank_by, lang)));
+            paint(&map, &rows, &view, &design.country, lang);
+        }
+        if input.compact {
+            return Ok(());
+        }
+        set(root, "sweep-select", &sweep_select(&view, lang));
+        for (id, text) in [
+            ("eu-scale-title", t.scale_title),
+            ("eu-factories-label", t.factories),
+            ("eu-factories-help", t.factories_help),
+            ("eu-scale-note", t.scale_note),
+        ] {
+            set(root, id, &esc(text));
+        }
+        let (mut chart, table) = sweep_figure(design, view.sweep, view.rank_by, lang);
+        let key = format!("{}|{}", sweep_name(view.sweep), view.rank_by);
+        chart.band = BAND.with(|b| {
+            let mut b = b.borrow_mut();
+            if input.band {
+                *b = (key.clone(), explore::sweep_band(design, view.sweep, view.rank_by));
+            }
+            if b.0 == key { b.1.clone() } else { Vec::new() }
+        });
+        let mut caption = fill_all(t.sweep_caption, &[metric_name(view.rank_by, lang), &sweep_label(view.sweep, lang)]);
+        if !chart.band.is_empty() {
+            caption.push(' ');
+            caption.push_str(&fill_all(t.sweep_band, &[&explore::BAND_SAMPLES.to_string(), &explore::BAND_POINTS.to_string()]));
+        }
+        set(root, "sweep-caption", &esc(&caption));
+        set(root, "sweep-title", &esc(t.sweep_title));
+        set(root, "sweep-table", &crate::ui::html::kv_table(&table, ""));
+        if let Some(canvas) = root.query_selector("#sweep-canvas").ok().flatten().and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok()) {
+            let _ = canvas.set_attribute("aria-label", &caption);
+            let width = f64::from(canvas.client_width());
+            crate::charts::canvas::draw_sweep_at(&canvas, &chart, lang, width, input.dark);
+        }
+        let factories = crate::ui::field::validate(&input.factories, lang, 1.0, 10_000.0, true);
+        let error = factories.as_ref().err().map(|e| e.message(lang)).unwrap_or_default();
+        set(root, "eu-factories-error", &esc(&error));
+        if let Ok(Some(field)) = root.query_selector("#eu-factories") {
+            let _ = field.set_attribute("aria-invalid", if factories.is_err() { "true" } else { "false" });
+        }
+        let scale = match crate::model::evaluate(design) {
+            Ok(e) => {
+                let n = factories.ok().flatten().map_or_else(|| explore::factories_for_call(&e).ceil(), f64::round);
+                if let Ok(Some(field)) = root.query_selector("#eu-factories") {
+                    let _ = field.set_attribute("placeholder", &crate::num::plain(explore::factories_for_call(&e).ceil()));
+                }
+                format!("<p class=\"note\">{}</p>{}", esc(&scale_lead(&e, lang)), scale_table(&e, n, lang))
+            }
+            Err(_) => String::new(),
+        };
+        set(root, "eu-scale-table", &scale);
+        Ok(())
+    }
+
+    /// Colour and name each member state of the map by its row (the map's
+    /// markup is put in by the page when its file has loaded).
+    fn paint(map: &Element, rows: &[SiteRow], v: &View, here: &str, l: Lang) {
+        let Ok(paths) = map.query_selector_all("[data-country]") else { return };
+        let range = extent(rows, v.rank_by);
+        for i in 0..paths.length() {
+            let Some(path) = paths.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+            let Some(code) = path.get_attribute("data-country") else { continue };
+            let value = rows.iter().find(|r| r.country == code).and_then(|r| r.metric(v.rank_by));
+            let name = country_name(&code, l);
+            // A presentation attribute, not a style: the page's CSP allows no inline style.
+            let label = match (value, range) {
+                (Some(x), Some(range)) => {
+                    let (r, g, b) = colour(position(x, range));
+                    let _ = path.set_attribute("fill", &format!("rgb({r},{g},{b})"));
+                    format!("{name}: {}", display(v.rank_by, x, l))
+                }
+                _ => {
+                    let _ = path.remove_attribute("fill");
+                    format!("{name}: {}", l.explore().refused)
+                }
+            };
+            let value = value.map(crate::num::plain).unwrap_or_default();
+            let pressed = if code == here { "true" } else { "false" };
+            for (k, v) in [
+                ("aria-label", label.as_str()),
+                ("role", "button"),
+                ("tabindex", "0"),
+                ("data-value", &value),
+                ("aria-pressed", pressed),
+            ] {
+                let _ = path.set_attribute(k, v);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -511,8 +677,7 @@ mod tests {
     #[test]
     fn the_sweep_marks_the_design_and_the_rules_it_crosses() {
         let d = Scenario::default();
-        let f = sweep_figure(&d, SweepInput::Count, "facility_power_mw", Lang::En);
-        let Chart::Sweep(c) = &f.chart else { panic!("not a sweep") };
+        let (c, _) = sweep_figure(&d, SweepInput::Count, "facility_power_mw", Lang::En);
         assert_eq!(c.points.len(), SWEEP_POINTS);
         let e = crate::model::evaluate(&d).unwrap();
         let (x, y) = c.current.unwrap();
@@ -521,8 +686,7 @@ mod tests {
         // From one accelerator to ten million, the EED's 500 kW reporting threshold is crossed.
         assert!(c.crossings.iter().any(|(_, n)| n.contains("500")), "{:?}", c.crossings);
         // An override left to the country marks the country's figure.
-        let p = sweep_figure(&d, SweepInput::Price, "cost_per_gpu_hour_eur", Lang::Fr);
-        let Chart::Sweep(c) = &p.chart else { panic!("not a sweep") };
+        let (c, _) = sweep_figure(&d, SweepInput::Price, "cost_per_gpu_hour_eur", Lang::Fr);
         assert_eq!(c.current.unwrap().0, e.price_eur_per_mwh);
     }
 }

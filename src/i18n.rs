@@ -224,6 +224,8 @@ pub struct Text {
     /// A panel whose text is fetched when it comes near (src/ui/sources.rs).
     pub fragment_loading: &'static str,
     pub fragment_failed: &'static str,
+    pub explore_title: &'static str,
+    pub explore_failed: &'static str,
     pub country_default: &'static str,
     // Help texts
     pub help_size: &'static str,
@@ -581,6 +583,8 @@ pub const EN: Text = Text {
     auto: "auto",
     colon: ": ",
     fragment_loading: "Loading…",
+    explore_title: "Where in Europe? Rank the 27 member states",
+    explore_failed: "The explorer could not be loaded (offline?). It loads when you open it again online.",
     fragment_failed: "This part could not be loaded (offline?). It loads when you come back to it online; the method, its sources and the checks are also in the project's docs/method.md.",
     country_default: "country default",
     help_size: "A gigafactory has more than 100,000 accelerators (EU definition). Counts round up to whole servers or racks.",
@@ -913,6 +917,8 @@ pub const FR: Text = Text {
     auto: "auto",
     colon: "\u{a0}: ",
     fragment_loading: "Chargement…",
+    explore_title: "Où en Europe\u{a0}? Classer les 27 États membres",
+    explore_failed: "L'explorateur n'a pas pu être chargé (hors ligne\u{a0}?). Il se chargera quand vous le rouvrirez en ligne.",
     fragment_failed: "Cette partie n’a pas pu être chargée (hors ligne\u{a0}?). Elle se chargera quand vous y reviendrez en ligne\u{a0}; la méthode, ses sources et les vérifications sont aussi dans docs/method.md du projet.",
     country_default: "valeur du pays",
     help_size: "Une gigafactory compte plus de 100 000 accélérateurs (définition de l'UE). Le nombre est arrondi à des serveurs ou baies entiers.",

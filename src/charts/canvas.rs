@@ -242,7 +242,6 @@ pub fn draw(
         Chart::Tornado(c) => draw_tornado(canvas, c, h),
         Chart::Histogram(c) => draw_histogram(canvas, c, h),
         Chart::Grouped(c) => draw_grouped(canvas, c, h),
-        Chart::Sweep(c) => draw_sweep(canvas, c, h),
     }
 }
 
@@ -593,6 +592,19 @@ pub fn draw_grouped(canvas: &HtmlCanvasElement, c: &GroupedChart, css_height: u3
     }
     let _ = root.present();
 }
+
+/// [`draw_sweep`] `css_width` CSS pixels wide, axis numbers in `lang`, colours
+/// of the `dark` or light scheme: the site explorer's module draws with it
+/// (the sweep is not one of the page's [`Chart`]s, so that the first visit's
+/// wasm does not carry it).
+pub fn draw_sweep_at(canvas: &HtmlCanvasElement, c: &SweepChart, lang: Lang, css_width: f64, dark: bool) {
+    LANG.with(|l| l.set(lang));
+    VIEW.with(|v| v.set((css_width, dark)));
+    draw_sweep(canvas, c, SWEEP_HEIGHT);
+}
+
+/// Height of the sweep's chart, CSS px.
+pub const SWEEP_HEIGHT: u32 = 260;
 
 /// A result across an input's range: the P10–P90 band, the line (broken where
 /// the model refuses), the design's own value as a dot, and a dashed line where

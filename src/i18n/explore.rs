@@ -7,7 +7,6 @@ use crate::model::explore::Threshold;
 #[derive(Debug)]
 #[allow(missing_docs)]
 pub struct Explore {
-    pub title: &'static str,
     pub lead: &'static str,
     pub overrides: &'static str,
     pub rank_by: &'static str,
@@ -60,7 +59,6 @@ impl Explore {
 
 /// English.
 pub const EN: Explore = Explore {
-    title: "Where in Europe? Rank the 27 member states",
     lead: "Your design — everything but the site — evaluated in each EU member state, with that country's electricity price, grid carbon, climate, construction and labour costs.",
     overrides: "Overrides you set (electricity price, grid carbon or PUE) apply in every country: clear them to rank by each country's own figures.",
     rank_by: "Rank and colour by",
@@ -106,7 +104,6 @@ pub const EN: Explore = Explore {
 
 /// French.
 pub const FR: Explore = Explore {
-    title: "Où en Europe\u{a0}? Classer les 27 États membres",
     lead: "Votre conception — tout sauf le site — évaluée dans chaque État membre de l'UE, avec le prix de l'électricité, le carbone du réseau, le climat et les coûts de construction et de main-d'œuvre du pays.",
     overrides: "Les valeurs imposées (prix de l'électricité, carbone du réseau ou PUE) s'appliquent dans tous les pays\u{a0}: effacez-les pour classer selon les chiffres propres à chaque pays.",
     rank_by: "Classer et colorer par",
