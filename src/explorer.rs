@@ -496,10 +496,15 @@ pub mod dom {
         let design = &input.scenario;
         let t = lang.explore();
         let rows = ranked(design, &view);
-        let overridden = design.price_eur_per_mwh.is_some() || design.carbon_g_per_kwh.is_some() || design.pue.is_some();
+        let overridden =
+            design.price_eur_per_mwh.is_some() || design.carbon_g_per_kwh.is_some() || design.pue.is_some();
         set(root, "explorer-head", &head(&view, overridden, lang));
         let range = |m: &str| {
-            input.ranges.iter().find(|r| r.0 == m).map(|r| format!("P10–P90 {} – {}", display(m, r.1, lang), display(m, r.2, lang)))
+            input
+                .ranges
+                .iter()
+                .find(|r| r.0 == m)
+                .map(|r| format!("P10–P90 {} – {}", display(m, r.1, lang), display(m, r.2, lang)))
         };
         set(root, "explorer-table", &site_table(&rows, &view, &design.country, lang, range));
         set(root, "eu-legend", &legend(&rows, &view, lang));
@@ -526,17 +531,29 @@ pub mod dom {
             if input.band {
                 *b = (key.clone(), explore::sweep_band(design, view.sweep, view.rank_by));
             }
-            if b.0 == key { b.1.clone() } else { Vec::new() }
+            if b.0 == key {
+                b.1.clone()
+            } else {
+                Vec::new()
+            }
         });
         let mut caption = fill_all(t.sweep_caption, &[metric_name(view.rank_by, lang), &sweep_label(view.sweep, lang)]);
         if !chart.band.is_empty() {
             caption.push(' ');
-            caption.push_str(&fill_all(t.sweep_band, &[&explore::BAND_SAMPLES.to_string(), &explore::BAND_POINTS.to_string()]));
+            caption.push_str(&fill_all(
+                t.sweep_band,
+                &[&explore::BAND_SAMPLES.to_string(), &explore::BAND_POINTS.to_string()],
+            ));
         }
         set(root, "sweep-caption", &esc(&caption));
         set(root, "sweep-title", &esc(t.sweep_title));
         set(root, "sweep-table", &crate::ui::html::kv_table(&table, ""));
-        if let Some(canvas) = root.query_selector("#sweep-canvas").ok().flatten().and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok()) {
+        if let Some(canvas) = root
+            .query_selector("#sweep-canvas")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        {
             let _ = canvas.set_attribute("aria-label", &caption);
             let width = f64::from(canvas.client_width());
             crate::charts::canvas::draw_sweep_at(&canvas, &chart, lang, width, input.dark);
@@ -551,7 +568,8 @@ pub mod dom {
             Ok(e) => {
                 let n = factories.ok().flatten().map_or_else(|| explore::factories_for_call(&e).ceil(), f64::round);
                 if let Ok(Some(field)) = root.query_selector("#eu-factories") {
-                    let _ = field.set_attribute("placeholder", &crate::num::plain(explore::factories_for_call(&e).ceil()));
+                    let _ =
+                        field.set_attribute("placeholder", &crate::num::plain(explore::factories_for_call(&e).ceil()));
                 }
                 format!("<p class=\"note\">{}</p>{}", esc(&scale_lead(&e, lang)), scale_table(&e, n, lang))
             }

@@ -189,6 +189,18 @@ mod module {
     }
 }
 
+/// The explorer's elements, which its module fills: the head (lead and the
+/// result to rank by), the map and its legend, the table; then, but in the
+/// embedded view, the sweep and the EU call's scale. Static markup, set once.
+const COMPACT: &str = concat!(
+    r#"<div id="explorer-head"></div><div class="explorer-grid"><figure class="map-figure"><div class="map" id="eu-map" role="group"></div><figcaption id="eu-legend"></figcaption></figure><div id="explorer-table"></div></div>"#
+);
+const FULL: &str = concat!(
+    r#"<div id="explorer-head"></div><div class="explorer-grid"><figure class="map-figure"><div class="map" id="eu-map" role="group"></div><figcaption id="eu-legend"></figcaption></figure><div id="explorer-table"></div></div>"#,
+    r#"<div class="sweep"><div id="sweep-select"></div><figure class="chart" id="sweep-chart"><figcaption><strong id="sweep-title"></strong> <span id="sweep-caption"></span></figcaption><canvas id="sweep-canvas" role="img"></canvas><div class="sr-only" id="sweep-table"></div></figure></div>"#,
+    r#"<div class="eu-scale" id="eu-scale"><h3 id="eu-scale-title"></h3><div class="field"><label for="eu-factories" id="eu-factories-label"></label><input id="eu-factories" type="text" inputmode="numeric" autocomplete="off" aria-describedby="eu-factories-help eu-factories-error"><p class="help" id="eu-factories-help"></p><p class="error" id="eu-factories-error" role="alert"></p></div><div id="eu-scale-table"></div><p class="note" id="eu-scale-note"></p></div>"#
+);
+
 /// The site explorer: a heading that opens it, then the map and the table,
 /// the sweep and the EU call's scale. `compact` (the embedded view) shows the
 /// map and the table alone, and only while the explorer is open.
@@ -252,48 +264,22 @@ pub fn Explorer(#[prop(optional)] compact: bool) -> impl IntoView {
     view! {
         <section class="panel explorer" id="explorer" node_ref=section class:compact=compact
             aria-labelledby="explorer-title" hidden=move || compact && !open()
-            on:click=move |ev| on_click(p, &ev) on:keydown=move |ev| on_key(p, &ev) on:change=move |ev| on_change(p, &ev)>
+            on:click=move |ev| on_click(p, &ev) on:keydown=move |ev| on_key(p, &ev) on:change=move |ev| on_change(p, &ev)
+            on:input=move |ev| {
+                if ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| el.id() == "eu-factories") {
+                    factories.set(event_target_value(&ev));
+                }
+            }>
             <h2 id="explorer-title">{heading}</h2>
-            <div id="explorer-body" hidden=move || !open() aria-busy=move || if module.get() == Module::Ready { "false" } else { "true" }>
-                <p class="note fragment-status" id="eu-map-status" role="status">
-                    {move || match (failed(), module.get()) {
-                        (true, _) => p.text().explore_failed,
-                        (false, Module::Ready) => "",
-                        _ => p.text().fragment_loading,
-                    }}
-                </p>
-                <div id="explorer-head"></div>
-                <div class="explorer-grid">
-                    <figure class="map-figure">
-                        <div class="map" id="eu-map" role="group"></div>
-                        <figcaption id="eu-legend"></figcaption>
-                    </figure>
-                    <div id="explorer-table"></div>
-                </div>
-                {(!compact).then(|| view! {
-                    <div class="sweep">
-                        <div id="sweep-select"></div>
-                        <figure class="chart" id="sweep-chart">
-                            <figcaption><strong id="sweep-title"></strong> <span id="sweep-caption"></span></figcaption>
-                            <canvas id="sweep-canvas" role="img"></canvas>
-                            <div class="sr-only" id="sweep-table"></div>
-                        </figure>
-                    </div>
-                    <div class="eu-scale" id="eu-scale">
-                        <h3 id="eu-scale-title"></h3>
-                        <div class="field">
-                            <label for="eu-factories" id="eu-factories-label"></label>
-                            <input id="eu-factories" type="text" inputmode="numeric" autocomplete="off"
-                                aria-describedby="eu-factories-help eu-factories-error"
-                                on:input=move |ev| factories.set(event_target_value(&ev)) />
-                            <p class="help" id="eu-factories-help"></p>
-                            <p class="error" id="eu-factories-error" role="alert"></p>
-                        </div>
-                        <div id="eu-scale-table"></div>
-                        <p class="note" id="eu-scale-note"></p>
-                    </div>
-                })}
-            </div>
+            <p class="note fragment-status" id="eu-map-status" role="status" hidden=move || !open()>
+                {move || match (failed(), module.get()) {
+                    (true, _) => p.text().explore_failed,
+                    (false, Module::Ready) => "",
+                    _ => p.text().fragment_loading,
+                }}
+            </p>
+            <div id="explorer-body" hidden=move || !open() aria-busy=move || if module.get() == Module::Ready { "false" } else { "true" }
+                inner_html=if compact { COMPACT } else { FULL }></div>
         </section>
     }
 }
