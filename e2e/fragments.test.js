@@ -37,10 +37,10 @@ async function showAll(page) {
 }
 
 test('the release ships one fragment per panel and language, outside the first visit', () => {
-  const names = readdirSync(join(DIST, 'fragments')).map((f) => f.replace(/-[0-9a-f]{16}\.(html|svg)$/, '')).sort();
-  assert.deepEqual(names, ['checks.en', 'checks.fr', 'map', 'method.en', 'method.fr']);
+  const names = readdirSync(join(DIST, 'fragments')).map((f) => f.replace(/-[0-9a-f]{16}(\.html|\.svg|\.js|_bg\.wasm)$/, '$1')).sort();
+  assert.deepEqual(names, ['checks.en.html', 'checks.fr.html', 'explore.js', 'explore_bg.wasm', 'map.svg', 'method.en.html', 'method.fr.html']);
   // scripts/size.mjs counts the html, js, css and wasm at the root of dist/ only.
-  assert.ok(!readdirSync(DIST).some((f) => /^(checks|method|map)[.-]/.test(f)));
+  assert.ok(!readdirSync(DIST).some((f) => /^(checks|method|map|explore)[.-]/.test(f)));
 });
 
 test('no fragment until its panel comes near; then it loads once, in the page\'s language, and again in French', async () => {

@@ -278,7 +278,7 @@ pub fn Explorer(#[prop(optional)] compact: bool) -> impl IntoView {
                     _ => p.text().fragment_loading,
                 }}
             </p>
-            <div id="explorer-body" hidden=move || !open() aria-busy=move || if module.get() == Module::Ready { "false" } else { "true" }
+            <div id="explorer-body" hidden=move || !open() aria-busy=move || if open() && module.get() == Module::Loading { "true" } else { "false" }
                 inner_html=if compact { COMPACT } else { FULL }></div>
         </section>
     }
