@@ -16,7 +16,8 @@ const run = (cmd, args) => execFileSync(cmd, args, { cwd: ROOT, stdio: ['ignore'
 const tool = (name, ...candidates) => candidates.find((c) => existsSync(c)) ?? name;
 
 /**
- * Build the module into `dir/fragments/explore.js` and `explore_bg.wasm`;
+ * Build the module into `dir/fragments/explore.js` and `explore_bg.wasm`, and
+ * its styles (style/explore.css) into `explore.css`;
  * `terse(source, what, module)` minifies the glue. Returns their paths
  * relative to `dir`.
  */
@@ -41,5 +42,12 @@ export async function buildExplore(dir, terse) {
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
-  return ['fragments/explore.js', 'fragments/explore_bg.wasm'];
+  // Its styles, likewise out of the first visit (comments and spacing dropped).
+  const css = readFileSync(join(ROOT, 'style', 'explore.css'), 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};:,>])\s*/g, '$1')
+    .trim();
+  writeFileSync(join(dir, 'fragments', 'explore.css'), css);
+  return ['fragments/explore.js', 'fragments/explore_bg.wasm', 'fragments/explore.css'];
 }

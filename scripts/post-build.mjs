@@ -50,7 +50,7 @@ const isAsset = (f) => /\.(js|wasm|css)$/.test(f) && f !== 'sw.js';
 const FRAGMENTS = 'fragments';
 const fragmentFiles = (dir) => {
   try {
-    return readdirSync(join(dir, FRAGMENTS)).filter((f) => /\.(html|svg|js|wasm)$/.test(f)).sort().map((f) => `${FRAGMENTS}/${f}`);
+    return readdirSync(join(dir, FRAGMENTS)).filter((f) => /\.(html|svg|js|wasm|css)$/.test(f)).sort().map((f) => `${FRAGMENTS}/${f}`);
   } catch {
     return [];
   }
@@ -393,7 +393,7 @@ async function postBuild(dir) {
     ...fragments.map((f) => [f.slice(FRAGMENTS.length + 1, -'.html'.length), f]),
     ['map.en', map],
     ['map.fr', map],
-    ...(await buildExplore(dir, terse)).map((f) => [f.endsWith('.js') ? 'explore.js' : 'explore.wasm', f]),
+    ...(await buildExplore(dir, terse)).map((f) => [`explore.${f.split('.').pop()}`, f]),
   ].map(([name, f]) => `<meta name="fragment:${name}" content="./${f}">`).join('');
   html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, (tag) => tag + metas);
   if (!html.includes(metas)) fail('could not insert the fragment metas');

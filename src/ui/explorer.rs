@@ -164,21 +164,37 @@ mod module {
         doc.query_selector(&format!("meta[name=\"fragment:{name}\"]")).ok()??.get_attribute("content")
     }
 
-    /// Load the module's script, then its wasm; true once `render` can be called.
-    pub async fn load() -> bool {
-        let (Some(script_url), Some(wasm_url)) = (address("explore.js"), address("explore.wasm")) else { return false };
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return false };
-        let Ok(script) = doc.create_element("script") else { return false };
+    /// An element `tag` with `attr` = `url` appended to `<head>`, and a promise
+    /// of its load (rejected if it fails).
+    fn fetch_into_head(tag: &str, attrs: &[(&str, &str)]) -> Option<js_sys::Promise> {
+        let doc = web_sys::window()?.document()?;
+        let el = doc.create_element(tag).ok()?;
         let loaded = js_sys::Promise::new(&mut |resolve, reject| {
-            let _ = script.add_event_listener_with_callback("load", &resolve);
-            let _ = script.add_event_listener_with_callback("error", &reject);
+            let _ = el.add_event_listener_with_callback("load", &resolve);
+            let _ = el.add_event_listener_with_callback("error", &reject);
         });
-        let _ = script.set_attribute("src", &script_url);
-        if doc.head().and_then(|h| h.append_child(&script).ok()).is_none() {
-            return false;
+        for (k, v) in attrs {
+            let _ = el.set_attribute(k, v);
         }
-        if wasm_bindgen_futures::JsFuture::from(loaded).await.is_err() {
+        doc.head()?.append_child(&el).ok()?;
+        Some(loaded)
+    }
+
+    /// Load the module's styles and script, then its wasm; true once `render`
+    /// can be called.
+    pub async fn load() -> bool {
+        let (Some(script), Some(wasm_url), Some(css)) =
+            (address("explore.js"), address("explore.wasm"), address("explore.css"))
+        else {
             return false;
+        };
+        let styles = fetch_into_head("link", &[("rel", "stylesheet"), ("href", &css)]);
+        let script = fetch_into_head("script", &[("src", &script)]);
+        for loaded in [styles, script] {
+            let Some(loaded) = loaded else { return false };
+            if wasm_bindgen_futures::JsFuture::from(loaded).await.is_err() {
+                return false;
+            }
         }
         let options = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&options, &"module_or_path".into(), &wasm_url.into());
