@@ -171,9 +171,11 @@ pub fn extent(rows: &[SiteRow], metric: &str) -> Option<(f64, f64)> {
     })
 }
 
-/// Where `v` stands between `lo` and `hi`, 0–1 (the middle when they are equal).
+/// Where `v` stands between `lo` and `hi`, 0–1; the middle when they are
+/// within 0.5 % of each other (a spread that small is no difference worth a
+/// colour: 106.1 and 106.2 MW are not purple and yellow).
 pub fn position(v: f64, (lo, hi): (f64, f64)) -> f64 {
-    if hi > lo {
+    if hi - lo > 0.005 * hi.abs().max(lo.abs()) {
         (v - lo) / (hi - lo)
     } else {
         0.5
@@ -309,7 +311,7 @@ pub fn site_table(
         };
         let name = esc(&country_name(code, lang));
         out.push_str(&format!(
-            "<tr data-country=\"{code}\"{class}><th scope=\"row\"><button type=\"button\" class=\"link site-pick\" data-pick=\"{code}\" aria-pressed=\"{current}\" aria-label=\"{}\">{name}</button>{}</th>",
+            "<tr data-country=\"{code}\"{class}><th scope=\"row\"><button type=\"button\" class=\"link site-pick\" data-pick=\"{code}\" aria-label=\"{}\">{name}</button>{}</th>",
             esc(&fill(t.choose, &country_name(code, lang))),
             if current { format!(" <span class=\"est\">{}</span>", esc(t.current)) } else { String::new() }
         ));
@@ -326,7 +328,7 @@ pub fn site_table(
                             " <span class=\"flag\" title=\"{flagged_text}\">⚑<span class=\"sr-only\">{flagged_text}</span></span>"
                         ));
                     }
-                    if let Some(range) = range(m).filter(|_| current) {
+                    if let Some(range) = range(m).filter(|_| current && m == view.rank_by) {
                         out.push_str(&format!("<span class=\"cell-range\">{}</span>", esc(&range)));
                     }
                 }
@@ -437,31 +439,65 @@ pub fn scale_lead(e: &Estimate, lang: Lang) -> String {
     )
 }
 
-/// What the page hands the explorer's module on each render (as JSON).
-#[derive(Debug, Clone, serde::Deserialize)]
+/// What the page hands the explorer's module on each render, as a query
+/// string: the figures' scenario and the explorer's view as a link writes
+/// them ([`crate::url_state::to_query`], [`query`], `lang`), then `compact`,
+/// `dark` and `band` switches, the typed number of `factories` and the current
+/// site's P10–P90 as `range=NAME:P10:P90`. The page writes it with code it has
+/// anyway; the module reads it with the link's own reader.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Input {
     /// The scenario of the figures on screen.
     pub scenario: Scenario,
-    /// The explorer's view as link parameters ([`query`]).
-    pub query: String,
-    /// The page's language code.
-    pub lang: String,
+    /// The explorer's view.
+    pub view: View,
+    /// The page's language.
+    pub lang: Lang,
     /// The embedded view: map and table only.
-    #[serde(default)]
     pub compact: bool,
     /// The dark colour scheme.
-    #[serde(default)]
     pub dark: bool,
-    /// The number of factories as typed (empty: as many as hold the call).
-    #[serde(default)]
-    pub factories: String,
-    /// P10–P90 of the current site by metric name, once the page's analysis has
-    /// settled on the figures shown.
-    #[serde(default)]
-    pub ranges: Vec<(String, f64, f64)>,
     /// The inputs have settled: draw the sweep's P10–P90 band for them.
-    #[serde(default)]
     pub band: bool,
+    /// The number of factories as typed (empty: as many as hold the call).
+    pub factories: String,
+    /// P10–P90 of the current site by metric name, once the page's analysis
+    /// has settled on the figures shown.
+    pub ranges: Vec<(String, f64, f64)>,
+}
+
+/// Read an [`Input`] (see there) from its query string.
+pub fn read_input(q: &str) -> Input {
+    let parsed = crate::url_state::parse_query(q);
+    let mut input = Input {
+        scenario: parsed.scenario,
+        view: parsed.view.apply(DEFAULT),
+        lang: parsed.lang.unwrap_or(Lang::DEFAULT),
+        compact: false,
+        dark: false,
+        band: false,
+        factories: String::new(),
+        ranges: Vec::new(),
+    };
+    for pair in q.trim_start_matches('?').split('&') {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let v = crate::url_state::percent_decode(v);
+        match k {
+            "compact" => input.compact = v == "1",
+            "dark" => input.dark = v == "1",
+            "band" => input.band = v == "1",
+            "factories" => input.factories = v,
+            "range" => {
+                let mut parts = v.split(':');
+                let (Some(m), Some(lo), Some(hi)) = (parts.next(), parts.next(), parts.next()) else { continue };
+                if let (Some(lo), Some(hi)) = (crate::num::parse_f64(lo), crate::num::parse_f64(hi)) {
+                    input.ranges.push((m.to_string(), lo, hi));
+                }
+            }
+            _ => {}
+        }
+    }
+    input
 }
 
 /// The explorer's DOM, drawn by its module (`explore/`, a second wasm the page
@@ -475,25 +511,61 @@ pub mod dom {
     use web_sys::Element;
 
     thread_local! {
+        /// The last render's root and input: drawn again when the map arrives.
+        static LAST: std::cell::RefCell<Option<(Element, String)>> = const { std::cell::RefCell::new(None) };
+        /// The map's geometry: 0 not asked for, 1 on its way, 2 here, 3 failed.
+        static MAP: std::cell::Cell<u8> = const { std::cell::Cell::new(0) };
         /// The last band drawn, with what it was drawn for (sweep, metric): kept
         /// while the inputs move, replaced when they settle.
         static BAND: std::cell::RefCell<(String, Vec<(f64, f64, f64)>)> = const { std::cell::RefCell::new((String::new(), Vec::new())) };
     }
 
+    thread_local! {
+        /// What `set` last put in each element, by id: the browser's own
+        /// serialisation of it differs from ours, so it is compared with this.
+        static SET: std::cell::RefCell<Vec<(String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+
+    /// Put `html` in the element `id` of `root` if it is not there already,
+    /// keeping the focus on the control that had it (found again by its id,
+    /// `data-pick` or `data-sort`).
     fn set(root: &Element, id: &str, html: &str) {
-        if let Ok(Some(el)) = root.query_selector(&format!("#{id}")) {
-            if el.inner_html() != html {
-                el.set_inner_html(html);
+        let same = SET.with(|s| s.borrow().iter().any(|(k, v)| k == id && v == html));
+        let Ok(Some(el)) = root.query_selector(&format!("#{id}")) else { return };
+        // Drawn already (an element drawn anew by the page starts empty).
+        if same && (html.is_empty() || el.first_child().is_some()) {
+            return;
+        }
+        let doc = web_sys::window().and_then(|w| w.document());
+        let focused = doc.as_ref().and_then(|d| d.active_element()).filter(|a| el.contains(Some(a)));
+        let again = focused.and_then(|a| {
+            ["data-pick", "data-sort"]
+                .iter()
+                .find_map(|k| a.get_attribute(k).map(|v| format!("[{k}=\"{v}\"]")))
+                .or_else(|| Some(a.id()).filter(|i| !i.is_empty()).map(|i| format!("#{i}")))
+        });
+        el.set_inner_html(html);
+        SET.with(|s| {
+            let mut s = s.borrow_mut();
+            match s.iter_mut().find(|(k, _)| k == id) {
+                Some(entry) => entry.1 = html.to_string(),
+                None => s.push((id.to_string(), html.to_string())),
+            }
+        });
+        if let Some(el) = again.and_then(|sel| el.query_selector(&sel).ok().flatten()) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
             }
         }
     }
 
-    /// Draw the explorer in `root` for `input` (JSON of [`Input`]).
+    /// Draw the explorer in `root` for `input` (the query of an [`Input`]).
     pub fn render(root: &Element, input: &str) -> Result<(), String> {
-        let input: Input = serde_json::from_str(input).map_err(|e| e.to_string())?;
-        let lang = Lang::from_code(&input.lang).unwrap_or(Lang::DEFAULT);
-        let view = crate::url_state::parse_query(&input.query).view.apply(DEFAULT);
+        LAST.with(|l| *l.borrow_mut() = Some((root.clone(), input.to_string())));
+        let input = read_input(input);
+        let (lang, view) = (input.lang, input.view);
         let design = &input.scenario;
+        map(root, lang);
         let t = lang.explore();
         let rows = ranked(design, &view);
         let overridden =
@@ -579,6 +651,54 @@ pub mod dom {
         Ok(())
     }
 
+    /// The address `<meta name="fragment:NAME">` gives.
+    fn address(name: &str) -> Option<String> {
+        let doc = web_sys::window()?.document()?;
+        doc.query_selector(&format!("meta[name=\"fragment:{name}\"]")).ok()??.get_attribute("content")
+    }
+
+    /// Fetch the map's geometry (`scripts/map.mjs`, in `fragments/`) the first
+    /// time, put it in `#eu-map` and draw again; say so when it cannot come.
+    fn map(root: &Element, lang: Lang) {
+        match MAP.with(|m| m.get()) {
+            0 => {
+                MAP.with(|m| m.set(1));
+                wasm_bindgen_futures::spawn_local(async {
+                    let svg = fetch_text(address("map.en").unwrap_or_default()).await;
+                    let Some((root, input)) = LAST.with(|l| l.borrow().clone()) else { return };
+                    match (svg, root.query_selector("#eu-map")) {
+                        (Some(svg), Ok(Some(map))) => {
+                            map.set_inner_html(&svg);
+                            MAP.with(|m| m.set(2));
+                        }
+                        _ => MAP.with(|m| m.set(3)),
+                    }
+                    let _ = render(&root, &input);
+                });
+            }
+            3 => {
+                // Asked again at the next render (back online, the map comes).
+                MAP.with(|m| m.set(0));
+                set(root, "eu-map-failed", &esc(lang.explore().map_failed));
+                return;
+            }
+            _ => {}
+        }
+        set(root, "eu-map-failed", "");
+    }
+
+    /// The text at `url`; none on any failure (or a page instead of the file).
+    async fn fetch_text(url: String) -> Option<String> {
+        use wasm_bindgen_futures::JsFuture;
+        let res: web_sys::Response =
+            JsFuture::from(web_sys::window()?.fetch_with_str(&url)).await.ok()?.dyn_into().ok()?;
+        if !res.ok() {
+            return None;
+        }
+        let text = JsFuture::from(res.text().ok()?).await.ok()?.as_string()?;
+        text.starts_with("<svg").then_some(text)
+    }
+
     /// Colour and name each member state of the map by its row (the map's
     /// markup is put in by the page when its file has loaded).
     fn paint(map: &Element, rows: &[SiteRow], v: &View, here: &str, l: Lang) {
@@ -628,7 +748,7 @@ mod tests {
         assert_eq!(html.matches("<tr data-country=").count(), 27);
         assert_eq!(html.matches("aria-current=\"true\"").count(), 1);
         assert!(html.contains("<tr data-country=\"DE\" class=\"current"), "{html}");
-        assert_eq!(html.matches("P10–P90 x – y").count(), SITE_METRICS.len(), "ranges on the current row only");
+        assert_eq!(html.matches("P10–P90 x – y").count(), 1, "the ranked result's range, on the current row only");
         let e = crate::model::evaluate(&Scenario { country: "SE".into(), ..d }).unwrap();
         let se = format!("<td data-rank-metric=\"pue\" data-value=\"{}\">", crate::num::plain(e.pue()));
         assert!(html.contains(&se), "{se}");
@@ -690,6 +810,7 @@ mod tests {
         assert_eq!(colour(0.5), VIRIDIS[4]);
         assert_eq!(position(3.0, (2.0, 4.0)), 0.5);
         assert_eq!(position(3.0, (3.0, 3.0)), 0.5);
+        assert_eq!(position(106.2, (106.1, 106.2)), 0.5);
     }
 
     #[test]

@@ -12,7 +12,6 @@
 //! colour scheme renders it again.
 
 use crate::state::{use_planner, Planner};
-use crate::ui::sources::{fragment_when, Fragment, MAP};
 use crate::ui::tx;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -107,41 +106,29 @@ fn on_change(p: Planner, ev: &web_sys::Event) {
     crate::web::focus_later(format!("#{}", el.id()));
 }
 
-/// What the module is given: the figures' scenario, the view, the language,
-/// the scheme, the typed number of factories and the current site's P10–P90
-/// (as JSON of `crate::explorer::Input`).
+/// What the module is given: the figures' scenario and the view as a link
+/// writes them, the scheme, the typed number of factories and the current
+/// site's P10–P90 (the query of a `crate::explorer::Input`).
 fn input(p: Planner, scenario: &crate::model::Scenario, compact: bool, factories: &str, band: bool) -> String {
-    let ranges = if p.analysis_pending() || p.is_stale() {
-        String::new()
-    } else {
+    use crate::url_state::{percent_encode, to_query};
+    let mut q = to_query(scenario, Some(p.lang.get()), false);
+    q.push_str(&p.explorer.with(crate::explorer::query));
+    for (on, name) in [(compact, "&compact=1"), (p.dark.get(), "&dark=1"), (band, "&band=1")] {
+        if on {
+            q.push_str(name);
+        }
+    }
+    q.push_str("&factories=");
+    q.push_str(&percent_encode(factories));
+    if !p.analysis_pending() && !p.is_stale() {
         p.analysis.with(|a| {
-            a.as_ref()
-                .map(|a| {
-                    a.monte_carlo
-                        .percentiles
-                        .iter()
-                        .map(|r| {
-                            format!(
-                                "[\"{}\",{},{}]",
-                                r.output.metric(),
-                                crate::num::plain(r.p10),
-                                crate::num::plain(r.p90)
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                        .join(",")
-                })
-                .unwrap_or_default()
+            for r in a.iter().flat_map(|a| &a.monte_carlo.percentiles) {
+                let (lo, hi) = (crate::num::plain(r.p10), crate::num::plain(r.p90));
+                q.push_str(&format!("&range={}:{lo}:{hi}", r.output.metric()));
+            }
         })
-    };
-    format!(
-        "{{\"scenario\":{},\"query\":\"{}\",\"lang\":\"{}\",\"compact\":{compact},\"dark\":{},\"factories\":{},\"ranges\":[{ranges}],\"band\":{band}}}",
-        serde_json::to_string(scenario).unwrap_or_default(),
-        p.explorer.with(crate::explorer::query),
-        p.lang.get().code(),
-        p.dark.get(),
-        serde_json::to_string(factories).unwrap_or_default(),
-    )
+    }
+    q
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -209,10 +196,10 @@ mod module {
 /// result to rank by), the map and its legend, the table; then, but in the
 /// embedded view, the sweep and the EU call's scale. Static markup, set once.
 const COMPACT: &str = concat!(
-    r#"<div id="explorer-head"></div><div class="explorer-grid"><figure class="map-figure"><div class="map" id="eu-map" role="group"></div><figcaption id="eu-legend"></figcaption></figure><div id="explorer-table"></div></div>"#
+    r#"<div id="explorer-head"></div><div class="explorer-grid"><figure class="map-figure"><div class="map" id="eu-map" role="group"></div><p class="note fragment-status" id="eu-map-failed" role="status"></p><figcaption id="eu-legend"></figcaption></figure><div id="explorer-table"></div></div>"#
 );
 const FULL: &str = concat!(
-    r#"<div id="explorer-head"></div><div class="explorer-grid"><figure class="map-figure"><div class="map" id="eu-map" role="group"></div><figcaption id="eu-legend"></figcaption></figure><div id="explorer-table"></div></div>"#,
+    r#"<div id="explorer-head"></div><div class="explorer-grid"><figure class="map-figure"><div class="map" id="eu-map" role="group"></div><p class="note fragment-status" id="eu-map-failed" role="status"></p><figcaption id="eu-legend"></figcaption></figure><div id="explorer-table"></div></div>"#,
     r#"<div class="sweep"><div id="sweep-select"></div><figure class="chart" id="sweep-chart"><figcaption><strong id="sweep-title"></strong> <span id="sweep-caption"></span></figcaption><canvas id="sweep-canvas" role="img"></canvas><div class="sr-only" id="sweep-table"></div></figure></div>"#,
     r#"<div class="eu-scale" id="eu-scale"><h3 id="eu-scale-title"></h3><div class="field"><label for="eu-factories" id="eu-factories-label"></label><input id="eu-factories" type="text" inputmode="numeric" autocomplete="off" aria-describedby="eu-factories-help eu-factories-error"><p class="help" id="eu-factories-help"></p><p class="error" id="eu-factories-error" role="alert"></p></div><div id="eu-scale-table"></div><p class="note" id="eu-scale-note"></p></div>"#
 );
@@ -226,7 +213,6 @@ pub fn Explorer(#[prop(optional)] compact: bool) -> impl IntoView {
     let open = move || p.explorer.with(|v| v.open);
     let section = NodeRef::<leptos::html::Section>::new();
     let near = crate::ui::near_view(section);
-    let geometry = fragment_when(MAP, Signal::derive(open));
     let module = RwSignal::new(Module::No);
     let factories = RwSignal::new(String::new());
     // Asked for once, when the explorer first opens.
@@ -246,25 +232,18 @@ pub fn Explorer(#[prop(optional)] compact: bool) -> impl IntoView {
         if !open() || module.get() != Module::Ready || !(near || settled) {
             return;
         }
-        let Some(scenario) = design(p) else { return };
+        // Refused from the start (a link), there are no figures: the module
+        // then says so for the inputs on screen, every site "not possible".
+        let scenario = design(p).unwrap_or_else(|| p.scenario.get());
         let text = input(p, &scenario, compact, &factories.read(), settled && near);
-        geometry.track();
         #[cfg(target_arch = "wasm32")]
         if let Some(root) = section.get() {
-            // The map's markup, once its file is here.
-            if let Ok(Some(map)) = root.query_selector("#eu-map") {
-                geometry.with(|g| {
-                    if let (Fragment::Ready(svg), 0) = (g, map.child_element_count()) {
-                        map.set_inner_html(svg);
-                    }
-                });
-            }
             let _ = module::render(&root, &text);
         }
         #[cfg(not(target_arch = "wasm32"))]
         let _ = text;
     });
-    let failed = move || module.get() == Module::Failed || geometry.with(|g| matches!(g, Fragment::Failed));
+    let failed = move || module.get() == Module::Failed;
     let heading = move || {
         if compact {
             view! { <span>{tx(|t| t.explore_title)}</span> }.into_any()
