@@ -210,7 +210,16 @@ pub fn sweep_figure(
     let crossings: Vec<(f64, String)> =
         s.crossings.iter().map(|c| (c.x, t.threshold(c.threshold).to_string())).collect();
     let x_label = sweep_label(input, lang);
-    let y_label = metric_name(metric, lang).to_string();
+    // The axis caption with the figure's unit (a share's "%" is added by the chart).
+    let unit = match metric {
+        "facility_power_mw" => " (MW)",
+        "annual_energy_gwh" => " (GWh)",
+        "water_m3_per_year" => " (m³)",
+        "capex_eur" | "cost_per_gpu_hour_eur" | "cost_per_used_gpu_hour_eur" => " (€)",
+        "co2_t_per_year" => " (t)",
+        _ => "",
+    };
+    let y_label = format!("{}{unit}", metric_name(metric, lang));
     let table = points
         .iter()
         .step_by(6)
@@ -510,6 +519,9 @@ pub mod dom {
     use wasm_bindgen::JsCast;
     use web_sys::Element;
 
+    /// A sweep's P10–P90 band: (x, P10, P90).
+    type Band = Vec<(f64, f64, f64)>;
+
     thread_local! {
         /// The last render's root and input: drawn again when the map arrives.
         static LAST: std::cell::RefCell<Option<(Element, String)>> = const { std::cell::RefCell::new(None) };
@@ -517,7 +529,7 @@ pub mod dom {
         static MAP: std::cell::Cell<u8> = const { std::cell::Cell::new(0) };
         /// The last band drawn, with what it was drawn for (sweep, metric): kept
         /// while the inputs move, replaced when they settle.
-        static BAND: std::cell::RefCell<(String, Vec<(f64, f64, f64)>)> = const { std::cell::RefCell::new((String::new(), Vec::new())) };
+        static BAND: std::cell::RefCell<(String, Band)> = const { std::cell::RefCell::new((String::new(), Vec::new())) };
     }
 
     thread_local! {

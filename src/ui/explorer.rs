@@ -75,7 +75,7 @@ fn on_key(p: Planner, ev: &web_sys::KeyboardEvent) {
         return;
     }
     let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-    if !target.is_some_and(|el| el.closest("#eu-map").ok().flatten().is_some()) {
+    if target.is_none_or(|el| el.closest("#eu-map").ok().flatten().is_none()) {
         return;
     }
     if let Some(code) = target_with(ev, "data-country") {
@@ -195,11 +195,15 @@ mod module {
 /// The explorer's elements, which its module fills: the head (lead and the
 /// result to rank by), the map and its legend, the table; then, but in the
 /// embedded view, the sweep and the EU call's scale. Static markup, set once.
-const COMPACT: &str = concat!(
-    r#"<div id="explorer-head"></div><div class="explorer-grid"><figure class="map-figure"><div class="map" id="eu-map" role="group"></div><p class="note" id="eu-map-failed" role="status"></p><figcaption id="eu-legend"></figcaption></figure><div id="explorer-table"></div></div>"#
-);
+/// The head, the map with its legend and the table (the embedded view's all).
+macro_rules! grid {
+    () => {
+        r#"<div id="explorer-head"></div><div class="explorer-grid"><figure class="map-figure"><div class="map" id="eu-map" role="group"></div><p class="note" id="eu-map-failed" role="status"></p><figcaption id="eu-legend"></figcaption></figure><div id="explorer-table"></div></div>"#
+    };
+}
+const COMPACT: &str = grid!();
 const FULL: &str = concat!(
-    r#"<div id="explorer-head"></div><div class="explorer-grid"><figure class="map-figure"><div class="map" id="eu-map" role="group"></div><p class="note" id="eu-map-failed" role="status"></p><figcaption id="eu-legend"></figcaption></figure><div id="explorer-table"></div></div>"#,
+    grid!(),
     r#"<div class="sweep"><div id="sweep-select"></div><figure class="chart" id="sweep-chart"><figcaption><strong id="sweep-title"></strong> <span id="sweep-caption"></span></figcaption><canvas id="sweep-canvas" role="img"></canvas><div class="sr-only" id="sweep-table"></div></figure></div>"#,
     r#"<div class="eu-scale" id="eu-scale"><h3 id="eu-scale-title"></h3><div class="field"><label for="eu-factories" id="eu-factories-label"></label><input id="eu-factories" type="text" inputmode="numeric" autocomplete="off" aria-describedby="eu-factories-help eu-factories-error"><p class="help" id="eu-factories-help"></p><p class="error" id="eu-factories-error" role="alert"></p></div><div id="eu-scale-table"></div><p class="note" id="eu-scale-note"></p></div>"#
 );
