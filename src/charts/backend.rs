@@ -8,13 +8,12 @@
 //! when it changes, and strokes runs of same-styled lines as one path. It draws
 //! circles and polygons itself too: plotters-canvas writes every colour with
 //! `f64` formatting, which alone kept core's float formatter (about 7 KB gzip)
-//! in the wasm. Pixels and bitmaps, which the charts do not draw, still go
-//! through plotters-canvas.
+//! in the wasm. Pixels and bitmaps, which the charts do not draw, are 1×1
+//! rectangles, as plotters-canvas draws them; its error type is the one kept.
 
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
-use plotters_canvas::CanvasBackend;
 use web_sys::CanvasRenderingContext2d;
 
 /// The CSS colour of a plotters colour: `#rrggbb` when opaque.
@@ -58,7 +57,6 @@ struct State {
 }
 
 pub struct Canvas2d {
-    inner: CanvasBackend,
     ctx: CanvasRenderingContext2d,
     size: (u32, u32),
     state: State,
@@ -67,8 +65,8 @@ pub struct Canvas2d {
 }
 
 impl Canvas2d {
-    pub fn new(inner: CanvasBackend, ctx: CanvasRenderingContext2d, size: (u32, u32)) -> Self {
-        Self { inner, ctx, size, state: State::default(), open: false }
+    pub fn new(ctx: CanvasRenderingContext2d, size: (u32, u32)) -> Self {
+        Self { ctx, size, state: State::default(), open: false }
     }
 
     /// Clear `[x0, x1) × [y0, y1)` device pixels.
@@ -87,13 +85,6 @@ impl Canvas2d {
             self.ctx.stroke();
             self.open = false;
         }
-    }
-
-    /// Hand the context to plotters-canvas, which sets its own state.
-    fn delegate(&mut self) -> &mut CanvasBackend {
-        self.flush();
-        self.state = State::default();
-        &mut self.inner
     }
 
     fn set_fill(&mut self, c: BackendColor) {
@@ -116,6 +107,126 @@ impl Canvas2d {
         if !self.open {
             self.ctx.begin_path();
             self.open = true;
+        }
+    }
+    /// `text` with its `h`/`v` anchor at `at`, `size` device pixels of `family`.
+    /// Not inlined: every label of every chart comes here, and a copy per
+    /// call site was most of the charts' code.
+    #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
+    fn put_text(
+        &mut self,
+        text: &str,
+        at: BackendCoord,
+        size: f64,
+        bold: bool,
+        family: &str,
+        colour: BackendColor,
+        h: HPos,
+        v: VPos,
+    ) {
+        if colour.alpha == 0.0 {
+            return;
+        }
+        // The charts write no rotated text; were one asked for (`style.transform()`),
+        // it would be drawn level.
+        self.flush();
+        let baseline = match v {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        };
+        if self.state.baseline != Some(baseline) {
+            self.ctx.set_text_baseline(baseline);
+            self.state.baseline = Some(baseline);
+        }
+        let align = match h {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "center",
+        };
+        if self.state.align != Some(align) {
+            self.ctx.set_text_align(align);
+            self.state.align = Some(align);
+        }
+        self.set_fill(colour);
+        // Sizes are whole device pixels in hundredths; the charts use one family.
+        let font = ((size * 100.0).round() as u32, bold);
+        if self.state.font != Some(font) {
+            self.ctx.set_font(&css_font(size, bold, family));
+            self.state.font = Some(font);
+        }
+        // fillText throws only for a detached context; nothing to report then.
+        let _ = self.ctx.fill_text(text, f64::from(at.0), f64::from(at.1));
+    }
+
+    /// `text` in the charts' font (sans-serif, `size` device pixels), anchored
+    /// at `at` by `h` and `v`: what plotters' `Text` element with that style
+    /// draws, without a generic element, style and drawing area per call.
+    pub fn text(&mut self, text: &str, at: BackendCoord, size: f64, colour: BackendColor, h: HPos, v: VPos) {
+        self.put_text(text, at, size, false, "sans-serif", colour, h, v);
+    }
+
+    /// The rectangle between corners `a` and `b`, filled (plotters' `Rectangle`).
+    #[inline(never)]
+    pub fn rect(&mut self, a: BackendCoord, b: BackendCoord, colour: BackendColor) {
+        let (a, b) = ((a.0.min(b.0), a.1.min(b.1)), (a.0.max(b.0), a.1.max(b.1)));
+        self.fill_rect(a, b, colour);
+    }
+
+    fn fill_rect(&mut self, a: BackendCoord, b: BackendCoord, colour: BackendColor) {
+        if colour.alpha == 0.0 {
+            return;
+        }
+        // Lines drawn before stay beneath: stroke the run first.
+        self.flush();
+        self.set_fill(colour);
+        self.ctx.fill_rect(f64::from(a.0), f64::from(a.1), f64::from(b.0 - a.0), f64::from(b.1 - a.1));
+    }
+
+    /// The polyline through `points`, `width` device pixels wide (plotters'
+    /// `PathElement`): added to the run of lines of the same stroke.
+    #[inline(never)]
+    pub fn path(&mut self, points: &[BackendCoord], colour: BackendColor, width: u32) {
+        if colour.alpha == 0.0 {
+            return;
+        }
+        if let Some((start, rest)) = points.split_first() {
+            self.stroke_run(colour, width);
+            self.ctx.move_to(f64::from(start.0), f64::from(start.1));
+            for next in rest {
+                self.ctx.line_to(f64::from(next.0), f64::from(next.1));
+            }
+        }
+    }
+
+    /// A filled disc (plotters' filled `Circle`).
+    pub fn disc(&mut self, centre: BackendCoord, radius: u32, colour: BackendColor) {
+        if colour.alpha == 0.0 {
+            return;
+        }
+        self.flush();
+        self.set_fill(colour);
+        self.ctx.begin_path();
+        let _ = self.ctx.arc(f64::from(centre.0), f64::from(centre.1), f64::from(radius), 0.0, std::f64::consts::TAU);
+        self.ctx.fill();
+    }
+
+    /// The polygon through `points`, filled (plotters' `Polygon`).
+    pub fn polygon(&mut self, points: &[BackendCoord], colour: BackendColor) {
+        if colour.alpha == 0.0 {
+            return;
+        }
+        self.flush();
+        if let Some((start, rest)) = points.split_first() {
+            self.set_fill(colour);
+            self.ctx.begin_path();
+            self.ctx.move_to(f64::from(start.0), f64::from(start.1));
+            for p in rest {
+                self.ctx.line_to(f64::from(p.0), f64::from(p.1));
+            }
+            self.ctx.close_path();
+            self.ctx.fill();
         }
     }
 }
@@ -142,7 +253,7 @@ fn crisp(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
 }
 
 impl DrawingBackend for Canvas2d {
-    type ErrorType = <CanvasBackend as DrawingBackend>::ErrorType;
+    type ErrorType = <plotters_canvas::CanvasBackend as DrawingBackend>::ErrorType;
 
     fn get_size(&self) -> (u32, u32) {
         self.size
@@ -162,7 +273,8 @@ impl DrawingBackend for Canvas2d {
         point: BackendCoord,
         color: BackendColor,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.delegate().draw_pixel(point, color)
+        self.fill_rect(point, (point.0 + 1, point.1 + 1), color);
+        Ok(())
     }
 
     fn draw_line<S: BackendStyle>(
@@ -191,14 +303,12 @@ impl DrawingBackend for Canvas2d {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        let (x, y) = (f64::from(upper_left.0), f64::from(upper_left.1));
-        let (w, h) = (f64::from(bottom_right.0 - upper_left.0), f64::from(bottom_right.1 - upper_left.1));
-        // Lines drawn before stay beneath: stroke the run first.
-        self.flush();
         if fill {
-            self.set_fill(style.color());
-            self.ctx.fill_rect(x, y, w, h);
+            self.fill_rect(upper_left, bottom_right, style.color());
         } else {
+            let (x, y) = (f64::from(upper_left.0), f64::from(upper_left.1));
+            let (w, h) = (f64::from(bottom_right.0 - upper_left.0), f64::from(bottom_right.1 - upper_left.1));
+            self.flush();
             self.stroke_run(style.color(), style.stroke_width());
             self.open = false;
             self.ctx.stroke_rect(x, y, w, h);
@@ -235,14 +345,11 @@ impl DrawingBackend for Canvas2d {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        self.flush();
-        let (x, y, r) = (f64::from(center.0), f64::from(center.1), f64::from(radius));
         if fill {
-            self.set_fill(style.color());
-            self.ctx.begin_path();
-            let _ = self.ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
-            self.ctx.fill();
+            self.disc(center, radius, style.color());
         } else {
+            let (x, y, r) = (f64::from(center.0), f64::from(center.1), f64::from(radius));
+            self.flush();
             self.stroke_run(style.color(), style.stroke_width());
             self.ctx.move_to(x + r, y);
             let _ = self.ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
@@ -280,42 +387,10 @@ impl DrawingBackend for Canvas2d {
         style: &S,
         pos: BackendCoord,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        let colour = style.color();
-        if colour.alpha == 0.0 {
-            return Ok(());
-        }
-        // The charts write no rotated text; were one asked for (`style.transform()`),
-        // it would be drawn level.
-        self.flush();
-        let anchor = style.anchor();
-        let baseline = match anchor.v_pos {
-            VPos::Top => "top",
-            VPos::Center => "middle",
-            VPos::Bottom => "bottom",
-        };
-        if self.state.baseline != Some(baseline) {
-            self.ctx.set_text_baseline(baseline);
-            self.state.baseline = Some(baseline);
-        }
-        let align = match anchor.h_pos {
-            HPos::Left => "start",
-            HPos::Right => "end",
-            HPos::Center => "center",
-        };
-        if self.state.align != Some(align) {
-            self.ctx.set_text_align(align);
-            self.state.align = Some(align);
-        }
-        self.set_fill(colour);
-        // Sizes are whole device pixels in hundredths; the charts use one family.
         let bold = matches!(style.style(), plotters_backend::FontStyle::Bold);
-        let font = ((style.size() * 100.0).round() as u32, bold);
-        if self.state.font != Some(font) {
-            self.ctx.set_font(&css_font(style.size(), bold, style.family().as_str()));
-            self.state.font = Some(font);
-        }
-        // fillText throws only for a detached context; nothing to report then.
-        let _ = self.ctx.fill_text(text, f64::from(pos.0), f64::from(pos.1));
+        let anchor = style.anchor();
+        let family = style.family();
+        self.put_text(text, pos, style.size(), bold, family.as_str(), style.color(), anchor.h_pos, anchor.v_pos);
         Ok(())
     }
 

@@ -9,7 +9,7 @@ use crate::format::{format as fmt_num, Style};
 use crate::i18n::Lang;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters_canvas::CanvasBackend;
+use plotters_backend::BackendColor;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -32,19 +32,21 @@ thread_local! {
     static WIDTHS: std::cell::RefCell<Vec<(String, f64, f64)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+/// The canvas's 2D context.
+fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into().ok())
+}
+
 /// Width of `text` at `px` CSS pixels × `dpr`, measured by the canvas.
 fn text_width(canvas: &HtmlCanvasElement, text: &str, size: f64) -> f64 {
     if let Some(w) = WIDTHS.with(|m| m.borrow().iter().find(|(t, s, _)| t == text && *s == size).map(|e| e.2)) {
         return w;
     }
-    let ctx = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
-    let w = match ctx {
-        Some(ctx) => {
-            ctx.set_font(&super::backend::css_font(size, false, "sans-serif"));
-            ctx.measure_text(text).map(|m| m.width()).unwrap_or(size * 0.6 * text.chars().count() as f64)
-        }
-        None => size * 0.6 * text.chars().count() as f64,
-    };
+    let measured = context(canvas).and_then(|ctx| {
+        ctx.set_font(&super::backend::css_font(size, false, "sans-serif"));
+        ctx.measure_text(text).ok()
+    });
+    let w = measured.map_or_else(|| size * 0.6 * text.chars().count() as f64, |m| m.width());
     WIDTHS.with(|m| {
         let mut m = m.borrow_mut();
         if m.len() >= 128 {
@@ -122,8 +124,8 @@ pub struct Kept {
 }
 
 impl Kept {
-    fn new(labels: impl Iterator<Item = String>, geometry: [i32; 6]) -> Self {
-        Kept { labels: labels.collect(), geometry, dark: VIEW.with(|v| v.get().1), axes: Vec::new() }
+    fn new(labels: Vec<String>, geometry: [i32; 6]) -> Self {
+        Kept { labels, geometry, dark: VIEW.with(|v| v.get().1), axes: Vec::new() }
     }
 
     /// Whether the labels `last` left are these, in the same place and colours.
@@ -139,50 +141,72 @@ pub fn prepare(canvas: &HtmlCanvasElement, css_height: u32) -> Option<(Canvas2d,
     let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 3.0);
     let css_width = VIEW.with(|v| v.get().0).max(240.0);
     let (w, h) = ((css_width * dpr).round() as u32, (f64::from(css_height) * dpr).round() as u32);
-    let ctx = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())?;
+    let ctx = context(canvas)?;
     // Same size: the backing store is kept (resizing reallocates it, blank).
     let fresh = canvas.width() != w || canvas.height() != h;
     if fresh {
         canvas.set_width(w);
         canvas.set_height(h);
     }
-    let inner = CanvasBackend::with_canvas_object(canvas.clone())?;
-    Some((Canvas2d::new(inner, ctx, (w, h)), dpr, fresh))
+    Some((Canvas2d::new(ctx, (w, h)), dpr, fresh))
 }
 
-/// A cleared drawing area `css_height` CSS pixels tall, with its pixel ratio and theme.
-fn begin(
-    canvas: &HtmlCanvasElement,
-    css_height: u32,
-) -> Option<(DrawingArea<Canvas2d, plotters::coord::Shift>, f64, Theme)> {
+/// A cleared canvas `css_height` CSS pixels tall, with its pixel ratio and theme.
+fn begin(canvas: &HtmlCanvasElement, css_height: u32) -> Option<(Canvas2d, f64, Theme)> {
     let (backend, dpr, fresh) = prepare(canvas, css_height)?;
     if !fresh {
         backend.clear_all();
     }
-    Some((backend.into_drawing_area(), dpr, theme()))
+    Some((backend, dpr, theme()))
+}
+
+/// `c` at opacity `alpha`, as the backend takes it.
+fn colour(c: Rgb, alpha: f64) -> BackendColor {
+    BackendColor { alpha, rgb: c }
+}
+
+/// The edges of the bar `i` of bars `size` device pixels apart from `start`,
+/// with 18% of the gap on either side.
+fn band(start: i32, size: f64, i: usize) -> (i32, i32) {
+    (start + (size * i as f64 + size * 0.18) as i32, start + (size * (i as f64 + 1.0) - size * 0.18) as i32)
+}
+
+/// Width of a column of 12 px names whose longest is `longest` device pixels
+/// wide: room for it and a margin, at most 42% of the canvas's `w`.
+fn name_column(longest: f64, dpr: f64, w: u32) -> i32 {
+    ((longest + 12.0 * dpr) as i32).min((w as f64 * 0.42) as i32)
+}
+
+/// A row's name, right-aligned in the name column of width `column` at height
+/// `y`, shortened to fit.
+fn row_name(pen: &mut Canvas2d, canvas: &HtmlCanvasElement, name: &str, column: i32, y: i32, dpr: f64, ink: Rgb) {
+    let px = |v: f64| (v * dpr) as i32;
+    let name = fit(canvas, name, 12.0 * dpr, f64::from(column - px(10.0)));
+    pen.text(&name, (column - px(8.0), y), 12.0 * dpr, colour(ink, 1.0), HPos::Right, VPos::Center);
 }
 
 /// Draw a horizontal bar chart. Every bar carries its value (the top one with the
 /// unit), so there is no value axis: less ink, and fewer labels to draw per edit.
 pub fn draw_bars(canvas: &HtmlCanvasElement, chart: &BarChart, css_height: u32, kept: &mut Option<Kept>) {
     let rows = chart.bars.len().max(1) as u32;
-    let Some((backend, dpr, fresh)) = prepare(canvas, css_height) else { return };
-    let (w, h) = backend.get_size();
+    let Some((mut pen, dpr, fresh)) = prepare(canvas, css_height) else { return };
+    let (w, h) = pen.get_size();
     let t = theme();
     let px = |v: f64| (v * dpr) as i32;
-    let font = |size: f64| sans(size * dpr).color(&rgb(t.ink));
 
     let longest = chart.bars.iter().map(|b| text_width(canvas, &b.label, 12.0 * dpr)).fold(0.0, f64::max);
-    let label_w = ((longest + 12.0 * dpr) as i32).min((w as f64 * 0.42) as i32);
+    let label_w = name_column(longest, dpr, w);
     // The names column stays when the names, their column and the canvas do.
-    let names = Kept::new(chart.bars.iter().map(|b| b.label.clone()), [w as i32, h as i32, label_w, rows as i32, 0, 0]);
+    let names = Kept::new(
+        chart.bars.iter().map(|b| b.label.clone()).collect(),
+        [w as i32, h as i32, label_w, rows as i32, 0, 0],
+    );
     let keep = !fresh && names.still(kept.as_ref());
     let from = if keep { label_w - px(4.0) } else { 0 };
     if !fresh {
-        backend.clear((from, 0), (w as i32, h as i32));
+        pen.clear((from, 0), (w as i32, h as i32));
     }
     *kept = Some(names);
-    let root = backend.into_drawing_area();
     let right_pad = px(76.0);
     let top = px(6.0);
     let bottom = h as i32 - px(8.0);
@@ -192,29 +216,25 @@ pub fn draw_bars(canvas: &HtmlCanvasElement, chart: &BarChart, css_height: u32, 
     let row_h = (bottom - top) as f64 / rows as f64;
 
     for (i, bar) in chart.bars.iter().enumerate() {
-        let y0 = top + (row_h * i as f64 + row_h * 0.18) as i32;
-        let y1 = top + (row_h * (i as f64 + 1.0) - row_h * 0.18) as i32;
-        let colour = rgb(t.series[bar.colour % t.series.len()]);
-        let _ =
-            root.draw(&Rectangle::new([(x(0.0), y0), (x(bar.value.max(0.0)).max(x(0.0) + 1), y1)], colour.filled()));
+        let (y0, y1) = band(top, row_h, i);
+        let fill = colour(t.series[bar.colour % t.series.len()], 1.0);
+        pen.rect((x(0.0), y0), (x(bar.value.max(0.0)).max(x(0.0) + 1), y1), fill);
         let ymid = (y0 + y1) / 2;
         if !keep {
-            let _ = root.draw(&Text::new(
-                fit(canvas, &bar.label, 12.0 * dpr, f64::from(label_w - px(10.0))),
-                (label_w - px(8.0), ymid),
-                font(12.0).pos(Pos::new(HPos::Right, VPos::Center)),
-            ));
+            row_name(&mut pen, canvas, &bar.label, label_w, ymid, dpr, t.ink);
         }
         if let Some(v) = chart.value_labels.get(i) {
-            let v = if i == 0 && !chart.unit.is_empty() { format!("{v} {}", chart.unit) } else { v.clone() };
-            let _ = root.draw(&Text::new(
-                v,
-                (x(bar.value.max(0.0)) + px(6.0), ymid),
-                font(12.0).pos(Pos::new(HPos::Left, VPos::Center)),
-            ));
+            let with_unit;
+            let v = if i == 0 && !chart.unit.is_empty() {
+                with_unit = format!("{v} {}", chart.unit);
+                &with_unit
+            } else {
+                v
+            };
+            let at = (x(bar.value.max(0.0)) + px(6.0), ymid);
+            pen.text(v, at, 12.0 * dpr, colour(t.ink, 1.0), HPos::Left, VPos::Center);
         }
     }
-    let _ = root.present();
 }
 
 /// Draw any chart `css_width` CSS pixels wide, with axis numbers in `lang`'s
@@ -265,39 +285,28 @@ impl Frame {
     fn y(&self, v: f64, max: f64) -> i32 {
         scale::project(v, (0.0, max), (self.bottom as f64, self.top as f64)) as i32
     }
+    /// `s` in the axes' 11 px ink, anchored at `at` by `h` and `v`.
+    fn label(&self, pen: &mut Canvas2d, s: &str, at: (i32, i32), h: HPos, v: VPos) {
+        pen.text(s, at, 11.0 * self.dpr, colour(self.theme.ink, 1.0), h, v);
+    }
+    /// `s` centred below the plot at `x` (an x-axis number or category).
+    fn below(&self, pen: &mut Canvas2d, s: &str, x: i32) {
+        self.label(pen, s, (x, self.bottom + self.px(6.0)), HPos::Center, VPos::Top);
+    }
     /// Horizontal grid lines for [0, max] and, with `labels`, their numbers and
-    /// the axis caption on the left (or right) axis.
-    fn y_axis<DB: DrawingBackend>(
-        &self,
-        root: &DrawingArea<DB, plotters::coord::Shift>,
-        max: f64,
-        right: bool,
-        caption: &str,
-        labels: bool,
-    ) {
+    /// the axis caption on the left axis.
+    fn y_axis(&self, pen: &mut Canvas2d, max: f64, caption: &str, labels: bool) {
+        let top = scale::nice_max(max, 4);
         for t in scale::ticks(max, 4) {
-            let y = self.y(t, scale::nice_max(max, 4));
-            if !right {
-                let _ = root.draw(&PathElement::new(vec![(self.left, y), (self.right, y)], rgb(self.theme.grid)));
-            }
+            let y = self.y(t, top);
+            pen.path(&[(self.left, y), (self.right, y)], colour(self.theme.grid, 1.0), 1);
             if labels {
-                let (x, h) = if right {
-                    (self.right + self.px(6.0), HPos::Left)
-                } else {
-                    (self.left - self.px(6.0), HPos::Right)
-                };
-                let _ = root.draw(&Text::new(axis_label(t), (x, y), self.font(11.0).pos(Pos::new(h, VPos::Center))));
+                self.label(pen, &axis_label(t), (self.left - self.px(6.0), y), HPos::Right, VPos::Center);
             }
         }
-        if !labels {
-            return;
+        if labels {
+            self.label(pen, caption, (self.left, self.top - self.px(16.0)), HPos::Left, VPos::Center);
         }
-        let (x, h) = if right { (self.right, HPos::Right) } else { (self.left, HPos::Left) };
-        let _ = root.draw(&Text::new(
-            caption.to_string(),
-            (x, self.top - self.px(16.0)),
-            self.font(11.0).pos(Pos::new(h, VPos::Center)),
-        ));
     }
 }
 
@@ -328,8 +337,8 @@ fn frame(canvas: &HtmlCanvasElement, css_height: u32, left: f64, right: f64) -> 
 
 /// Monthly energy columns with the PUE line on a right axis.
 pub fn draw_monthly(canvas: &HtmlCanvasElement, c: &MonthlyChart, css_height: u32, kept: &mut Option<Kept>) {
-    let Some((backend, f, fresh)) = frame_kept(canvas, css_height, 48.0, 48.0) else { return };
-    let (w, h) = backend.get_size();
+    let Some((mut pen, f, fresh)) = frame_kept(canvas, css_height, 48.0, 48.0) else { return };
+    let (w, h) = pen.get_size();
     let cmax = c.columns.iter().copied().fold(0.0, f64::max);
     let top_c = scale::nice_max(cmax, 4);
     // The line's axis: nice ticks around [min − pad, max + pad], so its shape
@@ -339,129 +348,104 @@ pub fn draw_monthly(canvas: &HtmlCanvasElement, c: &MonthlyChart, css_height: u3
     let lmax = c.line.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let pad = ((lmax - lmin) * 0.2).max(0.01);
     // As many steps as the columns' axis, so both share its grid lines.
-    let steps = scale::ticks(cmax, 4).len().saturating_sub(1).max(1);
+    let left_ticks = scale::ticks(cmax, 4);
+    let steps = left_ticks.len().saturating_sub(1).max(1);
     let (ticks, decimals) = scale::range_ticks(lmin - pad, lmax + pad, steps);
     let (l0, l1) = (ticks[0], ticks[ticks.len() - 1]);
     let ly = |v: f64| scale::project(v, (l0, l1), (f.bottom as f64, f.top as f64)) as i32;
-    let line_ticks: Vec<(String, f64)> =
-        ticks.into_iter().map(|v| (fmt_num(v, LANG.with(|l| l.get()), Style::Fixed(decimals)), v)).collect();
     // The months' row stays when the months and the plot's box do; the rest
     // around the plot too when the axes' numbers and captions do (an edit of the
     // count seldom changes an axis). Then only the plot is cleared and drawn.
-    let mut now =
-        Kept::new(c.months.iter().cloned(), [w as i32, h as i32, f.left, f.right, f.bottom, c.columns.len() as i32]);
-    now.axes = scale::ticks(cmax, 4)
-        .into_iter()
-        .map(axis_label)
-        .chain(line_ticks.iter().map(|t| t.0.clone()))
-        .chain([c.columns_label.clone(), c.line_label.clone()])
-        .collect();
+    let mut now = Kept::new(c.months.clone(), [w as i32, h as i32, f.left, f.right, f.bottom, c.columns.len() as i32]);
+    let lang = LANG.with(|l| l.get());
+    // Both axes' numbers (the right one's from `right`), then both captions.
+    let mut axes: Vec<String> = left_ticks.into_iter().map(axis_label).collect();
+    let right = axes.len();
+    axes.extend(ticks.iter().map(|v| fmt_num(*v, lang, Style::Fixed(decimals))));
+    axes.extend([c.columns_label.clone(), c.line_label.clone()]);
+    now.axes = axes;
     let last = kept.as_ref().filter(|_| !fresh);
     let keep = now.still(last);
     let keep_axes = keep && last.is_some_and(|k| k.axes == now.axes);
     let (w, h) = (w as i32, h as i32);
     if keep_axes {
-        backend.clear((f.left - f.px(2.0), f.top - f.px(6.0)), (f.right + f.px(2.0), f.bottom + f.px(4.0)));
+        pen.clear((f.left - f.px(2.0), f.top - f.px(6.0)), (f.right + f.px(2.0), f.bottom + f.px(4.0)));
     } else if keep {
         // All but the months' row between the axes: the axes' lowest numbers
         // may reach below the plot, beside it.
         let below = f.bottom + f.px(4.0);
-        backend.clear((0, 0), (w, below));
-        backend.clear((0, below), (f.left, h));
-        backend.clear((f.right, below), (w, h));
+        pen.clear((0, 0), (w, below));
+        pen.clear((0, below), (f.left, h));
+        pen.clear((f.right, below), (w, h));
     } else if !fresh {
-        backend.clear_all();
+        pen.clear_all();
     }
-    *kept = Some(now);
-    let root = backend.into_drawing_area();
-    f.y_axis(&root, cmax, false, &c.columns_label, !keep_axes);
+    f.y_axis(&mut pen, cmax, &c.columns_label, !keep_axes);
     if !keep_axes {
-        for (text, v) in line_ticks {
-            let _ = root.draw(&Text::new(
-                text,
-                (f.right + f.px(6.0), ly(v)),
-                f.font(11.0).pos(Pos::new(HPos::Left, VPos::Center)),
-            ));
+        for (text, v) in now.axes[right..].iter().zip(&ticks) {
+            f.label(&mut pen, text, (f.right + f.px(6.0), ly(*v)), HPos::Left, VPos::Center);
         }
-        let _ = root.draw(&Text::new(
-            c.line_label.clone(),
-            (f.right + f.px(44.0), f.top - f.px(16.0)),
-            f.font(11.0).pos(Pos::new(HPos::Right, VPos::Center)),
-        ));
+        let at = (f.right + f.px(44.0), f.top - f.px(16.0));
+        f.label(&mut pen, &c.line_label, at, HPos::Right, VPos::Center);
     }
     let n = c.columns.len().max(1);
     let slot = (f.right - f.left) as f64 / n as f64;
-    let colour = rgb(f.theme.series[0]);
+    let fill = colour(f.theme.series[0], 0.85);
     let mut line = Vec::with_capacity(n);
     for (i, v) in c.columns.iter().enumerate() {
-        let x0 = f.left + (slot * i as f64 + slot * 0.18) as i32;
-        let x1 = f.left + (slot * (i as f64 + 1.0) - slot * 0.18) as i32;
-        let _ = root.draw(&Rectangle::new([(x0, f.y(*v, top_c)), (x1, f.bottom)], colour.mix(0.85).filled()));
+        let (x0, x1) = band(f.left, slot, i);
+        pen.rect((x0, f.y(*v, top_c)), (x1, f.bottom), fill);
         let xm = (x0 + x1) / 2;
-        if let Some(l) = c.months.get(i).filter(|_| !keep) {
+        if let Some(l) = now.labels.get(i).filter(|_| !keep) {
             // Narrow plots show initials.
-            let l = if slot < f64::from(f.px(34.0)) {
-                l.chars().take(1).collect::<String>().to_ascii_uppercase()
+            if slot < f64::from(f.px(34.0)) {
+                f.below(&mut pen, &l.chars().take(1).collect::<String>().to_ascii_uppercase(), xm);
             } else {
-                l.clone()
-            };
-            let _ = root.draw(&Text::new(
-                l,
-                (xm, f.bottom + f.px(6.0)),
-                f.font(11.0).pos(Pos::new(HPos::Center, VPos::Top)),
-            ));
+                f.below(&mut pen, l, xm);
+            }
         }
         if let Some(p) = c.line.get(i) {
             line.push((xm, ly(*p)));
         }
     }
-    let lc = rgb(f.theme.series[5]);
-    let _ = root.draw(&PathElement::new(line.clone(), lc.stroke_width(f.px(2.5) as u32)));
+    let lc = colour(f.theme.series[5], 1.0);
+    pen.path(&line, lc, f.px(2.5) as u32);
     for p in line {
-        let _ = root.draw(&Circle::new(p, f.px(3.5), lc.filled()));
+        pen.disc(p, f.px(3.5) as u32, lc);
     }
-    let _ = root.present();
+    *kept = Some(now);
 }
 
 /// Cumulative cost as a step line.
 pub fn draw_line(canvas: &HtmlCanvasElement, c: &LineChart, css_height: u32) {
-    let Some((backend, f)) = frame(canvas, css_height, 52.0, 16.0) else { return };
-    let root = backend.into_drawing_area();
-    let _ = root.fill(&TRANSPARENT);
+    let Some((mut pen, f)) = frame(canvas, css_height, 52.0, 16.0) else { return };
     let ymax = c.points.iter().map(|p| p.1 / c.y_scale).fold(0.0, f64::max);
     let xmax = c.points.iter().map(|p| p.0).fold(0.0, f64::max).max(1.0);
     let top = scale::nice_max(ymax, 4);
-    f.y_axis(&root, ymax, false, &c.y_label, true);
+    f.y_axis(&mut pen, ymax, &c.y_label, true);
     let x = |v: f64| scale::project(v, (0.0, xmax), (f.left as f64, f.right as f64)) as i32;
     let step = scale::nice_step(xmax, 10).max(1.0);
     let mut t = 0.0;
     while t <= xmax + 1e-9 {
-        let _ = root.draw(&Text::new(
-            axis_label(t),
-            (x(t), f.bottom + f.px(6.0)),
-            f.font(11.0).pos(Pos::new(HPos::Center, VPos::Top)),
-        ));
+        f.below(&mut pen, &axis_label(t), x(t));
         t += step;
     }
-    let pts: Vec<(i32, i32)> = c.points.iter().map(|p| (x(p.0), f.y(p.1 / c.y_scale, top))).collect();
-    let colour = rgb(f.theme.series[0]);
-    let mut area = pts.clone();
+    let mut area: Vec<(i32, i32)> = c.points.iter().map(|p| (x(p.0), f.y(p.1 / c.y_scale, top))).collect();
+    let n = area.len();
     area.push((x(xmax), f.bottom));
     area.push((x(0.0), f.bottom));
-    let _ = root.draw(&Polygon::new(area, colour.mix(0.15).filled()));
-    let _ = root.draw(&PathElement::new(pts, colour.stroke_width(f.px(2.5) as u32)));
-    let _ = root.present();
+    pen.polygon(&area, colour(f.theme.series[0], 0.15));
+    pen.path(&area[..n], colour(f.theme.series[0], 1.0), f.px(2.5) as u32);
 }
 
 /// Tornado: each input's swing around the central value.
 pub fn draw_tornado(canvas: &HtmlCanvasElement, c: &TornadoChart, css_height: u32) {
     let rows = c.rows.len().max(1) as u32;
-    let Some((root, dpr, t)) = begin(canvas, css_height) else { return };
-    let (w, h) = root.dim_in_pixel();
+    let Some((mut pen, dpr, t)) = begin(canvas, css_height) else { return };
+    let (w, h) = pen.get_size();
     let px = |v: f64| (v * dpr) as i32;
-    let font = |size: f64| sans(size * dpr).color(&rgb(t.ink));
     let longest = c.rows.iter().map(|r| text_width(canvas, &r.0, 12.0 * dpr)).fold(0.0, f64::max);
-    let label_w = ((longest + 12.0 * dpr) as i32).min((w as f64 * 0.42) as i32);
+    let label_w = name_column(longest, dpr, w);
     let (left, right, top, bottom) = (label_w, w as i32 - px(12.0), px(4.0), h as i32 - px(28.0));
     let lo = c.rows.iter().map(|r| r.1.min(r.2)).fold(c.base, f64::min);
     let hi = c.rows.iter().map(|r| r.1.max(r.2)).fold(c.base, f64::max);
@@ -470,36 +454,25 @@ pub fn draw_tornado(canvas: &HtmlCanvasElement, c: &TornadoChart, css_height: u3
     let x = |v: f64| scale::project(v, (d0, d1), (left as f64, right as f64)) as i32;
     let row_h = (bottom - top) as f64 / rows as f64;
     for (i, (label, at_low, at_high)) in c.rows.iter().enumerate() {
-        let y0 = top + (row_h * i as f64 + row_h * 0.18) as i32;
-        let y1 = top + (row_h * (i as f64 + 1.0) - row_h * 0.18) as i32;
+        let (y0, y1) = band(top, row_h, i);
         // Input at its low end in one colour, high end in the other.
-        for (v, colour) in [(*at_low, t.series[0]), (*at_high, t.series[1])] {
+        for (v, fill) in [(*at_low, t.series[0]), (*at_high, t.series[1])] {
             let (a, b) = if v < c.base { (x(v), x(c.base)) } else { (x(c.base), x(v).max(x(c.base) + 1)) };
-            let _ = root.draw(&Rectangle::new([(a, y0), (b, y1)], rgb(colour).filled()));
+            pen.rect((a, y0), (b, y1), colour(fill, 1.0));
         }
-        let _ = root.draw(&Text::new(
-            fit(canvas, label, 12.0 * dpr, f64::from(left - px(10.0))),
-            (left - px(8.0), (y0 + y1) / 2),
-            font(12.0).pos(Pos::new(HPos::Right, VPos::Center)),
-        ));
+        row_name(&mut pen, canvas, label, left, (y0 + y1) / 2, dpr, t.ink);
     }
     let xb = x(c.base);
-    let _ = root.draw(&PathElement::new(vec![(xb, top), (xb, bottom)], rgb(t.ink).stroke_width(px(1.0) as u32)));
+    let ink = colour(t.ink, 1.0);
+    pen.path(&[(xb, top), (xb, bottom)], ink, px(1.0) as u32);
     for v in [d0 + pad, c.base, d1 - pad] {
-        let _ = root.draw(&Text::new(
-            axis_label(v / c.scale),
-            (x(v), bottom + px(6.0)),
-            font(11.0).pos(Pos::new(HPos::Center, VPos::Top)),
-        ));
+        pen.text(&axis_label(v / c.scale), (x(v), bottom + px(6.0)), 11.0 * dpr, ink, HPos::Center, VPos::Top);
     }
-    let _ = root.present();
 }
 
 /// Histogram of Monte-Carlo samples with percentile markers.
 pub fn draw_histogram(canvas: &HtmlCanvasElement, c: &HistogramChart, css_height: u32) {
-    let Some((backend, f)) = frame(canvas, css_height, 40.0, 16.0) else { return };
-    let root = backend.into_drawing_area();
-    let _ = root.fill(&TRANSPARENT);
+    let Some((mut pen, f)) = frame(canvas, css_height, 40.0, 16.0) else { return };
     if c.bins.is_empty() {
         return;
     }
@@ -508,39 +481,24 @@ pub fn draw_histogram(canvas: &HtmlCanvasElement, c: &HistogramChart, css_height
     let x1 = if x1 > x0 { x1 } else { x0 + 1.0 };
     let cmax = c.bins.iter().map(|b| f64::from(b.1)).fold(0.0, f64::max);
     let top = scale::nice_max(cmax, 3);
-    f.y_axis(&root, cmax, false, "n", true);
+    f.y_axis(&mut pen, cmax, "n", true);
     let x = |v: f64| scale::project(v, (x0, x1), (f.left as f64, f.right as f64)) as i32;
-    let colour = rgb(f.theme.series[2]);
+    let fill = colour(f.theme.series[2], 0.8);
     for (edge, count) in &c.bins {
-        let _ = root.draw(&Rectangle::new(
-            [(x(*edge) + 1, f.y(f64::from(*count), top)), (x(edge + c.width) - 1, f.bottom)],
-            colour.mix(0.8).filled(),
-        ));
+        pen.rect((x(*edge) + 1, f.y(f64::from(*count), top)), (x(edge + c.width) - 1, f.bottom), fill);
     }
     for (label, at) in &c.markers {
         let xm = x(*at);
-        let _ = root.draw(&PathElement::new(
-            vec![(xm, f.top), (xm, f.bottom)],
-            rgb(f.theme.ink).stroke_width(f.px(1.5) as u32),
-        ));
-        let _ = root.draw(&Text::new(
-            label.clone(),
-            (xm, f.top - f.px(4.0)),
-            f.font(11.0).pos(Pos::new(HPos::Center, VPos::Bottom)),
-        ));
-        let _ = root.draw(&Text::new(
-            axis_label(at / c.scale),
-            (xm, f.bottom + f.px(6.0)),
-            f.font(11.0).pos(Pos::new(HPos::Center, VPos::Top)),
-        ));
+        pen.path(&[(xm, f.top), (xm, f.bottom)], colour(f.theme.ink, 1.0), f.px(1.5) as u32);
+        f.label(&mut pen, label, (xm, f.top - f.px(4.0)), HPos::Center, VPos::Bottom);
+        f.below(&mut pen, &axis_label(at / c.scale), xm);
     }
-    let _ = root.present();
 }
 
 /// Grouped vertical bars with a legend above them, wrapped onto as many rows
 /// as the names need.
 pub fn draw_grouped(canvas: &HtmlCanvasElement, c: &GroupedChart, css_height: u32) {
-    let Some((backend, mut f)) = frame(canvas, css_height, 40.0, 12.0) else { return };
+    let Some((mut pen, mut f)) = frame(canvas, css_height, 40.0, 12.0) else { return };
     // Legend: a swatch and a name per series, beside the axis caption (which
     // sits on the last row); a name that does not fit starts a new row, which
     // moves the plot down.
@@ -560,37 +518,30 @@ pub fn draw_grouped(canvas: &HtmlCanvasElement, c: &GroupedChart, css_height: u3
     }
     let first_row_y = f.top - f.px(16.0);
     f.top += f.px(18.0) * row;
-    let root = backend.into_drawing_area();
-    let _ = root.fill(&TRANSPARENT);
     // Shares of the largest, written as percentages.
-    f.y_axis(&root, 100.0, false, "%", true);
+    f.y_axis(&mut pen, 100.0, "%", true);
     let groups = c.groups.len().max(1);
     let slot = (f.right - f.left) as f64 / groups as f64;
     let n = c.series.len().max(1) as f64;
+    let series = |s: usize| colour(f.theme.series[s % f.theme.series.len()], 1.0);
     for (g, label) in c.groups.iter().enumerate() {
         let x0 = f.left as f64 + slot * g as f64 + slot * 0.12;
         let bar = slot * 0.76 / n;
         for (s, v) in c.values.get(g).into_iter().flatten().enumerate() {
             let a = (x0 + bar * s as f64) as i32;
             let b = (x0 + bar * (s as f64 + 1.0)) as i32 - 1;
-            let colour = rgb(f.theme.series[s % f.theme.series.len()]);
             let top = f.y(v.max(0.0) * 100.0, 100.0);
-            let _ = root.draw(&Rectangle::new([(a, top), (b.max(a + 1), f.bottom)], colour.filled()));
+            pen.rect((a, top), (b.max(a + 1), f.bottom), series(s));
         }
         // Within its group's slot, or cut with an ellipsis (a phone, in French).
-        let _ = root.draw(&Text::new(
-            fit(canvas, label, size, slot - f64::from(f.px(4.0))),
-            ((f.left as f64 + slot * (g as f64 + 0.5)) as i32, f.bottom + f.px(6.0)),
-            f.font(11.0).pos(Pos::new(HPos::Center, VPos::Top)),
-        ));
+        let label = fit(canvas, label, size, slot - f64::from(f.px(4.0)));
+        f.below(&mut pen, &label, (f.left as f64 + slot * (g as f64 + 0.5)) as i32);
     }
     for (s, (x, row, label)) in legend.into_iter().enumerate() {
-        let colour = rgb(f.theme.series[s % f.theme.series.len()]);
         let y = first_row_y + f.px(18.0) * row;
-        let _ = root.draw(&Rectangle::new([(x, y - f.px(5.0)), (x + f.px(10.0), y + f.px(5.0))], colour.filled()));
-        let _ = root.draw(&Text::new(label, (x + f.px(14.0), y), f.font(11.0).pos(Pos::new(HPos::Left, VPos::Center))));
+        pen.rect((x, y - f.px(5.0)), (x + f.px(10.0), y + f.px(5.0)), series(s));
+        f.label(&mut pen, &label, (x + f.px(14.0), y), HPos::Left, VPos::Center);
     }
-    let _ = root.present();
 }
 
 /// [`draw_sweep`] `css_width` CSS pixels wide, axis numbers in `lang`, colours
