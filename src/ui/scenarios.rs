@@ -11,10 +11,10 @@ use crate::model::Scenario;
 use crate::shelf::{Opening, SavedList};
 use crate::state::{use_planner, Planner};
 use crate::storage::{self, Local, StorageError};
+use crate::ui::html::esc;
 use crate::ui::tx;
 use leptos::prelude::*;
 use std::collections::HashSet;
-use std::rc::Rc;
 
 /// A message about the saved list.
 #[derive(Debug, Clone, PartialEq)]
@@ -280,7 +280,7 @@ pub fn ScenarioPanel() -> impl IntoView {
     };
     // Text no backup holds (kept in memory, and in its key) and every backup.
     let held = Memo::new(move |_| shelf.list.with(|l| l.slot.held.clone()));
-    let download_unreadable = move |_| {
+    let download_unreadable = move || {
         let mut entries: Vec<(String, String)> =
             held.get_untracked().map(|h| (crate::library::LIBRARY_KEY.to_string(), h.raw)).into_iter().collect();
         entries.extend(storage::backups(&Local));
@@ -288,12 +288,14 @@ pub fn ScenarioPanel() -> impl IntoView {
     };
     // Replacing loses the unreadable data: the first press asks, the second does it.
     let confirming = RwSignal::new(false);
-    let replace_unreadable = move |_| {
+    let replace_unreadable = move |button: web_sys::Element| {
         if !confirming.get_untracked() {
             confirming.set(true);
+            button.set_text_content(Some(p.text().confirm_replace));
             return;
         }
         confirming.set(false);
+        button.set_text_content(Some(p.text().replace_unreadable));
         let released = shelf.list.try_update(|l| l.release(&mut Local, now()));
         match released {
             Some(Ok(())) => {
@@ -306,34 +308,34 @@ pub fn ScenarioPanel() -> impl IntoView {
         }
     };
 
+    let on_unreadable = move |ev: web_sys::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let Some(button) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        match button.id().as_str() {
+            "download-unreadable" => download_unreadable(),
+            "replace-unreadable" => replace_unreadable(button),
+            _ => {}
+        }
+    };
+
     view! {
         <section class="panel scenarios" id="scenarios" aria-labelledby="scenarios-title">
             <h2 id="scenarios-title">{tx(|t| t.h_scenarios)}</h2>
-            {move || {
+            // The notice as HTML (see `ScenarioList`); its buttons are heard here.
+            <div class="unreadable-box" on:click=on_unreadable inner_html=move || {
                 let found = shelf.unreadable.get();
                 let held = held.get();
-                (found.is_some() || held.is_some()).then(|| {
-                    let t = p.text();
-                    let text = match (&held, &found) {
-                        (Some(h), _) => fill(t.unreadable_held, &storage_error(&h.error, p.lang.get())),
-                        (None, Some((why, _))) => fill(t.unreadable, &storage_error(why, p.lang.get())),
-                        (None, None) => String::new(),
-                    };
-                    view! {
-                        <div class="notice" role="alert" id="unreadable-note">
-                            {text}
-                            " "
-                            <button type="button" class="link" id="download-unreadable" on:click=download_unreadable>{t.download_unreadable}</button>
-                            {held.is_some().then(|| view! {
-                                " "
-                                <button type="button" class="link" id="replace-unreadable" on:click=replace_unreadable>
-                                    {move || if confirming.get() { p.text().confirm_replace } else { p.text().replace_unreadable }}
-                                </button>
-                            })}
-                        </div>
-                    }
-                })
-            }}
+                let (t, lang) = (p.text(), p.lang.get());
+                let text = match (&held, &found) {
+                    (Some(h), _) => fill(t.unreadable_held, &storage_error(&h.error, lang)),
+                    (None, Some((why, _))) => fill(t.unreadable, &storage_error(why, lang)),
+                    (None, None) => return String::new(),
+                };
+                // The label says whether the next press replaces (read
+                // untracked: a press changes the label, not the alert).
+                let replace = if confirming.get_untracked() { t.confirm_replace } else { t.replace_unreadable };
+                unreadable_html(t, &text, held.is_some().then_some(replace))
+            }></div>
             {(shelf.rekeyed > 0).then(|| view! { <p class="notice" id="rekeyed-note">{tx(|t| t.rekeyed)}</p> })}
             <form class="save-row" on:submit=move |ev| { ev.prevent_default(); save(); }>
                 <label class="sr-only" for="scenario-name">{tx(|t| t.name_label)}</label>
@@ -346,55 +348,18 @@ pub fn ScenarioPanel() -> impl IntoView {
                     <button type="button" id="save-changes" on:click=save_changes>{tx(|t| t.save_changes)}</button>
                 })}
             </form>
-            {move || {
-                shelf.note.get().map(|n| {
-                    let t = p.text();
-                    let rejected = match &n { Note::Imported(_, r, _) => r.clone(), _ => vec![] };
+            // The note as HTML (see `ScenarioList`); its undo button is heard here.
+            <div class="status-box" on:click=move |ev| undo((p, shelf), &ev) inner_html=move || {
+                shelf.note.with(|n| {
+                    let Some(n) = n else { return String::new() };
                     let undo = match n {
                         Note::Deleted(..) | Note::DeletedBad(..) => Some("undo-delete"),
                         Note::Opened(..) if is_dirty.get() == Some(false) => Some("undo-open"),
                         _ => None,
                     };
-                    let class = if matches!(n, Note::WriteRefused(_) | Note::ImportFailed(_) | Note::RenameEmpty) { "status error" } else { "status" };
-                    view! {
-                        <div class=class role="status" id="scenario-status">
-                            <span>{note_text(t, p.lang.get(), &n)}</span>
-                            {undo.map(|id| view! {
-                                <button type="button" id=id class="link" on:click=move |_| {
-                                    match shelf.note.get_untracked() {
-                                        Some(Note::Deleted(pos, saved, ticked)) => {
-                                            focus_next(format!("[data-id=\"{}\"] .delete", saved.id));
-                                            let id = saved.id.clone();
-                                            shelf.change(|l| l.restore(pos, saved, now()));
-                                            // Ticked for comparison before, ticked again, in its place.
-                                            if let Some(at) = ticked {
-                                                shelf.selected.update(|s| if s.len() < 4 && !s.contains(&id) { s.insert(at.min(s.len()), id) });
-                                            }
-                                        }
-                                        Some(Note::DeletedBad(pos, entry)) => {
-                                            shelf.change(|l| l.restore_bad(pos, entry));
-                                            focus_next("li.bad-entry .delete".into());
-                                        }
-                                        Some(Note::Opened(_, scenario, id)) => {
-                                            p.scenario.set(scenario);
-                                            shelf.open_id.set(id);
-                                            // The inputs are back, unsaved: the next step may be to save them.
-                                            focus_next("#scenario-name".into());
-                                        }
-                                        _ => {}
-                                    }
-                                    shelf.note.set(None);
-                                }>{t.undo}</button>
-                            })}
-                            {(!rejected.is_empty()).then(|| view! {
-                                <ul class="rejected">
-                                    {rejected.into_iter().map(|(name, why)| view! { <li>{format!("{}{}{name} — {}", t.rejected, t.colon, crate::i18n::codec_reason(&why, p.lang.get_untracked()))}</li> }).collect_view()}
-                                </ul>
-                            })}
-                        </div>
-                    }
+                    status_html(p.text(), p.lang.get(), n, undo)
                 })
-            }}
+            }></div>
             <ScenarioList />
             <div class="row-actions">
                 <button type="button" id="export-all" on:click=export_all
@@ -404,6 +369,100 @@ pub fn ScenarioPanel() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// The notice that stored data could not be read, `text`, as HTML, with
+/// the button that downloads it and, labelled `replace`, the one that replaces it.
+fn unreadable_html(t: &Text, text: &str, replace: Option<&str>) -> String {
+    let mut out = String::new();
+    push(
+        &mut out,
+        &[
+            "<div class=\"notice\" role=\"alert\" id=\"unreadable-note\">",
+            &esc(text),
+            " <button type=\"button\" class=\"link\" id=\"download-unreadable\">",
+            &esc(t.download_unreadable),
+            "</button>",
+        ],
+    );
+    if let Some(label) = replace {
+        push(
+            &mut out,
+            &[" <button type=\"button\" class=\"link\" id=\"replace-unreadable\">", &esc(label), "</button>"],
+        );
+    }
+    out.push_str("</div>");
+    out
+}
+
+/// The note about the list as HTML, with the button `undo` (its id) if offered.
+fn status_html(t: &Text, lang: Lang, n: &Note, undo: Option<&str>) -> String {
+    let error = matches!(n, Note::WriteRefused(_) | Note::ImportFailed(_) | Note::RenameEmpty);
+    let mut out = String::new();
+    push(
+        &mut out,
+        &[
+            "<div class=\"status",
+            if error { " error" } else { "" },
+            "\" role=\"status\" id=\"scenario-status\"><span>",
+            &esc(&note_text(t, lang, n)),
+            "</span>",
+        ],
+    );
+    if let Some(id) = undo {
+        push(&mut out, &["<button type=\"button\" id=\"", id, "\" class=\"link\">", &esc(t.undo), "</button>"]);
+    }
+    if let Note::Imported(_, rejected, _) = n {
+        if !rejected.is_empty() {
+            out.push_str("<ul class=\"rejected\">");
+            for (name, why) in rejected {
+                let line = format!("{}{}{name} — {}", t.rejected, t.colon, crate::i18n::codec_reason(why, lang));
+                push(&mut out, &["<li>", &esc(&line), "</li>"]);
+            }
+            out.push_str("</ul>");
+        }
+    }
+    out.push_str("</div>");
+    out
+}
+
+/// A click on the note's undo button: the deletion or the opening it speaks of is undone.
+fn undo((p, shelf): (Planner, Shelf), ev: &web_sys::Event) {
+    use wasm_bindgen::JsCast;
+    let on_undo = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
+        let id = el.id();
+        id == "undo-delete" || id == "undo-open"
+    });
+    if !on_undo {
+        return;
+    }
+    match shelf.note.get_untracked() {
+        Some(Note::Deleted(pos, saved, ticked)) => {
+            focus_next(format!("[data-id=\"{}\"] .delete", saved.id));
+            let id = saved.id.clone();
+            shelf.change(|l| l.restore(pos, saved, storage::now_ms()));
+            // Ticked for comparison before, ticked again, in its place.
+            if let Some(at) = ticked {
+                shelf.selected.update(|s| {
+                    if s.len() < 4 && !s.contains(&id) {
+                        s.insert(at.min(s.len()), id)
+                    }
+                });
+            }
+        }
+        Some(Note::DeletedBad(pos, entry)) => {
+            shelf.change(|l| l.restore_bad(pos, entry));
+            focus_next("li.bad-entry .delete".into());
+        }
+        Some(Note::Opened(_, scenario, id)) => {
+            p.scenario.set(scenario);
+            shelf.open_id.set(id);
+            // The inputs are back, unsaved: the next step may be to save them.
+            focus_next("#scenario-name".into());
+        }
+        _ => {}
+    }
+    shelf.note.set(None);
 }
 
 /// What a saved item's buttons do.
@@ -446,6 +505,18 @@ fn act(
                 rename_text.set(item.name.clone());
                 editing.set(Some(item.id.clone()));
                 focus_next("form.rename input".into());
+                // Drawn as HTML, the field holds the name as its default
+                // value: set again, the caret goes after it, where typing goes on.
+                leptos::prelude::request_animation_frame(|| {
+                    use wasm_bindgen::JsCast;
+                    let doc = web_sys::window().and_then(|w| w.document());
+                    let field = doc.and_then(|d| d.query_selector("form.rename input").ok().flatten());
+                    if let Some(input) = field.and_then(|f| f.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                        let name = input.value();
+                        input.set_value("");
+                        input.set_value(&name);
+                    }
+                });
             }
         }
         Action::Duplicate => {
@@ -469,154 +540,280 @@ fn act(
     }
 }
 
-/// The list of saved scenarios.
+/// The list's own state: the rename field (the id it is open for, and its
+/// text) and how many items are drawn.
+#[derive(Clone, Copy)]
+struct ListState {
+    editing: RwSignal<Option<String>>,
+    rename_text: RwSignal<String>,
+    shown: RwSignal<usize>,
+}
+
+/// The list of saved scenarios: drawn as one HTML string ([`list_html`]; see
+/// `ui::html` for why strings), with one listener for the clicks, changes,
+/// keys and the rename field's input and submit of everything in it.
 #[component]
 fn ScenarioList() -> impl IntoView {
     let p = use_planner();
     let shelf = use_shelf();
-    let editing = RwSignal::new(None::<String>);
-    let rename_text = RwSignal::new(String::new());
     // How many items are drawn: a list of thousands (an import) is drawn a
     // page at a time, so no change redraws it all.
-    let shown = RwSignal::new(PAGE);
-    let now = storage::now_ms;
-    move || {
-        let t = p.text();
-        let (total, items, bad) = shelf
-            .library
-            .with(|l| (l.items.len(), l.items.iter().take(shown.get()).cloned().collect::<Vec<_>>(), l.bad.clone()));
-        let unsaved = shelf.unsaved.get();
+    let st = ListState {
+        editing: RwSignal::new(None),
+        rename_text: RwSignal::new(String::new()),
+        shown: RwSignal::new(PAGE),
+    };
+    let html = move || {
+        let (t, lang) = (p.text(), p.lang.get());
+        let (open, editing, shown) = (shelf.open_id.get(), st.editing.get(), st.shown.get());
         // The list is drawn anew on every change (open, tick, rename, another
         // tab's save): the focused control keeps the focus.
         crate::web::keep_focus(".saved-list");
-        if total == 0 && bad.is_empty() {
-            return view! { <p class="note" id="no-saved">{t.none_saved}</p> }.into_any();
+        shelf.unsaved.with(|unsaved| {
+            shelf.selected.with(|selected| {
+                // The field's text as typed (read untracked: typing does not redraw).
+                let text = st.rename_text.get_untracked();
+                let marks = Marks {
+                    open: open.as_deref(),
+                    unsaved,
+                    selected,
+                    renaming: editing.as_deref().map(|id| (id, text.as_str())),
+                };
+                shelf.library.with(|l| list_html(t, lang, l, shown, &marks))
+            })
+        })
+    };
+    let on = move |ev: &web_sys::Event| on_list_event((p, shelf), st, ev);
+    view! {
+        <div class="saved-box" inner_html=html on:click=move |ev| on(&ev) on:change=move |ev| on(&ev)
+            on:keydown=move |ev| on(&ev) on:input=move |ev| on(&ev) on:submit=move |ev| on(&ev)></div>
+    }
+}
+
+/// What the list shows of each item besides the item itself.
+struct Marks<'a> {
+    /// The open item's id.
+    open: Option<&'a str>,
+    /// Ids of items storage does not hold yet.
+    unsaved: &'a HashSet<String>,
+    /// Ids ticked for comparison.
+    selected: &'a [String],
+    /// The item whose rename field is open, and the field's text.
+    renaming: Option<(&'a str, &'a str)>,
+}
+
+/// The saved list as HTML: the hint, the first `shown` items, the unreadable
+/// entries and the "Show more" button; or the note that nothing is saved.
+fn list_html(t: &Text, lang: Lang, l: &Library, shown: usize, m: &Marks) -> String {
+    let mut out = String::new();
+    if l.items.is_empty() && l.bad.is_empty() {
+        push(&mut out, &["<p class=\"note\" id=\"no-saved\">", &esc(t.none_saved), "</p>"]);
+        return out;
+    }
+    push(&mut out, &["<p class=\"note\">", &esc(t.compare_hint), "</p><ul class=\"saved-list\">"]);
+    let on = |b: bool, s: &'static str| if b { s } else { "" };
+    for item in l.items.iter().take(shown) {
+        // Stored data is input: an item whose inputs do not validate is shown
+        // with why, and never opened or compared.
+        let invalid = item.scenario.resolve().err().map(|e| fill(t.saved_invalid, &model_error_message(&e, lang)));
+        let is_open = m.open == Some(item.id.as_str());
+        let is_unsaved = m.unsaved.contains(&item.id);
+        let name = esc(&item.name);
+        let off = on(invalid.is_some(), " disabled");
+        push(
+            &mut out,
+            &[
+                "<li class=\"saved",
+                on(is_open, " open"),
+                on(invalid.is_some(), " invalid"),
+                "\" data-id=\"",
+                &esc(&item.id),
+                "\" data-name=\"",
+                &name,
+                "\"",
+                on(is_unsaved, " data-unsaved=\"true\""),
+                "><input type=\"checkbox\" class=\"pick\" aria-label=\"",
+                &esc(t.select_for_compare),
+                ": ",
+                &name,
+                "\"",
+                on(m.selected.contains(&item.id), " checked"),
+                off,
+                ">",
+            ],
+        );
+        match m.renaming {
+            Some((id, text)) if id == item.id => push(
+                &mut out,
+                &[
+                    "<form class=\"rename\"><input name=\"rename\" type=\"text\" maxlength=\"80\" aria-label=\"",
+                    &esc(t.rename),
+                    "\" value=\"",
+                    &esc(text),
+                    "\"><button type=\"submit\">",
+                    &esc(t.save),
+                    "</button></form>",
+                ],
+            ),
+            _ => {
+                push(&mut out, &["<span class=\"saved-name\">", &name]);
+                if is_open {
+                    push(&mut out, &["<span class=\"est\">", &esc(t.current), "</span>"]);
+                }
+                if is_unsaved {
+                    push(&mut out, &["<span class=\"est unsaved-mark\">", &esc(t.not_saved), "</span>"]);
+                }
+                out.push_str("</span>");
+                if let Some(why) = &invalid {
+                    push(&mut out, &["<span class=\"saved-invalid\">", &esc(why), "</span>"]);
+                }
+            }
         }
-        let more = total.saturating_sub(items.len());
-        view! {
-            <p class="note">{t.compare_hint}</p>
-            <ul class="saved-list">
-                {items
-                    .into_iter()
-                    .map(|item| {
-                        // Stored data is input: an item whose inputs do not
-                        // validate is shown with why, and never opened or compared.
-                        let invalid = item.scenario.resolve().err().map(|e| model_error_message(&e, p.lang.get()));
-                        let is_unsaved = unsaved.contains(&item.id);
-                        let id = item.id.clone();
-                        let is_open = shelf.open_id.get() == Some(id.clone());
-                        let checked = shelf.selected.with(|s| s.contains(&id));
-                        let editing_this = editing.get() == Some(id.clone());
-                        let (id1, id2, id3) = (id.clone(), id.clone(), id.clone());
-                        // The four buttons share one view and one handler type
-                        // (see `Action`): their code is generated once in the wasm.
-                        let shared = Rc::new(item.clone());
-                        let disabled = invalid.is_some();
-                        let button = move |action: Action, class: &'static str, label: &'static str| {
-                            let item = Rc::clone(&shared);
-                            view! {
-                                <button type="button" class=class disabled=action == Action::Open && disabled
-                                    aria-label=format!("{label}: {}", item.name)
-                                    on:click=move |_| act((p, shelf), action, &item, editing, rename_text)>{label}</button>
-                            }
-                        };
-                        view! {
-                            <li class="saved" class:open=is_open class:invalid=invalid.is_some() data-id=id.clone() data-name=item.name.clone()
-                                data-unsaved=is_unsaved.then_some("true")>
-                                <input type="checkbox" class="pick" aria-label=format!("{}: {}", t.select_for_compare, item.name)
-                                    prop:checked=checked
-                                    disabled=invalid.is_some()
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        shelf.selected.update(|s| {
-                                            s.retain(|x| *x != id1);
-                                            if on && s.len() < 4 { s.push(id1.clone()); }
-                                        });
-                                    } />
-                                {if editing_this {
-                                    view! {
-                                        <form class="rename" on:submit=move |ev| {
-                                            ev.prevent_default();
-                                            let value = rename_text.get_untracked();
-                                            // An empty name is refused with a reason; the field stays open.
-                                            if crate::library::clean_name(&value, "").is_empty() {
-                                                shelf.note.set(Some(Note::RenameEmpty));
-                                                return;
-                                            }
-                                            let (_, written) = shelf.change(|l| l.rename(&id2, &value, now()));
-                                            // The name it got (a taken one gets a number) is said.
-                                            let name = shelf.library.with_untracked(|l| l.get(&id2).map(|s| s.name.clone()));
-                                            if let (true, Some(name)) = (written, name) {
-                                                shelf.note.set(Some(Note::Renamed(name)));
-                                            }
-                                            editing.set(None);
-                                            focus_next(format!("[data-id=\"{id2}\"] .rename-btn"));
-                                        }>
-                                            <input name="rename" type="text" maxlength="80" aria-label=t.rename
-                                                prop:value=move || rename_text.get()
-                                                on:input=move |ev| rename_text.set(event_target_value(&ev))
-                                                on:keydown=move |ev| if ev.key() == "Escape" {
-                                                    editing.set(None);
-                                                    focus_next(format!("[data-id=\"{id3}\"] .rename-btn"));
-                                                } />
-                                            <button type="submit">{t.save}</button>
-                                        </form>
-                                    }.into_any()
-                                } else {
-                                    view! {
-                                        <span class="saved-name">
-                                            {item.name.clone()}
-                                            {is_open.then(|| view! { <span class="est">{t.current}</span> })}
-                                            {is_unsaved.then(|| view! { <span class="est unsaved-mark">{t.not_saved}</span> })}
-                                        </span>
-                                        {invalid.clone().map(|why| view! { <span class="saved-invalid">{fill(t.saved_invalid, &why)}</span> })}
-                                    }.into_any()
-                                }}
-                                <span class="saved-actions">
-                                    {button(Action::Open, "open", t.open)}
-                                    {button(Action::Rename, "rename-btn", t.rename)}
-                                    {button(Action::Duplicate, "duplicate", t.duplicate)}
-                                    {button(Action::Delete, "delete", t.delete)}
-                                </span>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-                {bad
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, entry)| {
-                        let name = bad_name(t, &entry);
-                        view! {
-                            <li class="bad-entry invalid">
-                                <span class="saved-name">{name.clone()}</span>
-                                <span class="saved-invalid">{fill(t.saved_unreadable, &crate::i18n::codec_reason(&entry.reason, p.lang.get_untracked()))}</span>
-                                <span class="saved-actions">
-                                    <button type="button" class="delete" aria-label=format!("{}: {name}", t.delete) on:click=move |_| {
-                                        if let (Some(entry), _) = shelf.change(|l| l.remove_bad(i)) {
-                                            shelf.note.set(Some(Note::DeletedBad(i, entry)));
-                                            focus_next("#undo-delete".into());
-                                        }
-                                    }>{t.delete}</button>
-                                </span>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-            {(more > 0).then(|| view! {
-                <button type="button" class="link" id="show-more-saved" on:click=move |_| {
-                    // The focus goes to the first item drawn, and the count is said.
-                    let first = shown.get_untracked() + 1;
-                    shown.update(|n| *n += PAGE);
-                    shelf.note.set(Some(Note::ShownMore(PAGE.min(more))));
-                    focus_next(format!("ul.saved-list > li.saved:nth-child({first}) .rename-btn"));
-                }>
-                    {fill(t.show_more, &crate::format::format(more as f64, p.lang.get_untracked(), crate::format::Style::Plain(0)))}
-                </button>
-            })}
+        out.push_str("<span class=\"saved-actions\">");
+        for (class, label, attr) in [
+            ("open", t.open, off),
+            ("rename-btn", t.rename, ""),
+            ("duplicate", t.duplicate, ""),
+            ("delete", t.delete, ""),
+        ] {
+            push_button(&mut out, class, attr, label, &name);
         }
-        .into_any()
+        out.push_str("</span></li>");
+    }
+    for (i, entry) in l.bad.iter().enumerate() {
+        let name = esc(&bad_name(t, entry));
+        let why = fill(t.saved_unreadable, &crate::i18n::codec_reason(&entry.reason, lang));
+        push(
+            &mut out,
+            &[
+                "<li class=\"bad-entry invalid\" data-bad=\"",
+                &i.to_string(),
+                "\"><span class=\"saved-name\">",
+                &name,
+                "</span><span class=\"saved-invalid\">",
+                &esc(&why),
+                "</span><span class=\"saved-actions\">",
+            ],
+        );
+        push_button(&mut out, "delete", "", t.delete, &name);
+        out.push_str("</span></li>");
+    }
+    out.push_str("</ul>");
+    let more = l.items.len().saturating_sub(shown);
+    if more > 0 {
+        let label = fill(t.show_more, &crate::format::format(more as f64, lang, Style::Plain(0)));
+        push(&mut out, &["<button type=\"button\" class=\"link\" id=\"show-more-saved\">", &esc(&label), "</button>"]);
+    }
+    out
+}
+
+/// Append `parts` to `out` (one loop in the wasm, where `format!` is code per call).
+fn push(out: &mut String, parts: &[&str]) {
+    for part in parts {
+        out.push_str(part);
+    }
+}
+
+/// An item's button, named with the item's (escaped) name for screen readers.
+fn push_button(out: &mut String, class: &str, attr: &str, label: &str, name: &str) {
+    let label = esc(label);
+    push(
+        out,
+        &[
+            "<button type=\"button\" class=\"",
+            class,
+            "\"",
+            attr,
+            " aria-label=\"",
+            &label,
+            ": ",
+            name,
+            "\">",
+            &label,
+            "</button>",
+        ],
+    );
+}
+
+/// What an event in the list does: a button's click, a tick's change, the
+/// rename field's typing, Escape and submit.
+fn on_list_event((p, shelf): (Planner, Shelf), st: ListState, ev: &web_sys::Event) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let closest = |selector: &str| el.closest(selector).ok().flatten();
+    let id = closest("li[data-id]").and_then(|li| li.get_attribute("data-id"));
+    let now = storage::now_ms;
+    match (ev.type_().as_str(), id) {
+        ("click", id) => {
+            let Some(button) = closest("button[type=button]") else { return };
+            if button.id() == "show-more-saved" {
+                // The focus goes to the first item drawn, and the count is said.
+                let first = st.shown.get_untracked() + 1;
+                let more = shelf.library.with_untracked(|l| l.items.len()).saturating_sub(first - 1);
+                st.shown.update(|n| *n += PAGE);
+                shelf.note.set(Some(Note::ShownMore(PAGE.min(more))));
+                focus_next(format!("ul.saved-list > li.saved:nth-child({first}) .rename-btn"));
+            } else if let Some(i) = closest("li[data-bad]").and_then(|li| li.get_attribute("data-bad")?.parse().ok()) {
+                if let (Some(entry), _) = shelf.change(|l| l.remove_bad(i)) {
+                    shelf.note.set(Some(Note::DeletedBad(i, entry)));
+                    focus_next("#undo-delete".into());
+                }
+            } else if let Some(item) = id.and_then(|id| shelf.library.with_untracked(|l| l.get(&id).cloned())) {
+                let action = match button.class_name().as_str() {
+                    "open" => Action::Open,
+                    "rename-btn" => Action::Rename,
+                    "duplicate" => Action::Duplicate,
+                    "delete" => Action::Delete,
+                    _ => return,
+                };
+                act((p, shelf), action, &item, st.editing, st.rename_text);
+            }
+        }
+        ("change", Some(id)) => {
+            // Only a tick (the rename field's text changes too, on Enter).
+            let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>().filter(|i| i.class_name() == "pick") else {
+                return;
+            };
+            let on = input.checked();
+            shelf.selected.update(|s| {
+                s.retain(|x| *x != id);
+                if on && s.len() < 4 {
+                    s.push(id.clone());
+                }
+            });
+            // A fifth tick is refused: the box says so (the list, unchanged, is not drawn again).
+            input.set_checked(shelf.selected.with_untracked(|s| s.contains(&id)));
+        }
+        ("input", _) => {
+            if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>().filter(|i| i.name() == "rename") {
+                st.rename_text.set(input.value());
+            }
+        }
+        ("keydown", Some(id)) => {
+            let escape = ev.dyn_ref::<web_sys::KeyboardEvent>().is_some_and(|k| k.key() == "Escape");
+            if escape && closest("form.rename").is_some() {
+                st.editing.set(None);
+                focus_next(format!("[data-id=\"{id}\"] .rename-btn"));
+            }
+        }
+        ("submit", Some(id)) => {
+            ev.prevent_default();
+            let value = st.rename_text.get_untracked();
+            // An empty name is refused with a reason; the field stays open.
+            if crate::library::clean_name(&value, "").is_empty() {
+                shelf.note.set(Some(Note::RenameEmpty));
+                return;
+            }
+            let (_, written) = shelf.change(|l| l.rename(&id, &value, now()));
+            // The name it got (a taken one gets a number) is said.
+            let name = shelf.library.with_untracked(|l| l.get(&id).map(|s| s.name.clone()));
+            if let (true, Some(name)) = (written, name) {
+                shelf.note.set(Some(Note::Renamed(name)));
+            }
+            st.editing.set(None);
+            focus_next(format!("[data-id=\"{id}\"] .rename-btn"));
+        }
+        _ => {}
     }
 }
 
@@ -627,6 +824,52 @@ const PAGE: usize = 100;
 mod tests {
     use super::*;
     use crate::i18n::{EN, FR};
+
+    #[test]
+    fn the_list_is_drawn_with_its_marks_and_escaped() {
+        let raw = r#"[{"id":"a\"1","name":"<b>A</b> & 'q'","scenario":{}},{"id":"b","name":"B","scenario":{"utilization":7}},{"id":"c","name":"C","scenario":{}},{"name":"Bad","scenario":{"wacc":"x"}}]"#;
+        let (l, _) = Library::read(&serde_json::from_str(raw).unwrap()).unwrap();
+        let unsaved: HashSet<String> = ["c".to_string()].into();
+        let selected = ["a\"1".to_string()];
+        let marks = |renaming| Marks { open: Some("a\"1"), unsaved: &unsaved, selected: &selected, renaming };
+        let html = list_html(&EN, Lang::En, &l, 2, &marks(None));
+        assert!(!html.contains("<b>A"), "names are escaped: {html}");
+        assert!(
+            html.contains(
+                r#"<li class="saved open" data-id="a&quot;1" data-name="&lt;b&gt;A&lt;/b&gt; &amp; &#39;q&#39;">"#
+            ),
+            "{html}"
+        );
+        assert!(html.contains(r#"<input type="checkbox" class="pick" aria-label="Select for comparison: &lt;b&gt;A"#));
+        assert!(html.contains(r#"&#39;q&#39;" checked>"#), "ticked: {html}");
+        assert!(html.contains(r#"<span class="est">open</span>"#));
+        // An item that does not validate: marked, not tickable, not openable.
+        assert!(html.contains(r#"<li class="saved invalid" data-id="b" data-name="B"><input type="checkbox" class="pick" aria-label="Select for comparison: B" disabled>"#), "{html}");
+        assert!(
+            html.contains(r#"<button type="button" class="open" disabled aria-label="Open: B">Open</button>"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"<button type="button" class="rename-btn" aria-label="Rename: B">Rename</button>"#));
+        // Two of three drawn; the unreadable entry follows, deletable.
+        assert!(!html.contains("data-id=\"c\""));
+        assert!(
+            html.contains(r#"<li class="bad-entry invalid" data-bad="0"><span class="saved-name">Bad</span>"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"<button type="button" class="delete" aria-label="Delete: Bad">Delete</button>"#));
+        assert!(
+            html.ends_with(
+                r#"</ul><button type="button" class="link" id="show-more-saved">Show more (1 not shown)</button>"#
+            ),
+            "{html}"
+        );
+        let all = list_html(&EN, Lang::En, &l, 3, &marks(Some(("c", "C <new>"))));
+        assert!(!all.contains("show-more-saved"));
+        assert!(all.contains(r#"data-name="C" data-unsaved="true">"#), "{all}");
+        assert!(all.contains(r#"<form class="rename"><input name="rename" type="text" maxlength="80" aria-label="Rename" value="C &lt;new&gt;"><button type="submit">Save</button></form>"#), "{all}");
+        let none = list_html(&FR, Lang::Fr, &Library::default(), 2, &marks(None));
+        assert!(none.starts_with(r#"<p class="note" id="no-saved">"#) && !none.contains("<ul"), "{none}");
+    }
 
     #[test]
     fn an_import_is_counted_in_words() {
