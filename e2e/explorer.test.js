@@ -526,12 +526,8 @@ test('the sweep redraws after an edit; the EU scale is the headline times the fa
   }
 });
 
-// Issue 17 asks for the explorer's state in saved scenarios too; this release
-// keeps only the scenario (src/library.rs), so this runs as a todo: it reports,
-// and does not fail the suite, until saving the view is built.
-test('a scenario saved with the explorer open reopens it, ranked and swept as saved', {
-  todo: 'saved scenarios do not keep the explorer\'s view yet',
-}, async () => {
+// Issue 17: a saved scenario keeps the explorer's view (src/library.rs, `explore`).
+test('a scenario saved with the explorer open reopens it, ranked and swept as saved', async () => {
   const { page, problems, close } = await openApp(env, '?explore=1&rank_by=-pue&sweep=wacc&country=SE&lang=en');
   try {
     await showExplorer(page, { map: false });

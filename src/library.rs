@@ -1,6 +1,7 @@
 //! The planner's saved scenarios: a named, ordered list kept in local storage.
 //! Pure operations (tested natively); `ui::scenarios` wires them to storage.
 
+use crate::explorer::View;
 use crate::model::Scenario;
 use crate::storage::{from_json, must_be_object};
 use serde::{Deserialize, Serialize};
@@ -12,9 +13,10 @@ pub const LIBRARY_KEY: &str = "gigafactory-planner.saved";
 /// Longest name kept, in characters.
 pub const MAX_NAME: usize = 80;
 
-/// A saved scenario: `{"id", "name", "created", "updated", "scenario"}` in
-/// storage, where `id`, `created` and `updated` may be missing (an id is
-/// then given by [`Library::read`], the times are 0).
+/// A saved scenario: `{"id", "name", "created", "updated", "scenario",
+/// "explore"}` in storage, where `id`, `created`, `updated` and `explore` may
+/// be missing (an id is then given by [`Library::read`], the times are 0;
+/// releases before the site explorer wrote no `explore`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Saved {
     /// Stable id (unique within the list).
@@ -30,6 +32,30 @@ pub struct Saved {
     pub updated: f64,
     /// The inputs.
     pub scenario: Scenario,
+    /// The site explorer's view it was saved with, as link parameters without
+    /// the leading `&` (`explore=1&rank_by=-pue`): see [`view_text`]. None
+    /// when that view was the default. Anything but text is read as none.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "text_or_none")]
+    pub explore: Option<String>,
+}
+
+/// A field that is text or nothing: any other value, stored by hand or by a
+/// damaged write, is read as nothing rather than making its entry unreadable.
+fn text_or_none<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(Value::deserialize(d)?.as_str().map(str::to_string))
+}
+
+/// The explorer's view as a saved scenario keeps it: its non-default link
+/// parameters without the leading `&`, none for the default view.
+pub fn view_text(view: &View) -> Option<String> {
+    let q = crate::explorer::query(view);
+    Some(q.trim_start_matches('&').to_string()).filter(|q| !q.is_empty())
+}
+
+/// The view a saved scenario's `explore` text gives: the default view with
+/// each parameter that parses (unknown or invalid ones are left out).
+pub fn saved_view(text: &str) -> View {
+    crate::url_state::parse_query(text).view.apply(crate::explorer::DEFAULT)
 }
 
 /// Clean a name: trimmed, control characters dropped, at most [`MAX_NAME`]
@@ -247,7 +273,7 @@ impl Library {
             .map(|(name, scenario)| {
                 let id = taken.id(now);
                 let name = taken.name(&clean_name(&name, "Scenario"));
-                self.items.push(Saved { id: id.clone(), name, created: now, updated: now, scenario });
+                self.items.push(Saved { id: id.clone(), name, created: now, updated: now, scenario, explore: None });
                 id
             })
             .collect()
@@ -259,6 +285,17 @@ impl Library {
             Some(s) => {
                 s.scenario = scenario;
                 s.updated = now;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Set the explorer's view a saved scenario keeps ([`view_text`]).
+    pub fn set_view(&mut self, id: &str, explore: Option<String>) -> bool {
+        match self.items.iter_mut().find(|s| s.id == id) {
+            Some(s) => {
+                s.explore = explore;
                 true
             }
             None => false,
@@ -514,6 +551,66 @@ mod tests {
             );
             assert!(bad.contains(&l.bad[0].raw.to_string()));
         }
+    }
+
+    #[test]
+    fn entries_keep_the_explorers_view_and_older_ones_still_read() {
+        use crate::explorer::DEFAULT;
+        let read = |text: &str| Library::read(&serde_json::from_str(text).unwrap()).unwrap().0;
+        // Written before the explorer: no view, and none written back.
+        let old = read(r#"[{"id":"a","name":"Old","created":1,"updated":1,"scenario":{"country":"SE"}}]"#);
+        assert!(old.bad.is_empty());
+        assert_eq!(old.items[0].explore, None);
+        assert!(!serde_json::to_string(&old).unwrap().contains("explore"));
+        // Written by this release: the view's link parameters, read back as written.
+        let new = read(
+            r#"[{"id":"b","name":"New","created":1,"updated":1,"scenario":{},"explore":"explore=1&rank_by=-pue&sweep=wacc"}]"#,
+        );
+        let text = new.items[0].explore.as_deref().unwrap();
+        let view = saved_view(text);
+        assert_eq!((view.open, view.rank_by, view.descending), (true, "pue", true));
+        assert_eq!(view_text(&view).as_deref(), Some(text));
+        assert_eq!(read(&serde_json::to_string(&new).unwrap()), new);
+        // The default view is kept as none; a closed view that differs is kept.
+        assert_eq!(view_text(&DEFAULT), None);
+        let ranked = View { rank_by: "pue", ..DEFAULT };
+        assert_eq!(view_text(&ranked).as_deref(), Some("rank_by=pue"));
+        assert_eq!(saved_view("rank_by=pue"), ranked);
+        // Garbage: what parses is applied, the rest left out; not text: none.
+        let view = saved_view("explore=maybe&rank_by=nope&sweep=wacc&<b>=%zz&&=");
+        assert_eq!((view.open, view.rank_by), (DEFAULT.open, DEFAULT.rank_by));
+        assert_ne!(view.sweep, DEFAULT.sweep);
+        assert_eq!(saved_view(""), DEFAULT);
+        for odd in ["5", "null", "{\"explore\":1}", "[\"explore=1\"]"] {
+            let l = read(&format!(r#"[{{"id":"c","name":"Odd","scenario":{{}},"explore":{odd}}}]"#));
+            assert_eq!((l.items.len(), l.items[0].explore.as_deref()), (1, None), "{odd}");
+        }
+    }
+
+    #[test]
+    fn exports_leave_the_view_out_and_imports_ignore_it() {
+        let mut l = lib3();
+        let a = l.items[0].id.clone();
+        l.set_view(&a, Some("explore=1".into()));
+        let file = crate::export::export_json(&l.items, 1.0);
+        assert!(!file.contains("explore"), "the export format is unchanged");
+        // A stored list with views (a file of entries as storage holds them) imports.
+        let stored = serde_json::to_string(&l).unwrap();
+        assert!(stored.contains(r#""explore":"explore=1""#));
+        let report = crate::export::import_json(&stored).unwrap();
+        assert_eq!((report.accepted.len(), report.rejected.len()), (3, 0));
+    }
+
+    #[test]
+    fn the_view_is_set_and_kept_by_a_copy() {
+        let mut l = lib3();
+        let a = l.items[0].id.clone();
+        assert!(l.set_view(&a, Some("explore=1".into())));
+        let copy = l.duplicate(&a, "copy", 2.0).unwrap();
+        assert_eq!(l.get(&copy).unwrap().explore.as_deref(), Some("explore=1"));
+        assert!(l.update(&a, Scenario::default(), 3.0) && l.set_view(&a, None));
+        assert_eq!(l.get(&a).unwrap().explore, None);
+        assert!(!l.set_view("nope", None));
     }
 
     #[test]

@@ -3,9 +3,10 @@
 //! change is written at once by the handler that made it, and a write the
 //! browser refuses is said on screen while the list stays in memory.
 
+use crate::explorer::View;
 use crate::format::Style;
 use crate::i18n::{fill, storage_error, Lang, Text};
-use crate::library::{BadEntry, Library, Saved};
+use crate::library::{saved_view, view_text, BadEntry, Library, Saved};
 use crate::messages::model_error_message;
 use crate::model::Scenario;
 use crate::shelf::{Opening, SavedList};
@@ -31,10 +32,10 @@ pub enum Note {
     Replaced,
     /// This many more items of the list are drawn.
     ShownMore(usize),
-    /// Opened this name in place of these inputs, with that item open: undo is
-    /// offered while the opened inputs are unedited, so unsaved edits are never
-    /// lost to a click on "Open".
-    Opened(String, Scenario, Option<String>),
+    /// Opened this name in place of these inputs, with that item open and the
+    /// explorer in that view: undo is offered while the opened inputs are
+    /// unedited, so unsaved edits are never lost to a click on "Open".
+    Opened(String, Scenario, Option<String>, View),
     /// Import result: accepted count, rejected (name, reason), and how many
     /// entries were skipped as already saved (same name, same inputs).
     Imported(usize, Vec<(String, String)>, usize),
@@ -200,7 +201,13 @@ pub fn ScenarioPanel() -> impl IntoView {
     let save = move || {
         let typed = name.get_untracked();
         let scenario = p.scenario.get_untracked();
-        let (id, written) = shelf.change(|l| l.add(&typed, scenario, now()));
+        // The explorer's view is kept with the inputs (issue 17).
+        let view = p.explorer.with_untracked(view_text);
+        let (id, written) = shelf.change(|l| {
+            let id = l.add(&typed, scenario, now());
+            l.set_view(&id, view);
+            id
+        });
         let saved_name = shelf.library.with_untracked(|l| l.get(&id).map(|s| s.name.clone()).unwrap_or_default());
         shelf.open_id.set(Some(id));
         if written {
@@ -211,7 +218,8 @@ pub fn ScenarioPanel() -> impl IntoView {
     let save_changes = move |_| {
         if let Some(id) = shelf.open_id.get_untracked() {
             let scenario = p.scenario.get_untracked();
-            let (_, written) = shelf.change(|l| l.update(&id, scenario, now()));
+            let view = p.explorer.with_untracked(view_text);
+            let (_, written) = shelf.change(|l| l.update(&id, scenario, now()) && l.set_view(&id, view));
             let n = shelf.library.with_untracked(|l| l.get(&id).map(|s| s.name.clone()).unwrap_or_default());
             if written {
                 shelf.note.set(Some(Note::Saved(n)));
@@ -454,8 +462,9 @@ fn undo((p, shelf): (Planner, Shelf), ev: &web_sys::Event) {
             shelf.change(|l| l.restore_bad(pos, entry));
             focus_next("li.bad-entry .delete".into());
         }
-        Some(Note::Opened(_, scenario, id)) => {
+        Some(Note::Opened(_, scenario, id, view)) => {
             p.scenario.set(scenario);
+            p.explorer.set(view);
             shelf.open_id.set(id);
             // The inputs are back, unsaved: the next step may be to save them.
             focus_next("#scenario-name".into());
@@ -491,10 +500,17 @@ fn act(
     match action {
         Action::Open => {
             let before = p.scenario.get_untracked();
-            if before != item.scenario {
-                shelf.note.set(Some(Note::Opened(item.name.clone(), before, shelf.open_id.get_untracked())));
+            let view = p.explorer.get_untracked();
+            // Saved with the explorer's view, it comes back in it; saved
+            // without (by a release before the explorer), the view stays.
+            let after = item.explore.as_deref().map_or(view, saved_view);
+            if before != item.scenario || view != after {
+                shelf.note.set(Some(Note::Opened(item.name.clone(), before, shelf.open_id.get_untracked(), view)));
             }
             p.scenario.set(item.scenario.clone());
+            if view != after {
+                p.explorer.set(after);
+            }
             shelf.open_id.set(Some(item.id.clone()));
         }
         Action::Rename => {
