@@ -14,8 +14,8 @@
 //     fetches one when its panel comes near the screen (src/ui/sources.rs), so
 //     their text is in no first visit (scripts/size.mjs counts the root only).
 //     The site explorer's map of the EU-27 (scripts/map.mjs) is one of them,
-//     fragments/map.svg, one file for both languages: fragment:map.en and
-//     fragment:map.fr name it.
+//     fragments/map.svg, one file for both languages: fragment:map names it
+//     (the explorer's module fetches it).
 //  4b. Put the prerendered first screen (src/prerender.html, the app's own
 //     components rendered natively by tests/prerender.rs) into index.html's
 //     #prerender, and src/boot.js (which decides what of it may show) into
@@ -391,8 +391,7 @@ async function postBuild(dir) {
   writeFileSync(join(dir, map), buildMap());
   const metas = [
     ...fragments.map((f) => [f.slice(FRAGMENTS.length + 1, -'.html'.length), f]),
-    ['map.en', map],
-    ['map.fr', map],
+    ['map', map],
     ...(await buildExplore(dir, terse)).map((f) => [`explore.${f.split('.').pop()}`, f]),
   ].map(([name, f]) => `<meta name="fragment:${name}" content="./${f}">`).join('');
   html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, (tag) => tag + metas);

@@ -451,8 +451,8 @@ pub fn scale_lead(e: &Estimate, lang: Lang) -> String {
 /// What the page hands the explorer's module on each render, as a query
 /// string: the figures' scenario and the explorer's view as a link writes
 /// them ([`crate::url_state::to_query`], [`query`], `lang`), then `compact`,
-/// `dark` and `band` switches, the typed number of `factories` and the current
-/// site's P10–P90 as `range=NAME:P10:P90`. The page writes it with code it has
+/// `dark` and `band` switches and the current site's P10–P90 as
+/// `range=NAME:P10:P90`. The page writes it with code it has
 /// anyway; the module reads it with the link's own reader.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Input {
@@ -468,8 +468,6 @@ pub struct Input {
     pub dark: bool,
     /// The inputs have settled: draw the sweep's P10–P90 band for them.
     pub band: bool,
-    /// The number of factories as typed (empty: as many as hold the call).
-    pub factories: String,
     /// P10–P90 of the current site by metric name, once the page's analysis
     /// has settled on the figures shown.
     pub ranges: Vec<(String, f64, f64)>,
@@ -485,7 +483,6 @@ pub fn read_input(q: &str) -> Input {
         compact: false,
         dark: false,
         band: false,
-        factories: String::new(),
         ranges: Vec::new(),
     };
     for pair in q.trim_start_matches('?').split('&') {
@@ -495,7 +492,6 @@ pub fn read_input(q: &str) -> Input {
             "compact" => input.compact = v == "1",
             "dark" => input.dark = v == "1",
             "band" => input.band = v == "1",
-            "factories" => input.factories = v,
             "range" => {
                 let mut parts = v.split(':');
                 let (Some(m), Some(lo), Some(hi)) = (parts.next(), parts.next(), parts.next()) else { continue };
@@ -508,6 +504,22 @@ pub fn read_input(q: &str) -> Input {
     }
     input
 }
+
+/// The explorer's elements, which its module fills: the head (lead and the
+/// result to rank by), the map and its legend, the table; then, but in the
+/// embedded view, the sweep and the EU call's scale. Static markup, set by the module's first render.
+/// The head, the map with its legend and the table (the embedded view's all).
+macro_rules! grid {
+    () => {
+        r#"<div id="explorer-head"></div><div class="explorer-grid"><figure class="map-figure"><div class="map" id="eu-map" role="group"></div><p class="note" id="eu-map-failed" role="status"></p><figcaption id="eu-legend"></figcaption></figure><div id="explorer-table"></div></div>"#
+    };
+}
+pub const COMPACT: &str = grid!();
+pub const FULL: &str = concat!(
+    grid!(),
+    r#"<div class="sweep"><div id="sweep-select"></div><figure class="chart" id="sweep-chart"><figcaption><strong id="sweep-title"></strong> <span id="sweep-caption"></span></figcaption><canvas id="sweep-canvas" role="img"></canvas><div class="sr-only" id="sweep-table"></div></figure></div>"#,
+    r#"<div class="eu-scale" id="eu-scale"><h3 id="eu-scale-title"></h3><div class="field"><label for="eu-factories" id="eu-factories-label"></label><input id="eu-factories" type="text" inputmode="numeric" autocomplete="off" aria-describedby="eu-factories-help eu-factories-error"><p class="help" id="eu-factories-help"></p><p class="error" id="eu-factories-error" role="alert"></p></div><div id="eu-scale-table"></div><p class="note" id="eu-scale-note"></p></div>"#
+);
 
 /// The explorer's DOM, drawn by its module (`explore/`, a second wasm the page
 /// loads when the explorer first opens, so that none of this is in the first
@@ -576,6 +588,13 @@ pub mod dom {
         LAST.with(|l| *l.borrow_mut() = Some((root.clone(), input.to_string())));
         let input = read_input(input);
         let (lang, view) = (input.lang, input.view);
+        // The elements to fill, laid out on the first render.
+        if let Ok(Some(body)) = root.query_selector("#explorer-body") {
+            if body.first_element_child().is_none() {
+                body.set_inner_html(if input.compact { COMPACT } else { FULL });
+                listen(&body);
+            }
+        }
         let design = &input.scenario;
         map(root, lang);
         let t = lang.explore();
@@ -642,7 +661,15 @@ pub mod dom {
             let width = f64::from(canvas.client_width());
             crate::charts::canvas::draw_sweep_at(&canvas, &chart, lang, width, input.dark);
         }
-        let factories = crate::ui::field::validate(&input.factories, lang, 1.0, 10_000.0, true);
+        // The number of factories as typed (empty: as many as hold the call).
+        let typed = root
+            .query_selector("#eu-factories")
+            .ok()
+            .flatten()
+            .and_then(|f| f.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|f| f.value())
+            .unwrap_or_default();
+        let factories = crate::ui::field::validate(&typed, lang, 1.0, 10_000.0, true);
         let error = factories.as_ref().err().map(|e| e.message(lang)).unwrap_or_default();
         set(root, "eu-factories-error", &esc(&error));
         if let Ok(Some(field)) = root.query_selector("#eu-factories") {
@@ -663,6 +690,42 @@ pub mod dom {
         Ok(())
     }
 
+    /// What the module answers itself in the explorer's body: typing a number
+    /// of factories draws the totals again, and Enter or Space on a country of
+    /// the map (an SVG path, a button by its role) clicks it, which the page
+    /// hears as a choice of site.
+    fn listen(body: &Element) {
+        use wasm_bindgen::closure::Closure;
+        let typed = Closure::<dyn Fn()>::new(|| {
+            // The band of the last settled render is kept, not computed again.
+            if let Some((root, input)) = LAST.with(|l| l.borrow().clone()) {
+                let _ = render(&root, &input.replace("&band=1", ""));
+            }
+        });
+        let _ = body.add_event_listener_with_callback("input", typed.as_ref().unchecked_ref());
+        typed.forget();
+        let key = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(|ev: web_sys::KeyboardEvent| {
+            let key = ev.key();
+            if key != "Enter" && key != " " {
+                return;
+            }
+            let country = ev
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|el| el.closest("#eu-map [data-country]").ok().flatten());
+            if let Some(country) = country {
+                ev.prevent_default();
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                if let Ok(click) = web_sys::Event::new_with_event_init_dict("click", &init) {
+                    let _ = country.dispatch_event(&click);
+                }
+            }
+        });
+        let _ = body.add_event_listener_with_callback("keydown", key.as_ref().unchecked_ref());
+        key.forget();
+    }
+
     /// The address `<meta name="fragment:NAME">` gives.
     fn address(name: &str) -> Option<String> {
         let doc = web_sys::window()?.document()?;
@@ -676,7 +739,7 @@ pub mod dom {
             0 => {
                 MAP.with(|m| m.set(1));
                 wasm_bindgen_futures::spawn_local(async {
-                    let svg = fetch_text(address("map.en").unwrap_or_default()).await;
+                    let svg = fetch_text(address("map").unwrap_or_default()).await;
                     let Some((root, input)) = LAST.with(|l| l.borrow().clone()) else { return };
                     match (svg, root.query_selector("#eu-map")) {
                         (Some(svg), Ok(Some(map))) => {

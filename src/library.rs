@@ -34,61 +34,11 @@ pub struct Saved {
     pub scenario: Scenario,
     /// The site explorer's view it was saved with, as link parameters without
     /// the leading `&` (`explore=1&rank_by=-pue`): see [`view_text`]. None
-    /// when that view was the default. Anything but text is read as none.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "text_or_none")]
+    /// when that view was the default. Read by [`Library::read`] from the
+    /// entry's JSON, not by serde: anything but text is read as none rather than
+    /// making the entry unreadable, with no deserializer code for it in the wasm.
+    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
     pub explore: Option<String>,
-}
-
-/// A field that is text or nothing: any other value, stored by hand or by a
-/// damaged write, is read as nothing rather than making its entry unreadable.
-/// (A visitor, not a `Value`: reading a `Value` through storage's path-tracking
-/// deserializer costs 2 KB of wasm.)
-fn text_or_none<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    d.deserialize_any(TextOrNone)
-}
-
-struct TextOrNone;
-
-impl<'de> serde::de::Visitor<'de> for TextOrNone {
-    type Value = Option<String>;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("text")
-    }
-
-    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
 }
 
 /// The explorer's view as a saved scenario keeps it: its non-default link
@@ -154,6 +104,7 @@ fn saved_from_json(v: &Value, path: &str) -> Result<(Option<String>, Saved), Str
     }
     let mut saved: Saved = from_json(v, path)?;
     saved.name = clean_name(&saved.name, "Scenario");
+    saved.explore = v.get("explore").and_then(Value::as_str).map(str::to_string);
     let id = std::mem::take(&mut saved.id);
     Ok((Some(id).filter(|id| !id.is_empty()), saved))
 }

@@ -68,28 +68,15 @@ fn on_click(p: Planner, ev: &web_sys::Event) {
     }
 }
 
-/// Enter or Space on a country of the map chooses it (its paths are buttons).
-fn on_key(p: Planner, ev: &web_sys::KeyboardEvent) {
-    let key = ev.key();
-    if key != "Enter" && key != " " {
-        return;
-    }
-    let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-    if target.is_none_or(|el| el.closest("#eu-map").ok().flatten().is_none()) {
-        return;
-    }
-    if let Some(code) = target_with(ev, "data-country") {
-        if choose(p, &code, format!("#eu-map [data-country=\"{code}\"]")) {
-            ev.prevent_default();
-        }
-    }
-}
-
 /// A choice in one of the explorer's selects.
 fn on_change(p: Planner, ev: &web_sys::Event) {
-    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) else { return };
-    let value = el.value();
-    match el.id().as_str() {
+    let Some(id) =
+        ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.get_attribute("id"))
+    else {
+        return;
+    };
+    let value = event_target_value(ev);
+    match id.as_str() {
         "rank-by" => {
             if let Ok((m, _)) = crate::explorer::parse_rank(&value) {
                 p.explorer.update(|v| v.rank_by = m);
@@ -103,14 +90,13 @@ fn on_change(p: Planner, ev: &web_sys::Event) {
         _ => return,
     }
     // The select is drawn again with the choice: the focus stays on it.
-    crate::web::focus_later(format!("#{}", el.id()));
+    crate::web::focus_later(format!("#{id}"));
 }
 
 /// What the module is given: the figures' scenario and the view as a link
-/// writes them, the scheme, the typed number of factories and the current
-/// site's P10–P90 (the query of a `crate::explorer::Input`).
-fn input(p: Planner, scenario: &crate::model::Scenario, compact: bool, factories: &str, band: bool) -> String {
-    use crate::url_state::{percent_encode, to_query};
+/// writes them, the scheme and the current site's P10–P90 (the query of a `crate::explorer::Input`).
+fn input(p: Planner, scenario: &crate::model::Scenario, compact: bool, band: bool) -> String {
+    use crate::url_state::to_query;
     let mut q = to_query(scenario, Some(p.lang.get()), false);
     q.push_str(&p.explorer.with(crate::explorer::query));
     for (on, name) in [(compact, "&compact=1"), (p.dark.get(), "&dark=1"), (band, "&band=1")] {
@@ -118,8 +104,6 @@ fn input(p: Planner, scenario: &crate::model::Scenario, compact: bool, factories
             q.push_str(name);
         }
     }
-    q.push_str("&factories=");
-    q.push_str(&percent_encode(factories));
     if !p.analysis_pending() && !p.is_stale() {
         p.analysis.with(|a| {
             for r in a.iter().flat_map(|a| &a.monte_carlo.percentiles) {
@@ -192,22 +176,6 @@ mod module {
     }
 }
 
-/// The explorer's elements, which its module fills: the head (lead and the
-/// result to rank by), the map and its legend, the table; then, but in the
-/// embedded view, the sweep and the EU call's scale. Static markup, set once.
-/// The head, the map with its legend and the table (the embedded view's all).
-macro_rules! grid {
-    () => {
-        r#"<div id="explorer-head"></div><div class="explorer-grid"><figure class="map-figure"><div class="map" id="eu-map" role="group"></div><p class="note" id="eu-map-failed" role="status"></p><figcaption id="eu-legend"></figcaption></figure><div id="explorer-table"></div></div>"#
-    };
-}
-const COMPACT: &str = grid!();
-const FULL: &str = concat!(
-    grid!(),
-    r#"<div class="sweep"><div id="sweep-select"></div><figure class="chart" id="sweep-chart"><figcaption><strong id="sweep-title"></strong> <span id="sweep-caption"></span></figcaption><canvas id="sweep-canvas" role="img"></canvas><div class="sr-only" id="sweep-table"></div></figure></div>"#,
-    r#"<div class="eu-scale" id="eu-scale"><h3 id="eu-scale-title"></h3><div class="field"><label for="eu-factories" id="eu-factories-label"></label><input id="eu-factories" type="text" inputmode="numeric" autocomplete="off" aria-describedby="eu-factories-help eu-factories-error"><p class="help" id="eu-factories-help"></p><p class="error" id="eu-factories-error" role="alert"></p></div><div id="eu-scale-table"></div><p class="note" id="eu-scale-note"></p></div>"#
-);
-
 /// The site explorer: a heading that opens it, then the map and the table,
 /// the sweep and the EU call's scale. `compact` (the embedded view) shows the
 /// map and the table alone, and only while the explorer is open.
@@ -218,7 +186,6 @@ pub fn Explorer(#[prop(optional)] compact: bool) -> impl IntoView {
     let section = NodeRef::<leptos::html::Section>::new();
     let near = crate::ui::near_view(section);
     let module = RwSignal::new(Module::No);
-    let factories = RwSignal::new(String::new());
     // Asked for once, when the explorer first opens.
     Effect::new(move |_| {
         if open() && module.get_untracked() == Module::No {
@@ -239,7 +206,7 @@ pub fn Explorer(#[prop(optional)] compact: bool) -> impl IntoView {
         // Refused from the start (a link), there are no figures: the module
         // then says so for the inputs on screen, every site "not possible".
         let scenario = design(p).unwrap_or_else(|| p.scenario.get());
-        let text = input(p, &scenario, compact, &factories.read(), settled && near);
+        let text = input(p, &scenario, compact, settled && near);
         #[cfg(target_arch = "wasm32")]
         if let Some(root) = section.get() {
             let _ = module::render(&root, &text);
@@ -263,12 +230,7 @@ pub fn Explorer(#[prop(optional)] compact: bool) -> impl IntoView {
     view! {
         <section class="panel explorer" id="explorer" node_ref=section class:compact=compact
             aria-labelledby="explorer-title" hidden=move || compact && !open()
-            on:click=move |ev| on_click(p, &ev) on:keydown=move |ev| on_key(p, &ev) on:change=move |ev| on_change(p, &ev)
-            on:input=move |ev| {
-                if ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| el.id() == "eu-factories") {
-                    factories.set(event_target_value(&ev));
-                }
-            }>
+            on:click=move |ev| on_click(p, &ev) on:change=move |ev| on_change(p, &ev)>
             <h2 id="explorer-title">{heading}</h2>
             <p class="note fragment-status" id="eu-map-status" role="status" hidden=move || !open()>
                 {move || match (failed(), module.get()) {
@@ -277,8 +239,7 @@ pub fn Explorer(#[prop(optional)] compact: bool) -> impl IntoView {
                     _ => p.text().fragment_loading,
                 }}
             </p>
-            <div id="explorer-body" hidden=move || !open() aria-busy=move || if open() && module.get() == Module::Loading { "true" } else { "false" }
-                inner_html=if compact { COMPACT } else { FULL }></div>
+            <div id="explorer-body" hidden=move || !open() aria-busy=move || if open() && module.get() == Module::Loading { "true" } else { "false" }></div>
         </section>
     }
 }
