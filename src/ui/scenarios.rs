@@ -521,16 +521,14 @@ fn act(
                 rename_text.set(item.name.clone());
                 editing.set(Some(item.id.clone()));
                 focus_next("form.rename input".into());
-                // Drawn as HTML, the field holds the name as its default
-                // value: set again, the caret goes after it, where typing goes on.
+                // The name is selected, so typing replaces it (and a field
+                // filled meanwhile keeps what was typed: selecting again is harmless).
                 leptos::prelude::request_animation_frame(|| {
                     use wasm_bindgen::JsCast;
                     let doc = web_sys::window().and_then(|w| w.document());
                     let field = doc.and_then(|d| d.query_selector("form.rename input").ok().flatten());
                     if let Some(input) = field.and_then(|f| f.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                        let name = input.value();
-                        input.set_value("");
-                        input.set_value(&name);
+                        input.select();
                     }
                 });
             }
