@@ -240,3 +240,21 @@ fn the_call_factor_brings_the_count_to_3_million_accelerators() {
     assert!(close(call.accelerators, EU_CALL_ACCELERATORS));
     assert!(call.share_of_eu > 0.0 && call.share_of_eu < 1.0, "{}", call.share_of_eu);
 }
+
+#[test]
+fn the_sweep_band_brackets_the_line_where_the_monte_carlo_tracks_the_result() {
+    use gigafactory_model::explore::{sweep_band, SweepInput, BAND_POINTS};
+    let d = Scenario::default();
+    let band = sweep_band(&d, SweepInput::Price, "cost_per_gpu_hour_eur");
+    assert_eq!(band.len(), BAND_POINTS);
+    // At each band point the central estimate lies inside its P10–P90
+    // (the headline's own property, at the band's sample count).
+    for &(x, p10, p90) in &band {
+        let central = evaluate(&SweepInput::Price.apply(&d, x)).unwrap().cost_per_gpu_hour.value();
+        assert!(p10 <= central && central <= p90, "{x}: {p10} ≤ {central} ≤ {p90}");
+    }
+    // The band rises with the price, as the line does.
+    assert!(band.last().unwrap().1 > band[0].2);
+    // A figure the Monte-Carlo does not track has no band.
+    assert!(sweep_band(&d, SweepInput::Price, "national_demand_share").is_empty());
+}
