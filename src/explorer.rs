@@ -785,27 +785,33 @@ pub mod dom {
             let value = rows.iter().find(|r| r.country == code).and_then(|r| r.metric(v.rank_by));
             let name = country_name(&code, l);
             // A presentation attribute, not a style: the page's CSP allows no inline style.
-            let label = match (value, range) {
+            let (fill, label) = match (value, range) {
                 (Some(x), Some(range)) => {
                     let (r, g, b) = colour(position(x, range));
-                    let _ = path.set_attribute("fill", &format!("rgb({r},{g},{b})"));
-                    format!("{name}: {}", display(v.rank_by, x, l))
+                    (format!("rgb({r},{g},{b})"), format!("{name}: {}", display(v.rank_by, x, l)))
                 }
-                _ => {
-                    let _ = path.remove_attribute("fill");
-                    format!("{name}: {}", l.explore().refused)
-                }
+                _ => (String::new(), format!("{name}: {}", l.explore().refused)),
             };
             let value = value.map(crate::num::plain).unwrap_or_default();
             let pressed = if code == here { "true" } else { "false" };
+            // Only what changed is written: each write restyles the map.
             for (k, v) in [
-                ("aria-label", label.as_str()),
+                ("fill", fill.as_str()),
+                ("aria-label", &label),
                 ("role", "button"),
                 ("tabindex", "0"),
                 ("data-value", &value),
                 ("aria-pressed", pressed),
             ] {
-                let _ = path.set_attribute(k, v);
+                match path.get_attribute(k) {
+                    Some(now) if now == v => {}
+                    _ if v.is_empty() => {
+                        let _ = path.remove_attribute(k);
+                    }
+                    _ => {
+                        let _ = path.set_attribute(k, v);
+                    }
+                }
             }
         }
     }
