@@ -726,12 +726,6 @@ pub mod dom {
         key.forget();
     }
 
-    /// The address `<meta name="fragment:NAME">` gives.
-    fn address(name: &str) -> Option<String> {
-        let doc = web_sys::window()?.document()?;
-        doc.query_selector(&format!("meta[name=\"fragment:{name}\"]")).ok()??.get_attribute("content")
-    }
-
     /// Fetch the map's geometry (`scripts/map.mjs`, in `fragments/`) the first
     /// time, put it in `#eu-map` and draw again; say so when it cannot come.
     fn map(root: &Element, lang: Lang) {
@@ -739,7 +733,7 @@ pub mod dom {
             0 => {
                 MAP.with(|m| m.set(1));
                 wasm_bindgen_futures::spawn_local(async {
-                    let svg = fetch_text(address("map").unwrap_or_default()).await;
+                    let svg = crate::ui::sources::fetch_text("map").await;
                     let Some((root, input)) = LAST.with(|l| l.borrow().clone()) else { return };
                     match (svg, root.query_selector("#eu-map")) {
                         (Some(svg), Ok(Some(map))) => {
@@ -760,18 +754,6 @@ pub mod dom {
             _ => {}
         }
         set(root, "eu-map-failed", "");
-    }
-
-    /// The text at `url`; none on any failure (or a page instead of the file).
-    async fn fetch_text(url: String) -> Option<String> {
-        use wasm_bindgen_futures::JsFuture;
-        let res: web_sys::Response =
-            JsFuture::from(web_sys::window()?.fetch_with_str(&url)).await.ok()?.dyn_into().ok()?;
-        if !res.ok() {
-            return None;
-        }
-        let text = JsFuture::from(res.text().ok()?).await.ok()?.as_string()?;
-        text.starts_with("<svg").then_some(text)
     }
 
     /// Colour and name each member state of the map by its row (the map's

@@ -117,6 +117,7 @@ fn input(p: Planner, scenario: &crate::model::Scenario, compact: bool, band: boo
 
 #[cfg(target_arch = "wasm32")]
 mod module {
+    use crate::ui::sources::address;
     use wasm_bindgen::prelude::*;
 
     #[wasm_bindgen]
@@ -127,12 +128,6 @@ mod module {
         /// `explore/src/lib.rs`'s `render`.
         #[wasm_bindgen(js_namespace = gigafactory_explore, js_name = render, catch)]
         pub fn render(root: &web_sys::Element, input: &str) -> Result<(), JsValue>;
-    }
-
-    /// The address `<meta name="fragment:NAME">` gives.
-    fn address(name: &str) -> Option<String> {
-        let doc = web_sys::window()?.document()?;
-        doc.query_selector(&format!("meta[name=\"fragment:{name}\"]")).ok()??.get_attribute("content")
     }
 
     /// An element `tag` with `attr` = `url` appended to `<head>`, and a promise

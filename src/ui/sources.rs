@@ -69,10 +69,6 @@ pub fn sources_html(lang: Lang) -> String {
 /// (which neither list contains) and the sources; for [`CHECKS`], the checks.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn fragment_html(name: &str, lang: Lang) -> String {
-    if name == MAP {
-        // Built by scripts/map.mjs at release time, not here.
-        return String::new();
-    }
     if name == CHECKS {
         crate::ui::checks::checks_html(lang)
     } else {
@@ -84,8 +80,6 @@ pub fn fragment_html(name: &str, lang: Lang) -> String {
 pub const METHOD: &str = "method";
 /// The published checks.
 pub const CHECKS: &str = "checks";
-/// The site explorer's map (one file for every language).
-pub const MAP: &str = "map";
 
 /// A fragment of the page, in one language.
 #[derive(Clone, PartialEq)]
@@ -173,15 +167,21 @@ mod net {
     }
 }
 
-/// The text of fragment `name` in `lang`, at the address the page's
-/// `<meta name="fragment:NAME.LANG">` gives; none on any failure.
+/// The address a release file is at: the content of the page's
+/// `<meta name="fragment:NAME">` (the post-build hook writes them).
 #[cfg(target_arch = "wasm32")]
-async fn fetch_fragment(name: &str, lang: Lang) -> Option<String> {
+pub fn address(name: &str) -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    doc.query_selector(&format!("meta[name=\"fragment:{name}\"]")).ok()??.get_attribute("content")
+}
+
+/// The text of the release file `<meta name="fragment:NAME">` names; none on
+/// any failure, or when the host answers with a page instead of the file.
+#[cfg(target_arch = "wasm32")]
+pub async fn fetch_text(name: &str) -> Option<String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    let doc = web_sys::window()?.document()?;
-    let meta = doc.query_selector(&format!("meta[name=\"fragment:{name}.{}\"]", lang.code())).ok()??;
-    let url = meta.get_attribute("content")?;
+    let url = address(name)?;
     let res: net::Fetched = JsFuture::from(net::fetch(&url).ok()?).await.ok()?.unchecked_into();
     if !res.ok() {
         return None;
@@ -189,6 +189,12 @@ async fn fetch_fragment(name: &str, lang: Lang) -> Option<String> {
     let text = JsFuture::from(res.text().ok()?).await.ok()?.as_string()?;
     // A host that answers a missing file with its page must not put a page in a panel.
     (!text.starts_with("<!")).then_some(text)
+}
+
+/// The text of fragment `name` in `lang` (`fragment:NAME.LANG`).
+#[cfg(target_arch = "wasm32")]
+async fn fetch_fragment(name: &str, lang: Lang) -> Option<String> {
+    fetch_text(&format!("{name}.{}", lang.code())).await
 }
 
 /// Off the browser, the fragment as written at build time.
@@ -225,22 +231,6 @@ pub fn lazy_fragment<const N: usize>(
         let now = p.printing.get() || near.iter().any(|n| n.get());
         if now || wanted.get_value() {
             wanted.set_value(true);
-            leptos::task::spawn_local(load(name, lang, false));
-        }
-    });
-    Memo::new(move |_| {
-        CHANGED.with(|c| c.track());
-        stored((name, p.lang.get())).unwrap_or(Fragment::Loading)
-    })
-}
-
-/// Fragment `name` in the page's language, loaded once `wanted` is true (and
-/// in a new language when the language changes after that).
-pub fn fragment_when(name: &'static str, wanted: Signal<bool>) -> Memo<Fragment> {
-    let p = use_planner();
-    Effect::new(move |_| {
-        let lang = p.lang.get();
-        if wanted.get() {
             leptos::task::spawn_local(load(name, lang, false));
         }
     });
