@@ -13,6 +13,8 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+// The page's own wasm-opt passes (index.html's data-wasm-opt-params), not a copy of them.
+const PAGE_WASM_OPT = (readFileSync(join(ROOT, 'index.html'), 'utf8').match(/data-wasm-opt-params="([^"]+)"/)?.[1] ?? '-Oz').split(/\s+/);
 const tool = (name, ...candidates) => candidates.find((c) => existsSync(c)) ?? name;
 
 /**
@@ -34,7 +36,7 @@ export async function buildExplore(dir, terse) {
       join(out, 'gigafactory_explore_bg.wasm'),
       '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
       '--enable-reference-types', '--enable-multivalue',
-      '--low-memory-unused', '--converge', '--flatten', '--rereloop', '-Oz', '-Oz',
+      ...PAGE_WASM_OPT,
       '-o', join(dir, 'fragments', 'explore_bg.wasm'),
     ]);
     const glue = readFileSync(join(out, 'gigafactory_explore.js'), 'utf8');
